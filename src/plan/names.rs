@@ -1,0 +1,306 @@
+//! Naming and ARN rules for delivery streams, Kinesis streams, S3 buckets and IAM roles.
+//!
+//! Patterns are the AWS service models' own (botocore `service-2.json`), anchored; `\w` there is the
+//! Java/ASCII class, so it is spelled `[a-zA-Z0-9_]` here (Rust's `\w` would accept any Unicode letter).
+//! Each check returns `Err(message)` naming the rule that was broken and what to do.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::quoted;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static pattern")
+}
+
+static KINESIS_ARN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^arn:.*:kinesis:[a-zA-Z0-9\-]+:[0-9]{12}:stream/[a-zA-Z0-9_.\-]+$"));
+static ROLE_ARN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^arn:.*:iam::[0-9]{12}:role/[a-zA-Z_0-9+=,.@\-_/]+$"));
+static IP_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$"));
+
+/// Checks the length in characters against an inclusive range.
+fn length(what: &str, value: &str, min: usize, max: usize) -> Result<(), String> {
+    let n = value.chars().count();
+    if n == 0 && min > 0 {
+        return Err(format!("{what} is required ({min}–{max} characters)"));
+    }
+    if n < min || n > max {
+        return Err(format!("{what} must be {min}–{max} characters long; it has {n}"));
+    }
+    Ok(())
+}
+
+/// Finds the first character outside `allowed` and names it and the allowed set.
+fn charset(what: &str, value: &str, allowed: impl Fn(char) -> bool, described: &str) -> Result<(), String> {
+    match value.chars().enumerate().find(|(_, c)| !allowed(*c)) {
+        None => Ok(()),
+        Some((i, c)) => Err(format!(
+            "{what} may contain only {described}; character {} is {}",
+            i + 1,
+            quoted(&c.to_string())
+        )),
+    }
+}
+
+const STREAM_CHARS: &str = "letters A–Z a–z, digits 0–9, '_', '.' and '-'";
+
+fn is_stream_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
+}
+
+/// Firehose `DeliveryStreamName`: 1–64 characters of `[a-zA-Z0-9_.-]`.
+pub fn delivery_stream_name(name: &str) -> Result<(), String> {
+    length("the delivery stream name", name, 1, 64)?;
+    charset("the delivery stream name", name, is_stream_char, STREAM_CHARS)
+}
+
+/// Kinesis `StreamName`: 1–128 characters of `[a-zA-Z0-9_.-]`.
+pub fn kinesis_stream_name(name: &str) -> Result<(), String> {
+    length("a Kinesis stream name", name, 1, 128)?;
+    charset("a Kinesis stream name", name, is_stream_char, STREAM_CHARS)
+}
+
+/// The plan's source: a Kinesis stream name, or its ARN (`KinesisStreamARN`, 1–512 characters).
+pub fn kinesis_stream_ref(value: &str) -> Result<(), String> {
+    if !value.starts_with("arn:") {
+        return kinesis_stream_name(value);
+    }
+    length("a Kinesis stream ARN", value, 1, 512)?;
+    if !KINESIS_ARN.is_match(value) {
+        return Err(format!(
+            "{} is not a Kinesis stream ARN: expected arn:PARTITION:kinesis:REGION:ACCOUNT(12 digits):stream/NAME",
+            quoted(value)
+        ));
+    }
+    let arn = Arn::parse(value).expect("matched the ARN pattern");
+    kinesis_stream_name(arn.resource.trim_start_matches("stream/"))
+}
+
+/// Rules for an S3 general-purpose bucket the wizard will **create**
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+pub fn new_bucket_name(name: &str) -> Result<(), String> {
+    length("a bucket name", name, 3, 63)?;
+    charset(
+        "a bucket name",
+        name,
+        |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-',
+        "lower-case letters a–z, digits 0–9, '.' and '-'",
+    )?;
+    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if !edge_ok(name.chars().next()) || !edge_ok(name.chars().last()) {
+        return Err("a bucket name must begin and end with a lower-case letter or a digit".into());
+    }
+    if name.contains("..") {
+        return Err("a bucket name must not contain two adjacent periods (\"..\")".into());
+    }
+    if IP_FORM.is_match(name) {
+        return Err("a bucket name must not be formatted as an IP address (like 192.168.5.4)".into());
+    }
+    for reserved in ["xn--", "sthree-", "amzn-s3-demo-"] {
+        if name.starts_with(reserved) {
+            return Err(format!("bucket names starting with \"{reserved}\" are reserved by Amazon S3"));
+        }
+    }
+    for reserved in ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] {
+        if name.ends_with(reserved) {
+            return Err(format!("bucket names ending with \"{reserved}\" are reserved by Amazon S3"));
+        }
+    }
+    if name.ends_with("-an") {
+        return Err(
+            "bucket names ending with \"-an\" are reserved for account-regional namespace buckets, which this tool does not create"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// An **existing** bucket: Firehose's `BucketARN` allows `[\w.-]{1,255}` (legacy us-east-1 buckets
+/// may have upper-case letters and underscores); whether it exists is asked of S3 at apply time.
+pub fn existing_bucket_name(name: &str) -> Result<(), String> {
+    length("a bucket name", name, 1, 255)?;
+    charset(
+        "an existing bucket's name",
+        name,
+        |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
+        "letters, digits, '_', '.' and '-'",
+    )
+}
+
+/// IAM `RoleName`: 1–64 characters of `[\w+=,.@-]`.
+pub fn role_name(name: &str) -> Result<(), String> {
+    length("a role name", name, 1, 64)?;
+    charset(
+        "a role name",
+        name,
+        |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '=' | ',' | '.' | '@' | '-'),
+        "letters, digits and _+=,.@-",
+    )
+}
+
+/// A role given by name or by ARN (`RoleARN`, 1–512 characters; the ARN may carry a path).
+pub fn role_ref(value: &str) -> Result<(), String> {
+    if !value.starts_with("arn:") {
+        return role_name(value);
+    }
+    length("a role ARN", value, 1, 512)?;
+    if !ROLE_ARN.is_match(value) {
+        return Err(format!(
+            "{} is not an IAM role ARN: expected arn:PARTITION:iam::ACCOUNT(12 digits):role/[PATH/]NAME",
+            quoted(value)
+        ));
+    }
+    role_name(role_name_of(value))
+}
+
+/// The role name in a role name or ARN (the last segment of the ARN's `role/path/name`).
+pub fn role_name_of(value: &str) -> &str {
+    value.rsplit('/').next().unwrap_or(value)
+}
+
+/// The stream name in a Kinesis stream name or ARN.
+pub fn kinesis_stream_name_of(value: &str) -> &str {
+    match value.split_once(":stream/") {
+        Some((_, name)) if value.starts_with("arn:") => name,
+        _ => value,
+    }
+}
+
+/// The six fields of an ARN: `arn:partition:service:region:account:resource`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arn<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+impl<'a> Arn<'a> {
+    pub fn parse(s: &'a str) -> Option<Arn<'a>> {
+        let mut it = s.splitn(6, ':');
+        if it.next()? != "arn" {
+            return None;
+        }
+        let arn = Arn {
+            partition: it.next()?,
+            service: it.next()?,
+            region: it.next()?,
+            account: it.next()?,
+            resource: it.next()?,
+        };
+        (!arn.partition.is_empty() && !arn.service.is_empty()).then_some(arn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delivery_stream_names() {
+        for ok in ["retail-trans", "a", "A_b.c-9", &"x".repeat(64)] {
+            assert_eq!(delivery_stream_name(ok), Ok(()), "{ok}");
+        }
+        assert!(delivery_stream_name("").unwrap_err().contains("required"));
+        assert!(delivery_stream_name(&"x".repeat(65)).unwrap_err().contains("1–64 characters long; it has 65"));
+        let e = delivery_stream_name("bad name!").unwrap_err();
+        assert!(e.contains("character 4 is \" \""), "{e}");
+        assert!(delivery_stream_name("ré").is_err(), "non-ASCII letters are outside [a-zA-Z]");
+        assert!(delivery_stream_name("a/b").is_err());
+    }
+
+    #[test]
+    fn kinesis_names_and_arns() {
+        assert_eq!(kinesis_stream_ref("retail-trans"), Ok(()));
+        assert_eq!(kinesis_stream_ref(&"k".repeat(128)), Ok(()));
+        assert!(kinesis_stream_ref(&"k".repeat(129)).is_err());
+        assert!(kinesis_stream_ref("bad name!").is_err());
+        assert_eq!(kinesis_stream_ref("arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans"), Ok(()));
+        assert_eq!(kinesis_stream_ref("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/a.b_c-d"), Ok(()));
+        for bad in [
+            "arn:aws:kinesis:us-east-1:12345678901:stream/x",   // 11-digit account
+            "arn:aws:kinesis:us-east-1:123456789012:table/x",   // not a stream
+            "arn:aws:firehose:us-east-1:123456789012:stream/x", // wrong service
+            "arn:aws:kinesis::123456789012:stream/x",           // no region
+            "arn:aws:kinesis:us-east-1:123456789012:stream/a b",
+        ] {
+            assert!(kinesis_stream_ref(bad).unwrap_err().contains("ARN"), "{bad}");
+        }
+        let long = format!("arn:aws:kinesis:us-east-1:123456789012:stream/{}", "k".repeat(129));
+        assert!(kinesis_stream_ref(&long).unwrap_err().contains("1–128"));
+        assert_eq!(kinesis_stream_name_of("arn:aws:kinesis:us-east-1:123456789012:stream/abc"), "abc");
+        assert_eq!(kinesis_stream_name_of("abc"), "abc");
+    }
+
+    #[test]
+    fn new_bucket_names_follow_s3_rules() {
+        for ok in ["aws-analytics-immersion-day-12345678", "abc", "a.b-c", "1bucket9", &"b".repeat(63)] {
+            assert_eq!(new_bucket_name(ok), Ok(()), "{ok}");
+        }
+        let cases = [
+            ("ab", "3–63"),
+            (&"b".repeat(64) as &str, "3–63"),
+            ("BadBucket", "lower-case"),
+            ("bad_bucket", "lower-case"),
+            ("-abc", "begin and end"),
+            ("abc-", "begin and end"),
+            (".abc", "begin and end"),
+            ("abc..def", "two adjacent periods"),
+            ("192.168.5.4", "IP address"),
+            ("xn--abcbucket", "\"xn--\""),
+            ("sthree-bucket", "\"sthree-\""),
+            ("sthree-configurator", "\"sthree-\""),
+            ("amzn-s3-demo-bucket", "\"amzn-s3-demo-\""),
+            ("foo-s3alias", "\"-s3alias\""),
+            ("foo--ol-s3", "\"--ol-s3\""),
+            ("foo.mrap", "\".mrap\""),
+            ("foo--x-s3", "\"--x-s3\""),
+            ("foo--table-s3", "\"--table-s3\""),
+            ("foo-an", "account-regional"),
+        ];
+        for (name, needle) in cases {
+            let e = new_bucket_name(name).unwrap_err();
+            assert!(e.contains(needle), "{name}: {e}");
+        }
+        // IP-like but not an IP form: allowed
+        assert_eq!(new_bucket_name("192.168.5.4a"), Ok(()));
+    }
+
+    #[test]
+    fn existing_bucket_names_are_looser() {
+        assert_eq!(existing_bucket_name("Legacy_Bucket.Name"), Ok(()));
+        assert_eq!(existing_bucket_name(&"b".repeat(255)), Ok(()));
+        assert!(existing_bucket_name(&"b".repeat(256)).is_err());
+        assert!(existing_bucket_name("a b").is_err());
+        assert!(existing_bucket_name("").is_err());
+    }
+
+    #[test]
+    fn roles() {
+        for ok in ["firehose_delivery_role", "a+=,.@-_9", &"r".repeat(64)] {
+            assert_eq!(role_ref(ok), Ok(()), "{ok}");
+        }
+        assert!(role_ref(&"r".repeat(65)).is_err());
+        assert!(role_ref("bad name!").is_err());
+        assert!(role_ref("rôle").is_err());
+        assert_eq!(role_ref("arn:aws:iam::123456789012:role/firehose_delivery_role"), Ok(()));
+        assert_eq!(role_ref("arn:aws:iam::123456789012:role/service-role/KinesisFirehoseServiceRole-x"), Ok(()));
+        assert!(role_ref("arn:aws:iam::123456789012:user/x").unwrap_err().contains("role ARN"));
+        assert!(role_ref("arn:aws:iam:us-east-1:123456789012:role/x").is_err(), "IAM ARNs have no region");
+        assert!(role_ref("not-an-arn:x").is_err());
+        assert_eq!(role_name_of("arn:aws:iam::123456789012:role/a/b/name"), "name");
+        assert_eq!(role_name_of("name"), "name");
+    }
+
+    #[test]
+    fn arn_parse() {
+        let a = Arn::parse("arn:aws:kinesis:us-east-1:123456789012:stream/x").unwrap();
+        assert_eq!((a.partition, a.service, a.region, a.account, a.resource), ("aws", "kinesis", "us-east-1", "123456789012", "stream/x"));
+        assert_eq!(Arn::parse("arn:aws:s3:::b").unwrap().resource, "b");
+        assert!(Arn::parse("arn:aws").is_none());
+        assert!(Arn::parse("nope:aws:s3:::b").is_none());
+    }
+}

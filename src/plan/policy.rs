@@ -1,0 +1,166 @@
+//! The IAM role's trust policy and its least-privilege permissions policy, from the Plan
+//! (aws-rules.md §5; https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html).
+
+use serde_json::{Value, json};
+
+use super::Plan;
+use super::request::{Target, bucket_arn};
+
+/// IAM's cap on a role's inline policies, in non-whitespace characters.
+pub const INLINE_POLICY_QUOTA: usize = 10_240;
+
+/// The name of this stream's inline policy on the role. One name per stream: re-applying overwrites it,
+/// and several streams sharing `firehose_delivery_role` each keep exactly one policy.
+pub fn inline_policy_name(plan: &Plan) -> String {
+    format!("firehose-wizard-{}", plan.name)
+}
+
+/// Lets Firehose, and only on behalf of this account (confused-deputy protection), assume the role.
+pub fn trust_policy(account: &str) -> Value {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "FirehoseAssumeRole",
+            "Effect": "Allow",
+            "Principal": { "Service": "firehose.amazonaws.com" },
+            "Action": "sts:AssumeRole",
+            "Condition": { "StringEquals": { "sts:ExternalId": account } }
+        }]
+    })
+}
+
+/// What this stream needs, on its exact ARNs: write to the bucket, read the source stream.
+/// `source_arn` is the Kinesis stream's ARN (as resolved), `None` for Direct PUT.
+pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>) -> Value {
+    let bucket = bucket_arn(&plan.destination.bucket, &target.partition);
+    let mut statements = vec![json!({
+        "Sid": "S3Delivery",
+        "Effect": "Allow",
+        "Action": [
+            "s3:AbortMultipartUpload",
+            "s3:GetBucketLocation",
+            "s3:GetObject",
+            "s3:ListBucket",
+            "s3:ListBucketMultipartUploads",
+            "s3:PutObject"
+        ],
+        "Resource": [bucket.clone(), format!("{bucket}/*")]
+    })];
+    if let Some(arn) = source_arn {
+        statements.push(json!({
+            "Sid": "KinesisSource",
+            "Effect": "Allow",
+            "Action": [
+                "kinesis:DescribeStream",
+                "kinesis:GetShardIterator",
+                "kinesis:GetRecords",
+                "kinesis:ListShards"
+            ],
+            "Resource": arn
+        }));
+    }
+    json!({ "Version": "2012-10-17", "Statement": statements })
+}
+
+/// Whether a trust policy lets `firehose.amazonaws.com` call `sts:AssumeRole` (an Allow statement whose
+/// Service principal and Action name it, as a string or in a list).
+pub fn trusts_firehose(doc: &Value) -> bool {
+    let names = |v: Option<&Value>, want: &str| match v {
+        Some(Value::String(s)) => s == want || s == "*",
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(|s| s == want || s == "*")),
+        _ => false,
+    };
+    let statements = match doc.get("Statement") {
+        Some(Value::Array(a)) => a.iter().collect::<Vec<_>>(),
+        Some(s @ Value::Object(_)) => vec![s],
+        _ => return false,
+    };
+    statements.iter().any(|s| {
+        s.get("Effect").and_then(Value::as_str) == Some("Allow")
+            && names(s.get("Action"), "sts:AssumeRole")
+            && names(s.get("Principal").and_then(|p| p.get("Service")), "firehose.amazonaws.com")
+    })
+}
+
+/// IAM returns policy documents URL-encoded (RFC 3986); this decodes and parses one.
+pub fn decode_policy_document(encoded: &str) -> Option<Value> {
+    let text = percent_encoding::percent_decode_str(encoded).decode_utf8().ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Size of a policy as IAM counts it against the inline-policy quota.
+pub fn non_whitespace_len(doc: &Value) -> usize {
+    doc.to_string().chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Source;
+
+    fn target() -> Target {
+        Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() }
+    }
+
+    #[test]
+    fn trust_policy_is_firehose_only_for_this_account() {
+        let t = trust_policy("123456789012");
+        assert!(trusts_firehose(&t));
+        assert_eq!(t["Statement"][0]["Condition"]["StringEquals"]["sts:ExternalId"], "123456789012");
+        assert_eq!(t["Statement"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn lab_permissions_are_exactly_bucket_and_stream() {
+        let plan = Plan::lab("12345678");
+        let arn = "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans";
+        let p = permissions_policy(&plan, &target(), Some(arn));
+        assert_eq!(
+            p,
+            json!({"Version":"2012-10-17","Statement":[
+                {"Sid":"S3Delivery","Effect":"Allow","Action":["s3:AbortMultipartUpload","s3:GetBucketLocation","s3:GetObject","s3:ListBucket","s3:ListBucketMultipartUploads","s3:PutObject"],
+                 "Resource":["arn:aws:s3:::aws-analytics-immersion-day-12345678","arn:aws:s3:::aws-analytics-immersion-day-12345678/*"]},
+                {"Sid":"KinesisSource","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:GetShardIterator","kinesis:GetRecords","kinesis:ListShards"],
+                 "Resource":"arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans"}]})
+        );
+        assert!(!p.to_string().contains("\"*\""), "nothing on Resource \"*\"");
+        assert!(non_whitespace_len(&p) < INLINE_POLICY_QUOTA / 10);
+    }
+
+    #[test]
+    fn direct_put_has_no_kinesis_statement_and_partition_is_honoured() {
+        let mut plan = Plan::lab("12345678");
+        plan.source = Source::DirectPut;
+        let t = Target { partition: "aws-cn".into(), region: "cn-north-1".into(), ..target() };
+        let p = permissions_policy(&plan, &t, None);
+        assert_eq!(p["Statement"].as_array().unwrap().len(), 1);
+        assert_eq!(p["Statement"][0]["Resource"][0], "arn:aws-cn:s3:::aws-analytics-immersion-day-12345678");
+    }
+
+    #[test]
+    fn recognises_trust_in_its_many_spellings() {
+        let one = json!({"Statement":{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","firehose.amazonaws.com"]},"Action":["sts:AssumeRole"]}});
+        assert!(trusts_firehose(&one));
+        let deny = json!({"Statement":[{"Effect":"Deny","Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole"}]});
+        assert!(!trusts_firehose(&deny));
+        let other = json!({"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]});
+        assert!(!trusts_firehose(&other));
+        assert!(!trusts_firehose(&json!({})));
+    }
+
+    #[test]
+    fn decodes_iam_url_encoding() {
+        let enc = "%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%22firehose.amazonaws.com%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D";
+        assert!(trusts_firehose(&decode_policy_document(enc).unwrap()));
+        assert_eq!(decode_policy_document("%7Bnot json"), None);
+    }
+
+    #[test]
+    fn policy_name_is_per_stream_and_valid_for_iam() {
+        let mut plan = Plan::lab("x");
+        plan.name = "s".repeat(64);
+        let name = inline_policy_name(&plan);
+        assert!(name.len() <= 128);
+        assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)));
+    }
+}
