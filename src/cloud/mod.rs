@@ -1,1 +1,91 @@
+//! AWS: the clients from one `SdkConfig`, the provisioner, and the mapping of SDK errors to messages.
+//! Knows nothing of any user interface: progress leaves as plain events.
 
+pub mod errors;
+pub mod provision;
+
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+
+use crate::plan::names::Arn;
+use crate::plan::request::Target;
+pub use errors::CloudError;
+
+/// Where and as whom to connect; `None` leaves the choice to the SDK's own chain (environment,
+/// profile files, SSO, instance metadata).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    /// Overrides every service's endpoint (for a local emulator). When absent the SDK still honours
+    /// `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>`.
+    pub endpoint_url: Option<String>,
+}
+
+/// The AWS clients, all built from one resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Cloud {
+    pub sdk: SdkConfig,
+    pub region: String,
+    pub firehose: aws_sdk_firehose::Client,
+    pub iam: aws_sdk_iam::Client,
+    pub s3: aws_sdk_s3::Client,
+    pub kinesis: aws_sdk_kinesis::Client,
+    pub sts: aws_sdk_sts::Client,
+}
+
+impl Cloud {
+    /// Resolves the configuration and builds the clients. Makes no AWS call.
+    pub async fn connect(opts: &Options) -> Result<Cloud, CloudError> {
+        let mut loader = aws_config::defaults(BehaviorVersion::latest());
+        if let Some(p) = &opts.profile {
+            loader = loader.profile_name(p);
+        }
+        if let Some(r) = &opts.region {
+            loader = loader.region(Region::new(r.clone()));
+        }
+        if let Some(url) = &opts.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        let sdk = loader.load().await;
+        let Some(region) = sdk.region().map(|r| r.to_string()) else {
+            return Err(CloudError::local(
+                "no AWS Region is configured",
+                "pass --region (for example --region us-east-1), set AWS_REGION, or set region in your AWS profile",
+            ));
+        };
+        // Path-style S3 addressing whenever an endpoint is overridden: emulators do not serve
+        // virtual-hosted bucket names.
+        let overridden = sdk.endpoint_url().is_some()
+            || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some()
+            || std::env::var_os("AWS_ENDPOINT_URL").is_some();
+        let s3_conf = aws_sdk_s3::config::Builder::from(&sdk).force_path_style(overridden).build();
+        Ok(Cloud {
+            region,
+            firehose: aws_sdk_firehose::Client::new(&sdk),
+            iam: aws_sdk_iam::Client::new(&sdk),
+            s3: aws_sdk_s3::Client::from_conf(s3_conf),
+            kinesis: aws_sdk_kinesis::Client::new(&sdk),
+            sts: aws_sdk_sts::Client::new(&sdk),
+            sdk,
+        })
+    }
+
+    /// Asks STS who the credentials belong to: the account and partition the stream will be created in.
+    pub async fn identify(&self) -> Result<Target, CloudError> {
+        let out = self
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("sts:GetCallerIdentity", e))?;
+        let account = out.account().unwrap_or_default().to_owned();
+        let partition = out.arn().and_then(Arn::parse).map(|a| a.partition.to_owned()).unwrap_or_else(|| "aws".into());
+        if account.len() != 12 {
+            return Err(CloudError::local(
+                format!("STS returned an unexpected account id {account:?}"),
+                "check the endpoint and credentials in use",
+            ));
+        }
+        Ok(Target { account, region: self.region.clone(), partition })
+    }
+}

@@ -225,6 +225,20 @@ pub fn random_bucket_suffix() -> String {
     (0..8).map(|_| CHARS[rng.random_range(0..CHARS.len())] as char).collect()
 }
 
+/// Escapes control characters (terminal escape sequences among them) so that text from a plan file or
+/// from AWS is never echoed raw to a terminal. Everything else is kept.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Quotes a user-supplied value for a message: control characters (terminal escapes among them) are
 /// escaped, never echoed raw, and very long values are shortened.
 pub fn quoted(value: &str) -> String {
@@ -341,5 +355,7 @@ mod tests {
         assert_eq!(quoted("a\u{1b}[2Jb"), "\"a\\u{1b}[2Jb\"");
         assert_eq!(quoted("say \"hi\""), "\"say \\\"hi\\\"\"");
         assert!(quoted(&"x".repeat(200)).ends_with("…\""));
+        assert_eq!(sanitize("ok\r\n\u{7}"), "ok\\r\\n\\u{7}");
+        assert_eq!(sanitize(&"y".repeat(300)).len(), 300);
     }
 }

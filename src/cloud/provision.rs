@@ -1,0 +1,753 @@
+//! Executes a Plan against AWS in DESIGN.md's order, reporting each step's start, retries and end as
+//! [`Progress`] events, and keeping a record of what exists (and what this run created) so that a
+//! failure can say so exactly.
+//!
+//! 1. account and partition (STS) — 2. the delivery stream name is free — 3. the source Kinesis stream's
+//! ARN — 4. the bucket — 5. the role and this stream's policy — 6. `CreateDeliveryStream`, retried while
+//! IAM propagates — 7. `DescribeDeliveryStream` until ACTIVE.
+
+use std::future::Future;
+use std::time::Duration;
+
+use aws_sdk_firehose::types::DeliveryStreamStatus;
+use aws_sdk_kinesis::types::StreamStatus;
+use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::time::Instant;
+
+use super::{Cloud, CloudError};
+use crate::plan::names::role_name_of;
+use crate::plan::request::{self, Resolved, Target};
+use crate::plan::validate::{Severity, validate_for};
+use crate::plan::{Plan, Role, Source, policy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Account,
+    Name,
+    Source,
+    Bucket,
+    Role,
+    Stream,
+    Active,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Role, Step::Stream, Step::Active];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Account => "account",
+            Step::Name => "stream name",
+            Step::Source => "source stream",
+            Step::Bucket => "bucket",
+            Step::Role => "role",
+            Step::Stream => "delivery stream",
+            Step::Active => "wait for ACTIVE",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).expect("listed") + 1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    Started,
+    /// A retry is scheduled after `wait` (attempt counts from 1 for the first try).
+    Retrying { attempt: u32, wait: Duration, reason: String },
+    /// Still waiting (e.g. the stream is CREATING).
+    Waiting { status: String },
+    /// Finished: `done` is what happened ("created", "reused", "found", "ok", "skipped"), `detail` what.
+    Done { done: &'static str, detail: String },
+    Failed { error: CloudError },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub step: Step,
+    pub state: State,
+    /// Time since the step started.
+    pub elapsed: Duration,
+}
+
+/// Something that exists in AWS after (part of) a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub kind: &'static str,
+    pub id: String,
+    /// true when this run created it; false when it was already there.
+    pub created: bool,
+}
+
+impl std::fmt::Display for Resource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let how = if self.created { "created by this run" } else { "already existed" };
+        write!(f, "{} {} ({how})", self.kind, self.id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub target: Target,
+    pub stream_arn: String,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub step: Step,
+    pub error: CloudError,
+    /// What exists now, from this run's point of view.
+    pub resources: Vec<Resource>,
+}
+
+/// How long and how often to retry or poll. Real AWS values by default; tests shorten them.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// First wait before retrying CreateDeliveryStream on an IAM-propagation error; doubles each time.
+    pub retry_first: Duration,
+    pub retry_max: Duration,
+    /// Total time allowed for IAM propagation retries (Terraform uses 2 minutes).
+    pub retry_budget: Duration,
+    /// DescribeDeliveryStream polling interval (the API allows 5 TPS per account).
+    pub poll_every: Duration,
+    pub poll_timeout: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            retry_first: Duration::from_secs(2),
+            retry_max: Duration::from_secs(15),
+            retry_budget: Duration::from_secs(120),
+            poll_every: Duration::from_secs(5),
+            poll_timeout: Duration::from_secs(30 * 60),
+        }
+    }
+}
+
+/// The messages of `InvalidArgumentException` that mean "IAM has not propagated yet" (Terraform's list,
+/// aws-rules.md §5a, plus the token message reported in 2026).
+const PROPAGATION_MESSAGES: [&str; 6] = [
+    "Firehose is unable to assume role",
+    "is not authorized to",
+    "Access was denied",
+    "Please make sure the role specified in VpcConfiguration has permissions",
+    "Verify that the IAM role has access",
+    "security token included in the request is invalid",
+];
+
+/// Whether CreateDeliveryStream failed only because IAM changes have not reached Firehose yet.
+pub fn is_iam_propagation(e: &CloudError) -> bool {
+    e.is("InvalidArgumentException") && PROPAGATION_MESSAGES.iter().any(|m| e.message.contains(m))
+}
+
+/// Runs `op` until it succeeds, fails with an error `retryable` rejects, or the budget is spent.
+/// Waits `first`, doubling up to `max`; `on_retry(attempt, wait, error)` is told before each wait.
+pub async fn retry<T, E, F, Fut>(
+    timing: &Timing,
+    retryable: impl Fn(&E) -> bool,
+    mut op: F,
+    mut on_retry: impl FnMut(u32, Duration, &E),
+) -> Result<T, E>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let start = Instant::now();
+    let mut wait = timing.retry_first;
+    let mut attempt = 1;
+    loop {
+        match op(attempt).await {
+            Ok(v) => return Ok(v),
+            Err(e) if retryable(&e) && start.elapsed() + wait <= timing.retry_budget => {
+                on_retry(attempt, wait, &e);
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(timing.retry_max);
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// What polling saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StreamState {
+    Creating,
+    Active,
+    Failed(String),
+    Other(String),
+}
+
+/// Polls `describe` every `poll_every` until the stream is ACTIVE, fails, or `poll_timeout` passes.
+pub async fn poll_active<F, Fut>(timing: &Timing, mut describe: F, mut on_wait: impl FnMut(&str)) -> Result<(), CloudError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<StreamState, CloudError>>,
+{
+    let start = Instant::now();
+    loop {
+        match describe().await? {
+            StreamState::Active => return Ok(()),
+            StreamState::Failed(reason) => {
+                return Err(CloudError {
+                    operation: Some("firehose:DescribeDeliveryStream".into()),
+                    code: Some("CREATING_FAILED".into()),
+                    message: reason,
+                    request_id: None,
+                    hint: Some("the stream cannot recover from CREATING_FAILED: delete it, fix the cause, and create it again".into()),
+                });
+            }
+            s => {
+                if start.elapsed() >= timing.poll_timeout {
+                    return Err(CloudError::local(
+                        format!("the delivery stream is still {s:?} after {} s", timing.poll_timeout.as_secs()),
+                        "it may still become ACTIVE: check it later with `aws firehose describe-delivery-stream`",
+                    ));
+                }
+                on_wait(match &s {
+                    StreamState::Other(x) => x,
+                    _ => "CREATING",
+                });
+                tokio::time::sleep(timing.poll_every).await;
+            }
+        }
+    }
+}
+
+/// Sends the events of one step, timing it from its start.
+struct Reporter<'a> {
+    events: &'a UnboundedSender<Progress>,
+    step: Step,
+    start: Instant,
+}
+
+impl Reporter<'_> {
+    fn send(&self, state: State) {
+        // A closed receiver only means nobody is watching; provisioning goes on.
+        let _ = self.events.send(Progress { step: self.step, state, elapsed: self.start.elapsed() });
+    }
+}
+
+/// Runs the plan. The plan must already have passed `validate` without errors.
+pub async fn provision(
+    cloud: &Cloud,
+    plan: &Plan,
+    timing: &Timing,
+    events: &UnboundedSender<Progress>,
+) -> Result<Outcome, Failure> {
+    let mut run = Run { cloud, plan, timing, events, resources: Vec::new() };
+    match run.steps().await {
+        Ok((target, stream_arn)) => Ok(Outcome { target, stream_arn, resources: run.resources }),
+        Err((step, error)) => Err(Failure { step, error, resources: run.resources }),
+    }
+}
+
+struct Run<'a> {
+    cloud: &'a Cloud,
+    plan: &'a Plan,
+    timing: &'a Timing,
+    events: &'a UnboundedSender<Progress>,
+    resources: Vec<Resource>,
+}
+
+type StepResult<T> = Result<T, (Step, CloudError)>;
+
+impl Run<'_> {
+    /// Starts a step, runs it, and reports how it ended.
+    async fn step<T>(
+        &mut self,
+        step: Step,
+        body: impl AsyncFnOnce(&mut Self, &Reporter<'_>) -> Result<(T, &'static str, String), CloudError>,
+    ) -> StepResult<T> {
+        let events = self.events;
+        let r = Reporter { events, step, start: Instant::now() };
+        r.send(State::Started);
+        match body(self, &r).await {
+            Ok((v, done, detail)) => {
+                r.send(State::Done { done, detail });
+                Ok(v)
+            }
+            Err(error) => {
+                r.send(State::Failed { error: error.clone() });
+                Err((step, error))
+            }
+        }
+    }
+
+    fn record(&mut self, kind: &'static str, id: impl Into<String>, created: bool) {
+        self.resources.push(Resource { kind, id: id.into(), created });
+    }
+
+    async fn steps(&mut self) -> StepResult<(Target, String)> {
+        let target = self.step(Step::Account, async |run, _| run.account().await).await?;
+        self.step(Step::Name, async |run, _| run.name_free().await).await?;
+        let source_arn = self.step(Step::Source, async |run, _| run.source(&target).await).await?;
+        self.step(Step::Bucket, async |run, _| run.bucket(&target).await).await?;
+        let role_arn = self.step(Step::Role, async |run, _| run.role(&target, source_arn.as_deref()).await).await?;
+        let resolved = Resolved { role_arn, source_arn };
+        let arn = self.step(Step::Stream, async |run, r| run.create_stream(&target, &resolved, r).await).await?;
+        self.step(Step::Active, async |run, r| run.wait_active(r).await).await?;
+        Ok((target, arn))
+    }
+
+    async fn account(&mut self) -> Result<(Target, &'static str, String), CloudError> {
+        let target = self.cloud.identify().await?;
+        let problems: Vec<_> = validate_for(self.plan, &target).into_iter().filter(|p| p.severity == Severity::Error).collect();
+        if !problems.is_empty() {
+            let msg = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ");
+            return Err(CloudError::local(msg, "fix the plan, or the --region / --profile it is applied with"));
+        }
+        let detail = format!("{} ({}, {})", target.account, target.partition, target.region);
+        Ok((target, "ok", detail))
+    }
+
+    async fn name_free(&mut self) -> Result<((), &'static str, String), CloudError> {
+        let name = &self.plan.name;
+        match self.cloud.firehose.describe_delivery_stream().delivery_stream_name(name).send().await {
+            Ok(_) => Err(CloudError {
+                operation: Some("firehose:DescribeDeliveryStream".into()),
+                code: Some("ResourceInUseException".into()),
+                message: format!("a delivery stream named {name} already exists"),
+                request_id: None,
+                hint: Some("choose another name, or delete the existing stream; nothing was created".into()),
+            }),
+            Err(e) => {
+                let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
+                if e.is("ResourceNotFoundException") { Ok(((), "ok", format!("{name} is free"))) } else { Err(e) }
+            }
+        }
+    }
+
+    async fn source(&mut self, _target: &Target) -> Result<(Option<String>, &'static str, String), CloudError> {
+        let Source::KinesisStream(s) = &self.plan.source else {
+            return Ok((None, "skipped", "Direct PUT: no source stream".into()));
+        };
+        let req = self.cloud.kinesis.describe_stream_summary();
+        let req = if s.starts_with("arn:") { req.stream_arn(s) } else { req.stream_name(s) };
+        let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
+        let Some(summary) = out.stream_description_summary() else {
+            return Err(CloudError::local("Kinesis returned no stream description", "run again"));
+        };
+        let arn = summary.stream_arn().to_owned();
+        match summary.stream_status() {
+            StreamStatus::Active | StreamStatus::Updating => {}
+            other => {
+                return Err(CloudError::local(
+                    format!("the Kinesis stream is {}, not ACTIVE", other.as_str()),
+                    "wait until it is ACTIVE (a new stream takes about a minute), then run again",
+                ));
+            }
+        }
+        self.record("Kinesis stream", &arn, false);
+        Ok((Some(arn.clone()), "found", arn))
+    }
+
+    async fn bucket(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
+        let bucket = self.plan.destination.bucket.clone();
+        if !self.plan.destination.create_bucket {
+            let out = self
+                .cloud
+                .s3
+                .head_bucket()
+                .bucket(&bucket)
+                .send()
+                .await
+                .map_err(|e| bucket_access_error(&bucket, CloudError::from_sdk("s3:HeadBucket", e)))?;
+            self.record("S3 bucket", &bucket, false);
+            let region = out.bucket_region().map(|r| format!(" in {r}")).unwrap_or_default();
+            return Ok(((), "found", format!("{bucket}{region}")));
+        }
+        if self.owns_bucket(&bucket).await? {
+            self.record("S3 bucket", &bucket, false);
+            return Ok(((), "reused", format!("{bucket} (already yours)")));
+        }
+        let mut req = self.cloud.s3.create_bucket().bucket(&bucket);
+        // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
+        // Region needs its own name there.
+        if target.region != "us-east-1" {
+            req = req.create_bucket_configuration(
+                CreateBucketConfiguration::builder()
+                    .location_constraint(BucketLocationConstraint::from(target.region.as_str()))
+                    .build(),
+            );
+        }
+        match req.send().await {
+            Ok(_) => {
+                self.record("S3 bucket", &bucket, true);
+                Ok(((), "created", format!("{bucket} in {}", target.region)))
+            }
+            Err(e) => {
+                let e = CloudError::from_sdk("s3:CreateBucket", e);
+                if e.is("BucketAlreadyOwnedByYou") {
+                    self.record("S3 bucket", &bucket, false);
+                    Ok(((), "reused", format!("{bucket} (already yours)")))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    /// Whether this account owns the bucket: ListBuckets lists only the caller's own buckets, and
+    /// unlike CreateBucket in us-east-1 it changes nothing.
+    async fn owns_bucket(&self, bucket: &str) -> Result<bool, CloudError> {
+        let mut token = None;
+        loop {
+            let out = self
+                .cloud
+                .s3
+                .list_buckets()
+                .prefix(bucket)
+                .max_buckets(1000)
+                .set_continuation_token(token)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
+            if out.buckets().iter().any(|b| b.name() == Some(bucket)) {
+                return Ok(true);
+            }
+            match out.continuation_token() {
+                Some(t) if !t.is_empty() => token = Some(t.to_owned()),
+                _ => return Ok(false),
+            }
+        }
+    }
+
+    async fn role(&mut self, target: &Target, source_arn: Option<&str>) -> Result<(String, &'static str, String), CloudError> {
+        let iam = &self.cloud.iam;
+        let (name, arn, done) = match &self.plan.settings.role {
+            Role::Existing(r) => {
+                let name = role_name_of(r).to_owned();
+                let arn = self.trusted_role_arn(&name).await?;
+                self.record("IAM role", &arn, false);
+                return Ok((arn.clone(), "found", format!("{arn} (used as it is)")));
+            }
+            Role::Create(name) => {
+                let trust = policy::trust_policy(&target.account).to_string();
+                match iam
+                    .create_role()
+                    .role_name(name)
+                    .assume_role_policy_document(trust)
+                    .description(format!("Lets Amazon Data Firehose deliver {} (made by firehose-wizard)", self.plan.name))
+                    .send()
+                    .await
+                {
+                    Ok(out) => {
+                        let arn = out.role().map(|r| r.arn().to_owned()).unwrap_or_else(|| request::role_arn(self.plan, target));
+                        self.record("IAM role", &arn, true);
+                        (name.clone(), arn, "created")
+                    }
+                    Err(e) => {
+                        let e = CloudError::from_sdk("iam:CreateRole", e);
+                        if !e.is("EntityAlreadyExists") {
+                            return Err(e);
+                        }
+                        // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
+                        let arn = self.trusted_role_arn(name).await?;
+                        self.record("IAM role", &arn, false);
+                        (name.clone(), arn, "reused")
+                    }
+                }
+            }
+        };
+        let policy_name = policy::inline_policy_name(self.plan);
+        let doc = policy::permissions_policy(self.plan, target, source_arn).to_string();
+        iam.put_role_policy()
+            .role_name(&name)
+            .policy_name(&policy_name)
+            .policy_document(doc)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))?;
+        self.record("IAM inline policy", format!("{name}/{policy_name}"), true);
+        Ok((arn.clone(), done, format!("{arn} + policy {policy_name}")))
+    }
+
+    /// Looks an existing role up and checks that Firehose may assume it.
+    async fn trusted_role_arn(&self, name: &str) -> Result<String, CloudError> {
+        let out = self
+            .cloud
+            .iam
+            .get_role()
+            .role_name(name)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
+        let role = out.role().ok_or_else(|| CloudError::local("IAM returned no role", "run again"))?;
+        let trusted = role
+            .assume_role_policy_document()
+            .and_then(policy::decode_policy_document)
+            .is_some_and(|d| policy::trusts_firehose(&d));
+        if !trusted {
+            return Err(CloudError::local(
+                format!("the role {} exists but does not let firehose.amazonaws.com assume it", role.arn()),
+                "choose another role name (settings.role), or add firehose.amazonaws.com to that role's trust policy",
+            ));
+        }
+        Ok(role.arn().to_owned())
+    }
+
+    async fn create_stream(
+        &mut self,
+        target: &Target,
+        resolved: &Resolved,
+        r: &Reporter<'_>,
+    ) -> Result<(String, &'static str, String), CloudError> {
+        let req = request::build(self.plan, target, resolved).map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+        let firehose = &self.cloud.firehose;
+        let result = retry(
+            self.timing,
+            is_iam_propagation,
+            |attempt| {
+                let req = req.clone();
+                async move {
+                    let sent = firehose
+                        .create_delivery_stream()
+                        .delivery_stream_name(&req.name)
+                        .delivery_stream_type(req.stream_type.clone())
+                        .set_kinesis_stream_source_configuration(req.kinesis_source.clone())
+                        .extended_s3_destination_configuration(req.s3.clone())
+                        .send()
+                        .await;
+                    match sent {
+                        Ok(out) => Ok(out.delivery_stream_arn().map(str::to_owned)),
+                        Err(e) => {
+                            let e = CloudError::from_sdk("firehose:CreateDeliveryStream", e);
+                            // After a retry, "in use" can mean an earlier attempt went through.
+                            if attempt > 1 && e.is("ResourceInUseException") {
+                                return Ok(None);
+                            }
+                            Err(e)
+                        }
+                    }
+                }
+            },
+            |attempt, wait, e| {
+                r.send(State::Retrying { attempt, wait, reason: e.message.clone() });
+            },
+        )
+        .await?;
+        let arn = match result {
+            Some(arn) => arn,
+            None => self.describe_arn().await?,
+        };
+        self.record("delivery stream", &arn, true);
+        Ok((arn.clone(), "created", arn))
+    }
+
+    async fn describe_arn(&self) -> Result<String, CloudError> {
+        let out = self
+            .cloud
+            .firehose
+            .describe_delivery_stream()
+            .delivery_stream_name(&self.plan.name)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("firehose:DescribeDeliveryStream", e))?;
+        out.delivery_stream_description()
+            .map(|d| d.delivery_stream_arn().to_owned())
+            .ok_or_else(|| CloudError::local("Firehose returned no description", "run again"))
+    }
+
+    async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
+        let firehose = &self.cloud.firehose;
+        let name = &self.plan.name;
+        poll_active(
+            self.timing,
+            || async move {
+                let out = firehose
+                    .describe_delivery_stream()
+                    .delivery_stream_name(name)
+                    .send()
+                    .await
+                    .map_err(|e| CloudError::from_sdk("firehose:DescribeDeliveryStream", e))?;
+                let Some(d) = out.delivery_stream_description() else {
+                    return Ok(StreamState::Other("UNKNOWN".into()));
+                };
+                Ok(match d.delivery_stream_status() {
+                    DeliveryStreamStatus::Active => StreamState::Active,
+                    DeliveryStreamStatus::Creating => StreamState::Creating,
+                    DeliveryStreamStatus::CreatingFailed => StreamState::Failed(
+                        d.failure_description()
+                            .map(|f| format!("{}: {}", f.r#type().as_str(), f.details()))
+                            .unwrap_or_else(|| "CREATING_FAILED (AWS gave no reason)".into()),
+                    ),
+                    other => StreamState::Other(other.as_str().to_owned()),
+                })
+            },
+            |status| r.send(State::Waiting { status: status.to_owned() }),
+        )
+        .await?;
+        Ok(((), "ok", "ACTIVE".into()))
+    }
+}
+
+/// HeadBucket has no error body: turn its bare status into words.
+fn bucket_access_error(bucket: &str, e: CloudError) -> CloudError {
+    let (message, hint) = match e.code.as_deref() {
+        Some("NotFound") => (
+            format!("the bucket {bucket} does not exist"),
+            "check the name, or set destination.create_bucket to true to create it",
+        ),
+        Some("Forbidden") => (
+            format!("the bucket {bucket} exists but these credentials cannot access it (it may belong to another account)"),
+            "choose a bucket of your own account",
+        ),
+        _ => return e,
+    };
+    CloudError { message, hint: Some(hint.into()), ..e }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn err(code: &str, message: &str) -> CloudError {
+        CloudError { operation: None, code: Some(code.into()), message: message.into(), request_id: None, hint: None }
+    }
+
+    #[test]
+    fn propagation_errors_are_recognised() {
+        assert!(is_iam_propagation(&err(
+            "InvalidArgumentException",
+            "Firehose is unable to assume role arn:aws:iam::123456789012:role/firehose_delivery_role. Please check the role provided."
+        )));
+        assert!(is_iam_propagation(&err(
+            "InvalidArgumentException",
+            "Role arn:aws:iam::1:role/x is not authorized to perform: kinesis:DescribeStream"
+        )));
+        assert!(is_iam_propagation(&err(
+            "InvalidArgumentException",
+            "The security token included in the request is invalid. Ensure that the provided IAM role associated with firehose is not deleted."
+        )));
+        assert!(!is_iam_propagation(&err("InvalidArgumentException", "ErrorOutputPrefix can't be null")));
+        assert!(!is_iam_propagation(&err("AccessDeniedException", "Firehose is unable to assume role")));
+    }
+
+    fn timing() -> Timing {
+        Timing {
+            retry_first: Duration::from_secs(2),
+            retry_max: Duration::from_secs(15),
+            retry_budget: Duration::from_secs(120),
+            poll_every: Duration::from_secs(5),
+            poll_timeout: Duration::from_secs(60),
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn retry_backs_off_then_succeeds() {
+        let calls = Cell::new(0);
+        let mut waits = Vec::new();
+        let start = Instant::now();
+        let r: Result<&str, CloudError> = retry(
+            &timing(),
+            is_iam_propagation,
+            |_| {
+                calls.set(calls.get() + 1);
+                let n = calls.get();
+                async move {
+                    if n <= 4 { Err(err("InvalidArgumentException", "Firehose is unable to assume role x")) } else { Ok("arn") }
+                }
+            },
+            |attempt, wait, _| waits.push((attempt, wait.as_secs())),
+        )
+        .await;
+        assert_eq!(r.unwrap(), "arn");
+        assert_eq!(calls.get(), 5);
+        assert_eq!(waits, vec![(1, 2), (2, 4), (3, 8), (4, 15)]);
+        assert_eq!(start.elapsed().as_secs(), 29);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn retry_gives_up_after_the_budget() {
+        let calls = Cell::new(0);
+        let start = Instant::now();
+        let r: Result<(), CloudError> = retry(
+            &timing(),
+            is_iam_propagation,
+            |_| {
+                calls.set(calls.get() + 1);
+                async { Err(err("InvalidArgumentException", "Firehose is unable to assume role x")) }
+            },
+            |_, _, _| {},
+        )
+        .await;
+        assert!(r.is_err());
+        // waits 2+4+8 then 15 s seven times = 119 s; one more 15 s wait would pass the 120 s budget
+        assert_eq!(calls.get(), 11);
+        assert_eq!(start.elapsed().as_secs(), 119);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn other_errors_are_not_retried() {
+        let calls = Cell::new(0);
+        let r: Result<(), CloudError> = retry(
+            &timing(),
+            is_iam_propagation,
+            |_| {
+                calls.set(calls.get() + 1);
+                async { Err(err("LimitExceededException", "quota")) }
+            },
+            |_, _, _| {},
+        )
+        .await;
+        assert_eq!(r.unwrap_err().code.as_deref(), Some("LimitExceededException"));
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn polling_waits_through_creating() {
+        let seen = Cell::new(0);
+        let mut waits = 0;
+        let start = Instant::now();
+        poll_active(
+            &timing(),
+            || {
+                seen.set(seen.get() + 1);
+                let n = seen.get();
+                async move { Ok(if n < 4 { StreamState::Creating } else { StreamState::Active }) }
+            },
+            |_| waits += 1,
+        )
+        .await
+        .unwrap();
+        assert_eq!((seen.get(), waits, start.elapsed().as_secs()), (4, 3, 15));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn polling_reports_creating_failed_with_its_reason() {
+        let seen = Cell::new(0);
+        let e = poll_active(
+            &timing(),
+            || {
+                seen.set(seen.get() + 1);
+                let n = seen.get();
+                async move {
+                    Ok(if n < 3 { StreamState::Creating } else { StreamState::Failed("KMS_ACCESS_DENIED: no grant".into()) })
+                }
+            },
+            |_| {},
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(e.code.as_deref(), Some("CREATING_FAILED"));
+        assert_eq!(e.message, "KMS_ACCESS_DENIED: no grant");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn polling_times_out() {
+        let e = poll_active(&timing(), || async { Ok(StreamState::Creating) }, |_| {}).await.unwrap_err();
+        assert!(e.message.contains("still Creating after 60 s"), "{}", e.message);
+    }
+
+    #[test]
+    fn steps_are_numbered_in_order() {
+        assert_eq!(Step::Account.number(), 1);
+        assert_eq!(Step::Active.number(), 7);
+    }
+}
