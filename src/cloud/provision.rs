@@ -308,13 +308,10 @@ impl Run<'_> {
     async fn name_free(&mut self) -> Result<((), &'static str, String), CloudError> {
         let name = &self.plan.name;
         match self.cloud.firehose.describe_delivery_stream().delivery_stream_name(name).send().await {
-            Ok(_) => Err(CloudError {
-                operation: Some("firehose:DescribeDeliveryStream".into()),
-                code: Some("ResourceInUseException".into()),
-                message: format!("a delivery stream named {name} already exists"),
-                request_id: None,
-                hint: Some("choose another name, or delete the existing stream; nothing was created".into()),
-            }),
+            Ok(_) => Err(CloudError::local(
+                format!("a delivery stream named {name} already exists in this account and Region"),
+                "choose another name (the plan's \"name\"), or delete the existing stream",
+            )),
             Err(e) => {
                 let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
                 if e.is("ResourceNotFoundException") { Ok(((), "ok", format!("{name} is free"))) } else { Err(e) }

@@ -178,6 +178,20 @@ impl Plan {
     /// Parses a plan file's text. The error carries the JSON path of the offending field when serde
     /// knows it, and the line and column.
     pub fn from_json(text: &str) -> Result<Plan, PlanParseError> {
+        // Editors on Windows may start the file with a byte-order mark; it is invisible, so columns
+        // counted without it are the ones the user sees.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde would also take a struct written as an array of its fields; a plan file is an object.
+        let body = text.trim_start_matches([' ', '\t', '\r', '\n']);
+        if !body.is_empty() && !body.starts_with('{') {
+            let before = &text[..text.len() - body.len()];
+            return Err(PlanParseError {
+                path: None,
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: "a plan file holds one JSON object ({ \"name\": ..., \"source\": ..., ... })".into(),
+            });
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let plan = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -332,6 +346,14 @@ mod tests {
         assert_eq!(e.line, 3);
         assert_eq!(e.column, 3);
         assert!(e.to_string().starts_with("line 3, column 3: "), "{e}");
+    }
+
+    #[test]
+    fn top_level_must_be_an_object() {
+        let e = Plan::from_json("\n  [\"a\", \"direct_put\"]").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 3));
+        assert!(e.message.contains("one JSON object"));
+        assert!(Plan::from_json("\u{feff}{}").unwrap_err().message.contains("missing field"), "a BOM is tolerated");
     }
 
     #[test]

@@ -1,0 +1,253 @@
+//! The binary's contract without AWS: `validate` and `init` output and exit codes, and that `apply`
+//! validates before it contacts anything.
+
+mod common;
+
+use common::{bin, run, write_plan};
+use firehose_wizard::plan::{Plan, Role, Source};
+
+const AT: &str = "2026-11-26T10:30:00Z";
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn validate_lab_plan_prints_example_keys() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", AT]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    let uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    let want = regex::Regex::new(&format!(
+        "^prefix example: json-data/year=2026/month=11/day=26/hour=10/retail-trans-1-2026-11-26-10-30-00-{uuid}$"
+    ))
+    .unwrap();
+    assert!(want.is_match(lines[0]), "{}", lines[0]);
+    let want = regex::Regex::new(&format!(
+        "^error prefix example: error-json/year=2026/month=11/day=26/hour=10/processing-failedretail-trans-1-2026-11-26-10-30-00-{uuid}$"
+    ))
+    .unwrap();
+    assert!(want.is_match(lines[1]), "{}", lines[1]);
+}
+
+#[test]
+fn validate_at_honours_the_offset() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    // 01:30 at +09:00 is 16:30 the previous day in UTC, which Firehose uses by default
+    let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", "2026-01-01T01:30:00+09:00"]));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("prefix example: json-data/year=2025/month=12/day=31/hour=16/"), "{}", r.stdout);
+}
+
+#[test]
+fn validate_without_error_prefix_prints_one_line() {
+    let dir = tmp();
+    let mut p = Plan::lab("a1b2c3d4");
+    p.destination.prefix = "raw/".into();
+    p.destination.error_prefix = None;
+    let plan = write_plan(dir.path(), "plan.json", &p);
+    let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", AT]));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(r.stdout.starts_with("prefix example: raw/2026/11/26/10/retail-trans-1-"), "{}", r.stdout);
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_path() {
+    let dir = tmp();
+    let mut p = Plan::lab("a1b2c3d4");
+    p.name = "retail trans".into();
+    p.source = Source::KinesisStream("arn:aws:kinesis:us-east-1:123:stream/x".into());
+    p.destination.bucket = "192.168.5.4".into();
+    p.destination.prefix = "json/!{timestamp:yyyy}/!{firehose:error-output-type}/".into();
+    p.destination.error_prefix = Some("err/!{timestamp:yyyy}/".into());
+    p.settings.buffer_size_mib = 0;
+    p.settings.buffer_interval_s = 901;
+    p.settings.compression = "gzip".into();
+    p.settings.role = Role::Create("x".repeat(65));
+    let plan = write_plan(dir.path(), "plan.json", &p);
+    let r = run(bin(dir.path()).arg("validate").arg(&plan));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "no examples for an invalid plan");
+    let expected = [
+        "error: name: the delivery stream name may contain only letters A–Z a–z, digits 0–9, '_', '.' and '-'; character 7 is \" \"",
+        "error: source: \"arn:aws:kinesis:us-east-1:123:stream/x\" is not a Kinesis stream ARN: expected arn:PARTITION:kinesis:REGION:ACCOUNT(12 digits):stream/NAME",
+        "error: destination.bucket: a bucket name must not be formatted as an IP address (like 192.168.5.4)",
+        "error: settings.buffer_size_mib: the buffer size must be 1–128 MiB; it is 0",
+        "error: settings.buffer_interval_s: the buffer interval must be 0–900 seconds; it is 901",
+        "error: settings.compression: \"gzip\" is not a compression format; use one of UNCOMPRESSED, GZIP, ZIP, Snappy, HADOOP_SNAPPY (names are case-sensitive: did you mean GZIP?)",
+        "error: settings.role: a role name must be 1–64 characters long; it has 65",
+        "error: destination.prefix: !{firehose:error-output-type} is only allowed in the error prefix (rule 5)",
+        "error: destination.error_prefix: contains expressions, so it must also contain !{firehose:error-output-type} at least once (rule 4)",
+    ];
+    assert_eq!(r.stderr.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn validate_prints_warnings_but_succeeds() {
+    let dir = tmp();
+    let plan = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lab-plan.json");
+    let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", AT]));
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.starts_with("warning: destination.bucket: still ends with the workshop's placeholder xxxxxxxx"), "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 2);
+}
+
+#[test]
+fn malformed_json_is_exit_2_with_line_and_column() {
+    let dir = tmp();
+    let path = dir.path().join("bad.json");
+    std::fs::write(&path, "{\n  \"name\": \"a\",\n  \"source\": direct_put\n}\n").unwrap();
+    let r = run(bin(dir.path()).arg("validate").arg(&path));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.trim_end(), format!("error: {}: line 3, column 13: source: expected value", path.display()));
+}
+
+#[test]
+fn unknown_field_is_exit_2_naming_it() {
+    let dir = tmp();
+    let path = dir.path().join("typo.json");
+    std::fs::write(
+        &path,
+        r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb","prefx":"x/"}}"#,
+    )
+    .unwrap();
+    let r = run(bin(dir.path()).arg("validate").arg(&path));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("line 1, column 71: destination.prefx: unknown field `prefx`, expected one of"), "{}", r.stderr);
+}
+
+#[test]
+fn wrong_types_and_missing_fields_are_exit_2() {
+    let dir = tmp();
+    for (text, needle) in [
+        (r#"{"name":"a","source":"direct_put"}"#, "missing field `destination`"),
+        (r#"{"name":"a","source":"kinesis","destination":{"bucket":"bbb"}}"#, "source: unknown variant `kinesis`"),
+        (r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb"},"settings":{"buffer_size_mib":"5"}}"#, "settings.buffer_size_mib: invalid type: string \"5\""),
+        (r#"[]"#, "line 1, column 1: a plan file holds one JSON object"),
+        ("", "EOF while parsing"),
+    ] {
+        let path = dir.path().join("p.json");
+        std::fs::write(&path, text).unwrap();
+        let r = run(bin(dir.path()).arg("validate").arg(&path));
+        assert_eq!(r.code, 2, "{text}");
+        assert!(r.stderr.contains(needle), "{text}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_exit_2() {
+    let dir = tmp();
+    let r = run(bin(dir.path()).args(["validate", "does-not-exist.json"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: cannot read the plan file does-not-exist.json: No such file"), "{}", r.stderr);
+    let path = dir.path().join("latin1.json");
+    std::fs::write(&path, b"{\"name\": \"caf\xe9\"}").unwrap();
+    let r = run(bin(dir.path()).arg("validate").arg(&path));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not UTF-8 text (invalid byte at offset 13)"), "{}", r.stderr);
+    let r = run(bin(dir.path()).arg("validate").arg(dir.path()));
+    assert_eq!(r.code, 2, "a directory is not a plan file");
+}
+
+#[test]
+fn control_characters_are_never_echoed_raw() {
+    let dir = tmp();
+    let mut p = Plan::lab("a1b2c3d4");
+    p.name = "evil\u{1b}]0;pwned\u{7}".into();
+    p.destination.prefix = "x/\u{1b}[2J!{nope:x}".into();
+    let plan = write_plan(dir.path(), "plan.json", &p);
+    let r = run(bin(dir.path()).arg("validate").arg(&plan));
+    assert_eq!(r.code, 1);
+    assert!(!r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'), "{:?}", r.stderr);
+    assert!(r.stderr.contains("\\u{1b}"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_flags_are_exit_2() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", "yesterday"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("invalid value 'yesterday' for '--at <TIME>'"), "{}", r.stderr);
+    assert_eq!(run(bin(dir.path()).arg("frobnicate")).code, 2);
+    assert_eq!(run(bin(dir.path()).arg("validate")).code, 2);
+}
+
+#[test]
+fn init_writes_a_valid_unique_lab_plan() {
+    let dir = tmp();
+    let out = dir.path().join("lab.json");
+    let r = run(bin(dir.path()).args(["init", "--lab", "-o"]).arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plan = Plan::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let suffix = plan.destination.bucket.strip_prefix("aws-analytics-immersion-day-").unwrap();
+    assert_eq!(suffix.len(), 8);
+    assert_eq!(plan, Plan::lab(suffix));
+    let again = run(bin(dir.path()).args(["init", "--lab"]));
+    assert_ne!(Plan::from_json(&again.stdout).unwrap().destination.bucket, plan.destination.bucket);
+    // the plan init wrote validates cleanly, with no warning
+    let r = run(bin(dir.path()).arg("validate").arg(&out));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    // never overwrites without --force
+    let r = run(bin(dir.path()).args(["init", "--lab", "-o"]).arg(&out));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists; pass --force"), "{}", r.stderr);
+    assert_eq!(run(bin(dir.path()).args(["init", "--lab", "--force", "-o"]).arg(&out)).code, 0);
+    // a suffix that breaks the bucket rules is refused
+    let r = run(bin(dir.path()).args(["init", "--lab", "--bucket-suffix", "Bad_Suffix"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--bucket-suffix: a bucket name may contain only lower-case letters"), "{}", r.stderr);
+}
+
+#[test]
+fn apply_validates_before_contacting_aws() {
+    let dir = tmp();
+    let mut p = Plan::lab("a1b2c3d4");
+    p.settings.buffer_size_mib = 200;
+    let plan = write_plan(dir.path(), "plan.json", &p);
+    // an endpoint where nothing listens: reaching it would be a dispatch failure, not this message
+    let r = run(bin(dir.path()).args(["--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "apply"]).arg(&plan));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, "error: settings.buffer_size_mib: the buffer size must be 1–128 MiB; it is 200\n");
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn apply_without_a_region_says_how_to_set_one() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    let r = run(bin(dir.path()).arg("apply").arg(&plan));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured\nhint: pass --region"), "{}", r.stderr);
+}
+
+#[test]
+fn apply_against_an_unreachable_endpoint_fails_with_a_hint() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    let r = run(bin(dir.path())
+        .env("AWS_ACCESS_KEY_ID", "x")
+        .env("AWS_SECRET_ACCESS_KEY", "y")
+        .args(["--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "apply"])
+        .arg(&plan));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: sts:GetCallerIdentity: "), "{}", r.stderr);
+    assert!(r.stderr.contains("hint: could not reach AWS"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
+}
+
+#[test]
+fn help_lists_every_command_and_global_flag() {
+    let dir = tmp();
+    let r = run(bin(dir.path()).arg("--help"));
+    assert_eq!(r.code, 0);
+    for needle in ["validate", "apply", "init", "--profile", "--region", "--endpoint-url", "--log-file"] {
+        assert!(r.stdout.contains(needle), "{needle}");
+    }
+}

@@ -1,0 +1,186 @@
+//! Test harness: a real moto server on 127.0.0.1 (one per test), the real binary, real SDK clients.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_s3::config::Credentials;
+
+/// A distinctive secret, so that a test can prove it never reaches the log.
+pub const SECRET_KEY: &str = "moto-secret-MUST-NOT-BE-LOGGED-7f3a";
+pub const ACCESS_KEY: &str = "AKIDFIREHOSEWIZARDTEST";
+pub const ACCOUNT: &str = "123456789012";
+
+fn moto_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("MOTO_SERVER") {
+        return PathBuf::from(p);
+    }
+    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/moto_server");
+    if local.exists() {
+        return local;
+    }
+    panic!(
+        "moto_server not found (looked at $MOTO_SERVER and {}): run scripts/emulator-install.sh, or the README's test command, which does",
+        local.display()
+    );
+}
+
+/// A moto server of this test's own, killed when dropped.
+pub struct Moto {
+    child: Child,
+    pub url: String,
+    pub port: u16,
+}
+
+impl Moto {
+    pub fn start() -> Moto {
+        let mut child = Command::new(moto_binary())
+            .args(["-H", "127.0.0.1", "-p", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start moto_server");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (tx, rx) = mpsc::channel();
+        // Read the port from "Running on http://127.0.0.1:PORT", then keep draining: moto writes an
+        // access-log line per request and would block on a full pipe.
+        std::thread::spawn(move || {
+            let mut tx = Some(tx);
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if let Some(rest) = line.split("Running on http://127.0.0.1:").nth(1)
+                    && let Some(tx) = tx.take()
+                {
+                    let port: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+                    let _ = tx.send(port.parse::<u16>().expect("port"));
+                }
+            }
+        });
+        let port = match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(p) => p,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("moto_server did not report its port within 20 s");
+            }
+        };
+        let moto = Moto { child, url: format!("http://127.0.0.1:{port}"), port };
+        for _ in 0..500 {
+            if moto.post("/moto-api/reset").is_some_and(|status| status == 200) {
+                return moto;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("moto_server on port {port} never answered /moto-api/reset");
+    }
+
+    /// A bare HTTP POST; returns the status code.
+    fn post(&self, path: &str) -> Option<u16> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        write!(s, "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ok()?;
+        let mut buf = String::new();
+        s.read_to_string(&mut buf).ok()?;
+        buf.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    /// The SDK configuration a test uses to seed and inspect the emulator (account 123456789012).
+    pub async fn sdk(&self, region: &str) -> SdkConfig {
+        aws_config::defaults(BehaviorVersion::latest())
+            .endpoint_url(&self.url)
+            .region(Region::new(region.to_owned()))
+            .credentials_provider(Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "test"))
+            .load()
+            .await
+    }
+
+    /// The SDK configuration of another account (111111111111), through STS AssumeRole, which moto
+    /// honours by acting as the role's account.
+    pub async fn other_account_sdk(&self, region: &str) -> SdkConfig {
+        let sdk = self.sdk(region).await;
+        let creds = aws_sdk_sts::Client::new(&sdk)
+            .assume_role()
+            .role_arn("arn:aws:iam::111111111111:role/other")
+            .role_session_name("other-account")
+            .send()
+            .await
+            .expect("assume role")
+            .credentials
+            .expect("credentials");
+        aws_config::defaults(BehaviorVersion::latest())
+            .endpoint_url(&self.url)
+            .region(Region::new(region.to_owned()))
+            .credentials_provider(Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "other",
+            ))
+            .load()
+            .await
+    }
+
+    /// The binary, with an environment that reaches only this emulator: no developer profiles, no
+    /// instance metadata, a log file of the test's own.
+    pub fn command(&self, dir: &Path) -> Command {
+        let mut cmd = bin(dir);
+        cmd.env("AWS_ENDPOINT_URL", &self.url)
+            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            .env("AWS_REGION", "us-east-1");
+        cmd
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The binary with a clean environment: empty AWS config files, HOME and the log inside `dir`.
+pub fn bin(dir: &Path) -> Command {
+    let empty = dir.join("empty-aws-config");
+    std::fs::write(&empty, "").unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_firehose-wizard"));
+    cmd.env_clear()
+        .env("HOME", dir)
+        .env("AWS_CONFIG_FILE", &empty)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &empty)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .arg("--log-file")
+        .arg(dir.join("firehose-wizard.log"))
+        .current_dir(dir)
+        .stdin(Stdio::null());
+    cmd
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let Output { status, stdout, stderr } = cmd.output().expect("run the binary");
+    let r = Run {
+        code: status.code().expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("utf-8 stderr"),
+    };
+    assert!(!r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"), "no panic expected:\n{}", r.stderr);
+    r
+}
+
+pub fn write_plan(dir: &Path, name: &str, plan: &firehose_wizard::plan::Plan) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, plan.to_json_pretty()).unwrap();
+    path
+}
