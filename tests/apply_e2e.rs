@@ -1,0 +1,338 @@
+//! `apply` end to end: the real binary against a real moto server over HTTP; what it created is read
+//! back with the real SDK clients and compared with the plan, field by field.
+
+mod common;
+
+use aws_sdk_firehose::types::{CompressionFormat, DeliveryStreamStatus, DeliveryStreamType};
+use aws_sdk_kinesis::types::{StreamMode, StreamModeDetails};
+use common::{ACCOUNT, Moto, SECRET_KEY, run, write_plan};
+use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Role, Source, policy};
+use serde_json::{Value, json};
+
+fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+async fn create_kinesis_stream(moto: &Moto, region: &str, name: &str) -> String {
+    let k = aws_sdk_kinesis::Client::new(&moto.sdk(region).await);
+    k.create_stream()
+        .stream_name(name)
+        .stream_mode_details(StreamModeDetails::builder().stream_mode(StreamMode::OnDemand).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    format!("arn:aws:kinesis:{region}:{ACCOUNT}:stream/{name}")
+}
+
+async fn role_policy(iam: &aws_sdk_iam::Client, role: &str, name: &str) -> Value {
+    let out = iam.get_role_policy().role_name(role).policy_name(name).send().await.unwrap();
+    policy::decode_policy_document(out.policy_document()).expect("a JSON policy document")
+}
+
+async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<String> {
+    let mut names = iam.list_role_policies().role_name(role).send().await.unwrap().policy_names().to_vec();
+    names.sort();
+    names
+}
+
+#[test]
+fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let stream_arn = rt.block_on(create_kinesis_stream(&moto, "us-east-1", "retail-trans"));
+    let plan = Plan::lab("e2e00001");
+    let path = write_plan(dir.path(), "lab.json", &plan);
+
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let steps = [
+        ("[1/7] account", "ok"),
+        ("[2/7] stream name", "ok"),
+        ("[3/7] source stream", "found"),
+        ("[4/7] bucket", "created"),
+        ("[5/7] role", "created"),
+        ("[6/7] delivery stream", "created"),
+        ("[7/7] wait for ACTIVE", "ok"),
+    ];
+    for (line, (tag, state)) in lines.iter().zip(steps) {
+        let rest = line.strip_prefix(tag).unwrap_or_else(|| panic!("{line:?} should start with {tag}"));
+        let mut words = rest.split_whitespace();
+        assert_eq!(words.next(), Some(state), "{line}");
+        assert!(words.next().is_some_and(|t| t.ends_with('s') && t.trim_end_matches('s').parse::<f64>().is_ok()), "elapsed time in {line}");
+    }
+    let fh_arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
+    assert_eq!(lines[7], format!("delivery stream ARN: {fh_arn}"));
+
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        // the bucket
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        let buckets = s3.list_buckets().send().await.unwrap();
+        let names: Vec<_> = buckets.buckets().iter().filter_map(|b| b.name()).collect();
+        assert_eq!(names, vec!["aws-analytics-immersion-day-e2e00001"]);
+
+        // the role: trust exactly Firehose for this account; one policy, exactly this stream's needs
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        let role = iam.get_role().role_name("firehose_delivery_role").send().await.unwrap().role.unwrap();
+        let role_arn = format!("arn:aws:iam::{ACCOUNT}:role/firehose_delivery_role");
+        assert_eq!(role.arn(), role_arn);
+        assert_eq!(role.path(), "/");
+        let trust = policy::decode_policy_document(role.assume_role_policy_document().unwrap()).unwrap();
+        assert_eq!(
+            trust,
+            json!({"Version":"2012-10-17","Statement":[{"Sid":"FirehoseAssumeRole","Effect":"Allow",
+                "Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole",
+                "Condition":{"StringEquals":{"sts:ExternalId":ACCOUNT}}}]})
+        );
+        assert_eq!(role_policy_names(&iam, "firehose_delivery_role").await, vec!["firehose-wizard-retail-trans"]);
+        let perms = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-retail-trans").await;
+        assert_eq!(
+            perms,
+            json!({"Version":"2012-10-17","Statement":[
+                {"Sid":"S3Delivery","Effect":"Allow",
+                 "Action":["s3:AbortMultipartUpload","s3:GetBucketLocation","s3:GetObject","s3:ListBucket","s3:ListBucketMultipartUploads","s3:PutObject"],
+                 "Resource":["arn:aws:s3:::aws-analytics-immersion-day-e2e00001","arn:aws:s3:::aws-analytics-immersion-day-e2e00001/*"]},
+                {"Sid":"KinesisSource","Effect":"Allow",
+                 "Action":["kinesis:DescribeStream","kinesis:GetShardIterator","kinesis:GetRecords","kinesis:ListShards"],
+                 "Resource":stream_arn}]})
+        );
+
+        // the delivery stream, field by field against the plan
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+        let d = d.delivery_stream_description().unwrap();
+        assert_eq!(d.delivery_stream_name(), plan.name);
+        assert_eq!(d.delivery_stream_arn(), fh_arn);
+        assert_eq!(d.delivery_stream_status(), &DeliveryStreamStatus::Active);
+        assert_eq!(d.delivery_stream_type(), &DeliveryStreamType::KinesisStreamAsSource);
+        let src = d.source().unwrap().kinesis_stream_source_description().unwrap();
+        assert_eq!(src.kinesis_stream_arn(), Some(stream_arn.as_str()));
+        assert_eq!(src.role_arn(), Some(role_arn.as_str()));
+        assert_eq!(d.destinations().len(), 1);
+        let s3d = d.destinations()[0].extended_s3_destination_description().unwrap();
+        assert_eq!(s3d.bucket_arn(), "arn:aws:s3:::aws-analytics-immersion-day-e2e00001");
+        assert_eq!(s3d.role_arn(), role_arn);
+        assert_eq!(s3d.prefix(), Some(LAB_PREFIX));
+        assert_eq!(s3d.error_output_prefix(), Some(LAB_ERROR_PREFIX));
+        let hints = s3d.buffering_hints().unwrap();
+        assert_eq!((hints.size_in_mbs(), hints.interval_in_seconds()), (Some(1), Some(60)));
+        assert_eq!(s3d.compression_format(), &CompressionFormat::Uncompressed);
+    });
+
+    let log = std::fs::read_to_string(dir.path().join("firehose-wizard.log")).unwrap();
+    assert!(log.contains("progress"), "the log records the run");
+    assert!(!log.contains(SECRET_KEY), "the secret access key must never be logged");
+}
+
+#[test]
+fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(async {
+        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        let other = aws_sdk_s3::Client::new(&moto.other_account_sdk("us-east-1").await);
+        other.create_bucket().bucket("aws-analytics-immersion-day-taken001").send().await.unwrap();
+    });
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("taken001"));
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let err: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        err[0].starts_with("error: step 4/7 (bucket) failed: s3:CreateBucket: BucketAlreadyExists: The requested bucket name is not available"),
+        "{}",
+        r.stderr
+    );
+    assert!(err[1].starts_with("hint: bucket names are global across all AWS accounts"), "{}", r.stderr);
+    assert!(r.stderr.contains("what exists now:\n  Kinesis stream arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans (already existed)\nnothing was created by this run"), "{}", r.stderr);
+    assert!(r.stdout.contains("[4/7] bucket           FAILED"), "{}", r.stdout);
+    assert!(!r.stdout.contains("[5/7]"), "no step after the failed one");
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        let e = iam.get_role().role_name("firehose_delivery_role").send().await.unwrap_err();
+        assert_eq!(aws_sdk_iam::error::ProvideErrorMetadata::code(&e), Some("NoSuchEntity"));
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        assert!(fh.list_delivery_streams().send().await.unwrap().delivery_stream_names().is_empty());
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty(), "our account owns no bucket");
+    });
+}
+
+#[test]
+fn a_shared_role_keeps_one_policy_per_stream() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(create_kinesis_stream(&moto, "us-east-1", "retail-trans"));
+    let a = Plan::lab("shared01");
+    let mut b = Plan::lab("shared01");
+    b.name = "retail-trans-copy".into();
+    let pa = write_plan(dir.path(), "a.json", &a);
+    let pb = write_plan(dir.path(), "b.json", &b);
+    assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&pa)).code, 0);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&pb));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("[4/7] bucket           reused"), "the bucket is ours already:\n{}", r.stdout);
+    assert!(r.stdout.contains("[5/7] role             reused"), "the console's role is reused:\n{}", r.stdout);
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        // stream a is deleted and applied again: its policy is overwritten, not added again
+        aws_sdk_firehose::Client::new(&sdk).delete_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+    });
+    assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&pa)).code, 0);
+    rt.block_on(async {
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        assert_eq!(
+            role_policy_names(&iam, "firehose_delivery_role").await,
+            vec!["firehose-wizard-retail-trans", "firehose-wizard-retail-trans-copy"]
+        );
+        let roles = iam.list_roles().send().await.unwrap();
+        assert_eq!(roles.roles().len(), 1);
+    });
+}
+
+#[test]
+fn direct_put_into_an_existing_bucket_with_an_existing_role() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let role_arn = rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        aws_sdk_s3::Client::new(&sdk).create_bucket().bucket("my-existing-bucket").send().await.unwrap();
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        let trust = json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole"}]});
+        let role = iam
+            .create_role()
+            .role_name("team-firehose")
+            .path("/service-role/")
+            .assume_role_policy_document(trust.to_string())
+            .send()
+            .await
+            .unwrap();
+        role.role().unwrap().arn().to_owned()
+    });
+    let mut plan = Plan::lab("unused00");
+    plan.name = "clicks".into();
+    plan.source = Source::DirectPut;
+    plan.destination.bucket = "my-existing-bucket".into();
+    plan.destination.create_bucket = false;
+    plan.destination.prefix = "clicks/".into();
+    plan.destination.error_prefix = None;
+    plan.settings.compression = "GZIP".into();
+    plan.settings.role = Role::Existing("team-firehose".into());
+    let path = write_plan(dir.path(), "p.json", &plan);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("[3/7] source stream    skipped"), "{}", r.stdout);
+    assert!(r.stdout.contains("[4/7] bucket           found"), "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("[5/7] role             found")), "{}", r.stdout);
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        assert!(role_policy_names(&iam, "team-firehose").await.is_empty(), "a role the user already had is used as it is");
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        let d = fh.describe_delivery_stream().delivery_stream_name("clicks").send().await.unwrap();
+        let d = d.delivery_stream_description().unwrap();
+        assert_eq!(d.delivery_stream_type(), &DeliveryStreamType::DirectPut);
+        let s3d = d.destinations()[0].extended_s3_destination_description().unwrap();
+        assert_eq!(s3d.role_arn(), role_arn, "the role's real ARN, with its path");
+        assert_eq!(s3d.prefix(), Some("clicks/"));
+        assert_eq!(s3d.error_output_prefix(), None, "an unset error prefix is not sent");
+        assert_eq!(s3d.compression_format(), &CompressionFormat::Gzip);
+        let hints = s3d.buffering_hints().unwrap();
+        assert_eq!((hints.size_in_mbs(), hints.interval_in_seconds()), (Some(1), Some(60)));
+    });
+}
+
+#[test]
+fn an_existing_role_that_does_not_trust_firehose_is_refused_before_the_stream() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(async {
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        let trust = json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]});
+        iam.create_role().role_name("firehose_delivery_role").assume_role_policy_document(trust.to_string()).send().await.unwrap();
+        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+    });
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("trust001"));
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 5/7 (role) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
+    assert!(r.stderr.contains("  S3 bucket aws-analytics-immersion-day-trust001 (created by this run)"), "{}", r.stderr);
+    rt.block_on(async {
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        assert!(role_policy_names(&iam, "firehose_delivery_role").await.is_empty(), "the user's role is left untouched");
+    });
+}
+
+#[test]
+fn outside_us_east_1_the_bucket_gets_its_location_constraint() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let stream_arn = rt.block_on(create_kinesis_stream(&moto, "eu-west-1", "retail-trans"));
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("euwest01"));
+    let r = run(moto.command(dir.path()).args(["--region", "eu-west-1", "apply"]).arg(&path));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("[1/7] account          ok"), "{}", r.stdout);
+    assert!(r.stdout.contains("123456789012 (aws, eu-west-1)"), "--region wins over AWS_REGION:\n{}", r.stdout);
+    rt.block_on(async {
+        let sdk = moto.sdk("eu-west-1").await;
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        let loc = s3.get_bucket_location().bucket("aws-analytics-immersion-day-euwest01").send().await.unwrap();
+        assert_eq!(loc.location_constraint().map(|c| c.as_str()), Some("eu-west-1"));
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+        let src = d.delivery_stream_description().unwrap().source().unwrap().kinesis_stream_source_description().unwrap();
+        assert_eq!(src.kinesis_stream_arn(), Some(stream_arn.as_str()));
+        // nothing in us-east-1
+        let use1 = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
+        assert!(use1.list_delivery_streams().send().await.unwrap().delivery_stream_names().is_empty());
+    });
+}
+
+#[test]
+fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("nosrc001"));
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 3/7 (source stream) failed: kinesis:DescribeStreamSummary: ResourceNotFoundException: "), "{}", r.stderr);
+    assert!(r.stderr.contains("hint: there is no such Kinesis stream in this account and Region"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
+
+    let rt = rt();
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty());
+        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+    });
+    assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&path)).code, 0);
+    let again = write_plan(dir.path(), "again.json", &Plan::lab("nosrc002"));
+    let r = run(moto.command(dir.path()).arg("apply").arg(&again));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 2/7 (stream name) failed: a delivery stream named retail-trans already exists"), "{}", r.stderr);
+    rt.block_on(async {
+        let s3 = aws_sdk_s3::Client::new(&moto.sdk("us-east-1").await);
+        let names: Vec<_> = s3.list_buckets().send().await.unwrap().buckets().iter().filter_map(|b| b.name().map(str::to_owned)).collect();
+        assert_eq!(names, vec!["aws-analytics-immersion-day-nosrc001"], "the second plan's bucket was never created");
+    });
+}
+
+#[test]
+fn a_kinesis_arn_in_another_region_is_refused_after_sts() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = Plan::lab("region01");
+    plan.source = Source::KinesisStream("arn:aws:kinesis:eu-west-1:123456789012:stream/retail-trans".into());
+    let path = write_plan(dir.path(), "lab.json", &plan);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: source: the Kinesis stream is in eu-west-1, but the delivery stream would be created in us-east-1"), "{}", r.stderr);
+}

@@ -1,0 +1,118 @@
+//! Property tests: the prefix parser, the evaluator, the validator and the plan parser never panic,
+//! and the worst-case length used for the 512-character rule is never below a real evaluation.
+
+use chrono::{DateTime, TimeZone, Utc};
+use firehose_wizard::plan::prefix::{self, EvalContext, Kind};
+use firehose_wizard::plan::validate::{examples, validate};
+use firehose_wizard::plan::{Plan, Role, Source};
+use proptest::prelude::*;
+
+/// Strings built from the pieces prefixes are made of, so that the parser sees deep, near-valid input.
+fn prefix_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("!{".to_owned()),
+        Just("}".to_owned()),
+        Just(":".to_owned()),
+        Just("timestamp".to_owned()),
+        Just("firehose".to_owned()),
+        Just("random-string".to_owned()),
+        Just("error-output-type".to_owned()),
+        Just("partitionKeyFromQuery".to_owned()),
+        Just("partitionKeyFromLambda".to_owned()),
+        Just("!{timestamp:yyyy}".to_owned()),
+        Just("!{firehose:error-output-type}".to_owned()),
+        Just("!{firehose:random-string}".to_owned()),
+        Just("'".to_owned()),
+        Just("''".to_owned()),
+        Just("/".to_owned()),
+        "[yuMLdDHhkKmsSYEaGwQVz]{1,6}",
+        "[ -~]{0,4}",
+        "\\PC{0,3}",
+        Just("\u{1b}[2J".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    // years 1..=9999, any second, any nanosecond
+    (-62_135_596_800i64..253_402_300_799i64, 0u32..1_000_000_000).prop_map(|(s, n)| Utc.timestamp_opt(s, n).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn parse_and_check_never_panic(p in prefix_like(), e in proptest::option::of(prefix_like()), dp in any::<bool>()) {
+        let _ = prefix::parse(&p);
+        let _ = prefix::check(&p, e.as_deref(), dp);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(p in "\\PC*") {
+        let _ = prefix::parse(&p);
+        let _ = prefix::compile_pattern(&p);
+        let _ = Plan::from_json(&p);
+    }
+
+    #[test]
+    fn evaluation_never_exceeds_the_worst_case(p in prefix_like(), at in instant()) {
+        if let Ok(tokens) = prefix::parse(&p) {
+            for kind in [Kind::Prefix, Kind::ErrorPrefix] {
+                let eff = prefix::effective(&tokens, kind);
+                let no_keys = |_: &str| None;
+                for t in prefix::ERROR_OUTPUT_TYPES {
+                    let ctx = EvalContext { at, error_output_type: t, partition_values: &no_keys };
+                    let out = prefix::evaluate(&eff, &ctx);
+                    // partition keys render as "<key>" here; their length is not part of the bound
+                    let key_len: usize = tokens.iter().map(|t| match t {
+                        prefix::Token::PartitionKey { key, .. } => key.chars().count() + 2,
+                        _ => 0,
+                    }).sum();
+                    prop_assert!(out.chars().count() <= prefix::max_evaluated_len(&eff) + key_len,
+                        "{p:?} at {at} gave {out:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn validate_and_examples_never_panic(
+        name in "\\PC{0,70}",
+        stream in proptest::option::of("\\PC{0,20}"),
+        bucket in "\\PC{0,70}",
+        create in any::<bool>(),
+        p in prefix_like(),
+        e in proptest::option::of(prefix_like()),
+        size in any::<i64>(),
+        interval in any::<i64>(),
+        compression in "\\PC{0,14}",
+        role in "\\PC{0,70}",
+        at in instant(),
+    ) {
+        let mut plan = Plan::lab("x");
+        plan.name = name;
+        plan.source = stream.map_or(Source::DirectPut, Source::KinesisStream);
+        plan.destination.bucket = bucket;
+        plan.destination.create_bucket = create;
+        plan.destination.prefix = p;
+        plan.destination.error_prefix = e;
+        plan.settings.buffer_size_mib = size;
+        plan.settings.buffer_interval_s = interval;
+        plan.settings.compression = compression;
+        plan.settings.role = if create { Role::Create(role) } else { Role::Existing(role) };
+        let problems = validate(&plan);
+        let ex = examples(&plan, at);
+        // a plan without errors always has examples
+        if !problems.iter().any(|p| p.severity == firehose_wizard::plan::validate::Severity::Error) {
+            prop_assert!(ex.is_some());
+        }
+    }
+
+    #[test]
+    fn plan_files_round_trip(suffix in "[a-z0-9]{8}", size in 1i64..=128, interval in 0i64..=900) {
+        let mut plan = Plan::lab(&suffix);
+        plan.settings.buffer_size_mib = size;
+        plan.settings.buffer_interval_s = interval;
+        prop_assert_eq!(Plan::from_json(&plan.to_json_pretty()).unwrap(), plan);
+    }
+}
