@@ -78,9 +78,13 @@ fn main() -> ExitCode {
     install_panic_hook(log.path.clone());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
     let code = match &cli.command {
-        Command::Validate { plan, at } => cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now)),
+        Command::Validate { plan, at } => {
+            cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now))
+        }
         Command::Apply { plan } => cmd_apply(&cli, plan, &log),
-        Command::Init { lab: _, output, bucket_suffix, force } => cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force),
+        Command::Init { lab: _, output, bucket_suffix, force } => {
+            cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force)
+        }
     };
     tracing::info!(code, "exit");
     ExitCode::from(code)
@@ -109,7 +113,11 @@ fn report_problems(plan: &Plan) -> bool {
     for p in &problems {
         eprintln!("{}", sanitize(&p.to_string()));
     }
-    tracing::info!(errors = problems.iter().filter(|p| p.severity == Severity::Error).count(), warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count(), "validated");
+    tracing::info!(
+        errors = problems.iter().filter(|p| p.severity == Severity::Error).count(),
+        warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count(),
+        "validated"
+    );
     validate::has_errors(&problems)
 }
 
@@ -132,7 +140,8 @@ fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
 fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
     let suffix = suffix.map(str::to_owned).unwrap_or_else(plan::random_bucket_suffix);
     let lab = Plan::lab(&suffix);
-    let bucket_problem = validate::validate(&lab).into_iter().find(|p| p.path == "destination.bucket" && p.severity == Severity::Error);
+    let bucket_problem =
+        validate::validate(&lab).into_iter().find(|p| p.path == "destination.bucket" && p.severity == Severity::Error);
     if let Some(p) = bucket_problem {
         eprintln!("error: --bucket-suffix: {}", sanitize(&p.message));
         return EXIT_INPUT;
@@ -147,7 +156,11 @@ fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
             let shown = sanitize(&path.display().to_string());
             let mut opts = std::fs::OpenOptions::new();
             opts.write(true);
-            if force { opts.create(true).truncate(true) } else { opts.create_new(true) };
+            if force {
+                opts.create(true).truncate(true)
+            } else {
+                opts.create_new(true)
+            };
             match opts.open(path).and_then(|mut f| f.write_all(text.as_bytes())) {
                 Ok(()) => {
                     eprintln!("wrote {shown} (bucket {})", lab.destination.bucket);
@@ -174,7 +187,8 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
     if report_problems(&plan) {
         return EXIT_PROBLEMS;
     }
-    let opts = Options { profile: cli.profile.clone(), region: cli.region.clone(), endpoint_url: cli.endpoint_url.clone() };
+    let opts =
+        Options { profile: cli.profile.clone(), region: cli.region.clone(), endpoint_url: cli.endpoint_url.clone() };
     tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
@@ -237,7 +251,9 @@ fn print_progress(p: &Progress) {
             wait.as_secs(),
             sanitize(reason)
         ),
-        State::Waiting { status } => format!("{} {:<8} {secs:>6.2}s  status {}", step_tag(p.step), "waiting", sanitize(status)),
+        State::Waiting { status } => {
+            format!("{} {:<8} {secs:>6.2}s  status {}", step_tag(p.step), "waiting", sanitize(status))
+        }
     };
     println!("{line}");
 }

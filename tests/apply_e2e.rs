@@ -60,7 +60,10 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
         let rest = line.strip_prefix(tag).unwrap_or_else(|| panic!("{line:?} should start with {tag}"));
         let mut words = rest.split_whitespace();
         assert_eq!(words.next(), Some(state), "{line}");
-        assert!(words.next().is_some_and(|t| t.ends_with('s') && t.trim_end_matches('s').parse::<f64>().is_ok()), "elapsed time in {line}");
+        assert!(
+            words.next().is_some_and(|t| t.ends_with('s') && t.trim_end_matches('s').parse::<f64>().is_ok()),
+            "elapsed time in {line}"
+        );
     }
     let fh_arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
     assert_eq!(lines[7], format!("delivery stream ARN: {fh_arn}"));
@@ -180,7 +183,12 @@ fn a_shared_role_keeps_one_policy_per_stream() {
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         // stream a is deleted and applied again: its policy is overwritten, not added again
-        aws_sdk_firehose::Client::new(&sdk).delete_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+        aws_sdk_firehose::Client::new(&sdk)
+            .delete_delivery_stream()
+            .delivery_stream_name("retail-trans")
+            .send()
+            .await
+            .unwrap();
     });
     assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&pa)).code, 0);
     rt.block_on(async {
@@ -228,11 +236,14 @@ fn direct_put_into_an_existing_bucket_with_an_existing_role() {
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("[3/7] source stream    skipped"), "{}", r.stdout);
     assert!(r.stdout.contains("[4/7] bucket           found"), "{}", r.stdout);
-    assert!(r.stdout.contains(&format!("[5/7] role             found")), "{}", r.stdout);
+    assert!(r.stdout.contains("[5/7] role             found"), "{}", r.stdout);
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         let iam = aws_sdk_iam::Client::new(&sdk);
-        assert!(role_policy_names(&iam, "team-firehose").await.is_empty(), "a role the user already had is used as it is");
+        assert!(
+            role_policy_names(&iam, "team-firehose").await.is_empty(),
+            "a role the user already had is used as it is"
+        );
         let fh = aws_sdk_firehose::Client::new(&sdk);
         let d = fh.describe_delivery_stream().delivery_stream_name("clicks").send().await.unwrap();
         let d = d.delivery_stream_description().unwrap();
@@ -262,10 +273,17 @@ fn an_existing_role_that_does_not_trust_firehose_is_refused_before_the_stream() 
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
     assert!(r.stderr.starts_with("error: step 5/7 (role) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
-    assert!(r.stderr.contains("  S3 bucket aws-analytics-immersion-day-trust001 (created by this run)"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("  S3 bucket aws-analytics-immersion-day-trust001 (created by this run)"),
+        "{}",
+        r.stderr
+    );
     rt.block_on(async {
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
-        assert!(role_policy_names(&iam, "firehose_delivery_role").await.is_empty(), "the user's role is left untouched");
+        assert!(
+            role_policy_names(&iam, "firehose_delivery_role").await.is_empty(),
+            "the user's role is left untouched"
+        );
     });
 }
 
@@ -287,7 +305,8 @@ fn outside_us_east_1_the_bucket_gets_its_location_constraint() {
         assert_eq!(loc.location_constraint().map(|c| c.as_str()), Some("eu-west-1"));
         let fh = aws_sdk_firehose::Client::new(&sdk);
         let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
-        let src = d.delivery_stream_description().unwrap().source().unwrap().kinesis_stream_source_description().unwrap();
+        let src =
+            d.delivery_stream_description().unwrap().source().unwrap().kinesis_stream_source_description().unwrap();
         assert_eq!(src.kinesis_stream_arn(), Some(stream_arn.as_str()));
         // nothing in us-east-1
         let use1 = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
@@ -302,7 +321,13 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("nosrc001"));
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 3/7 (source stream) failed: kinesis:DescribeStreamSummary: ResourceNotFoundException: "), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "error: step 3/7 (source stream) failed: kinesis:DescribeStreamSummary: ResourceNotFoundException: "
+        ),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("hint: there is no such Kinesis stream in this account and Region"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
 
@@ -317,10 +342,23 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
     let again = write_plan(dir.path(), "again.json", &Plan::lab("nosrc002"));
     let r = run(moto.command(dir.path()).arg("apply").arg(&again));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 2/7 (stream name) failed: a delivery stream named retail-trans already exists"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("error: step 2/7 (stream name) failed: a delivery stream named retail-trans already exists"),
+        "{}",
+        r.stderr
+    );
     rt.block_on(async {
         let s3 = aws_sdk_s3::Client::new(&moto.sdk("us-east-1").await);
-        let names: Vec<_> = s3.list_buckets().send().await.unwrap().buckets().iter().filter_map(|b| b.name().map(str::to_owned)).collect();
+        let names: Vec<_> = s3
+            .list_buckets()
+            .send()
+            .await
+            .unwrap()
+            .buckets()
+            .iter()
+            .filter_map(|b| b.name().map(str::to_owned))
+            .collect();
         assert_eq!(names, vec!["aws-analytics-immersion-day-nosrc001"], "the second plan's bucket was never created");
     });
 }

@@ -94,7 +94,11 @@ fn validate_prints_warnings_but_succeeds() {
     let plan = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lab-plan.json");
     let r = run(bin(dir.path()).arg("validate").arg(&plan).args(["--at", AT]));
     assert_eq!(r.code, 0);
-    assert!(r.stderr.starts_with("warning: destination.bucket: still ends with the workshop's placeholder xxxxxxxx"), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("warning: destination.bucket: still ends with the workshop's placeholder xxxxxxxx"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(r.stdout.lines().count(), 2);
 }
 
@@ -112,14 +116,14 @@ fn malformed_json_is_exit_2_with_line_and_column() {
 fn unknown_field_is_exit_2_naming_it() {
     let dir = tmp();
     let path = dir.path().join("typo.json");
-    std::fs::write(
-        &path,
-        r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb","prefx":"x/"}}"#,
-    )
-    .unwrap();
+    std::fs::write(&path, r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb","prefx":"x/"}}"#).unwrap();
     let r = run(bin(dir.path()).arg("validate").arg(&path));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("line 1, column 71: destination.prefx: unknown field `prefx`, expected one of"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("line 1, column 71: destination.prefx: unknown field `prefx`, expected one of"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -128,7 +132,10 @@ fn wrong_types_and_missing_fields_are_exit_2() {
     for (text, needle) in [
         (r#"{"name":"a","source":"direct_put"}"#, "missing field `destination`"),
         (r#"{"name":"a","source":"kinesis","destination":{"bucket":"bbb"}}"#, "source: unknown variant `kinesis`"),
-        (r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb"},"settings":{"buffer_size_mib":"5"}}"#, "settings.buffer_size_mib: invalid type: string \"5\""),
+        (
+            r#"{"name":"a","source":"direct_put","destination":{"bucket":"bbb"},"settings":{"buffer_size_mib":"5"}}"#,
+            "settings.buffer_size_mib: invalid type: string \"5\"",
+        ),
         (r#"[]"#, "line 1, column 1: a plan file holds one JSON object"),
         ("", "EOF while parsing"),
     ] {
@@ -212,7 +219,9 @@ fn apply_validates_before_contacting_aws() {
     p.settings.buffer_size_mib = 200;
     let plan = write_plan(dir.path(), "plan.json", &p);
     // an endpoint where nothing listens: reaching it would be a dispatch failure, not this message
-    let r = run(bin(dir.path()).args(["--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "apply"]).arg(&plan));
+    let r = run(bin(dir.path())
+        .args(["--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "apply"])
+        .arg(&plan));
     assert_eq!(r.code, 1);
     assert_eq!(r.stderr, "error: settings.buffer_size_mib: the buffer size must be 1–128 MiB; it is 200\n");
     assert_eq!(r.stdout, "");
@@ -224,7 +233,11 @@ fn apply_without_a_region_says_how_to_set_one() {
     let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
     let r = run(bin(dir.path()).arg("apply").arg(&plan));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured\nhint: pass --region"), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured\nhint: pass --region"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -2,9 +2,13 @@
 //! [`Progress`] events, and keeping a record of what exists (and what this run created) so that a
 //! failure can say so exactly.
 //!
-//! 1. account and partition (STS) — 2. the delivery stream name is free — 3. the source Kinesis stream's
-//! ARN — 4. the bucket — 5. the role and this stream's policy — 6. `CreateDeliveryStream`, retried while
-//! IAM propagates — 7. `DescribeDeliveryStream` until ACTIVE.
+//! 1. account and partition (STS)
+//! 2. the delivery stream name is free
+//! 3. the source Kinesis stream's ARN
+//! 4. the bucket
+//! 5. the role and this stream's policy
+//! 6. `CreateDeliveryStream`, retried while IAM propagates
+//! 7. `DescribeDeliveryStream` until ACTIVE
 
 use std::future::Future;
 use std::time::Duration;
@@ -33,7 +37,8 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Role, Step::Stream, Step::Active];
+    pub const ALL: [Step; 7] =
+        [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Role, Step::Stream, Step::Active];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -56,12 +61,23 @@ impl Step {
 pub enum State {
     Started,
     /// A retry is scheduled after `wait` (attempt counts from 1 for the first try).
-    Retrying { attempt: u32, wait: Duration, reason: String },
+    Retrying {
+        attempt: u32,
+        wait: Duration,
+        reason: String,
+    },
     /// Still waiting (e.g. the stream is CREATING).
-    Waiting { status: String },
+    Waiting {
+        status: String,
+    },
     /// Finished: `done` is what happened ("created", "reused", "found", "ok", "skipped"), `detail` what.
-    Done { done: &'static str, detail: String },
-    Failed { error: CloudError },
+    Done {
+        done: &'static str,
+        detail: String,
+    },
+    Failed {
+        error: CloudError,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +199,11 @@ pub enum StreamState {
 }
 
 /// Polls `describe` every `poll_every` until the stream is ACTIVE, fails, or `poll_timeout` passes.
-pub async fn poll_active<F, Fut>(timing: &Timing, mut describe: F, mut on_wait: impl FnMut(&str)) -> Result<(), CloudError>
+pub async fn poll_active<F, Fut>(
+    timing: &Timing,
+    mut describe: F,
+    mut on_wait: impl FnMut(&str),
+) -> Result<(), CloudError>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<StreamState, CloudError>>,
@@ -198,7 +218,10 @@ where
                     code: Some("CREATING_FAILED".into()),
                     message: reason,
                     request_id: None,
-                    hint: Some("the stream cannot recover from CREATING_FAILED: delete it, fix the cause, and create it again".into()),
+                    hint: Some(
+                        "the stream cannot recover from CREATING_FAILED: delete it, fix the cause, and create it again"
+                            .into(),
+                    ),
                 });
             }
             s => {
@@ -296,7 +319,8 @@ impl Run<'_> {
 
     async fn account(&mut self) -> Result<(Target, &'static str, String), CloudError> {
         let target = self.cloud.identify().await?;
-        let problems: Vec<_> = validate_for(self.plan, &target).into_iter().filter(|p| p.severity == Severity::Error).collect();
+        let problems: Vec<_> =
+            validate_for(self.plan, &target).into_iter().filter(|p| p.severity == Severity::Error).collect();
         if !problems.is_empty() {
             let msg = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ");
             return Err(CloudError::local(msg, "fix the plan, or the --region / --profile it is applied with"));
@@ -414,7 +438,11 @@ impl Run<'_> {
         }
     }
 
-    async fn role(&mut self, target: &Target, source_arn: Option<&str>) -> Result<(String, &'static str, String), CloudError> {
+    async fn role(
+        &mut self,
+        target: &Target,
+        source_arn: Option<&str>,
+    ) -> Result<(String, &'static str, String), CloudError> {
         let iam = &self.cloud.iam;
         let (name, arn, done) = match &self.plan.settings.role {
             Role::Existing(r) => {
@@ -429,12 +457,18 @@ impl Run<'_> {
                     .create_role()
                     .role_name(name)
                     .assume_role_policy_document(trust)
-                    .description(format!("Lets Amazon Data Firehose deliver {} (made by firehose-wizard)", self.plan.name))
+                    .description(format!(
+                        "Lets Amazon Data Firehose deliver {} (made by firehose-wizard)",
+                        self.plan.name
+                    ))
                     .send()
                     .await
                 {
                     Ok(out) => {
-                        let arn = out.role().map(|r| r.arn().to_owned()).unwrap_or_else(|| request::role_arn(self.plan, target));
+                        let arn = out
+                            .role()
+                            .map(|r| r.arn().to_owned())
+                            .unwrap_or_else(|| request::role_arn(self.plan, target));
                         self.record("IAM role", &arn, true);
                         (name.clone(), arn, "created")
                     }
@@ -494,7 +528,8 @@ impl Run<'_> {
         resolved: &Resolved,
         r: &Reporter<'_>,
     ) -> Result<(String, &'static str, String), CloudError> {
-        let req = request::build(self.plan, target, resolved).map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+        let req = request::build(self.plan, target, resolved)
+            .map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
         let firehose = &self.cloud.firehose;
         let result = retry(
             self.timing,
@@ -591,7 +626,9 @@ fn bucket_access_error(bucket: &str, e: CloudError) -> CloudError {
             "check the name, or set destination.create_bucket to true to create it",
         ),
         Some("Forbidden") => (
-            format!("the bucket {bucket} exists but these credentials cannot access it (it may belong to another account)"),
+            format!(
+                "the bucket {bucket} exists but these credentials cannot access it (it may belong to another account)"
+            ),
             "choose a bucket of your own account",
         ),
         _ => return e,
@@ -648,7 +685,11 @@ mod tests {
                 calls.set(calls.get() + 1);
                 let n = calls.get();
                 async move {
-                    if n <= 4 { Err(err("InvalidArgumentException", "Firehose is unable to assume role x")) } else { Ok("arn") }
+                    if n <= 4 {
+                        Err(err("InvalidArgumentException", "Firehose is unable to assume role x"))
+                    } else {
+                        Ok("arn")
+                    }
                 }
             },
             |attempt, wait, _| waits.push((attempt, wait.as_secs())),
@@ -725,7 +766,11 @@ mod tests {
                 seen.set(seen.get() + 1);
                 let n = seen.get();
                 async move {
-                    Ok(if n < 3 { StreamState::Creating } else { StreamState::Failed("KMS_ACCESS_DENIED: no grant".into()) })
+                    Ok(if n < 3 {
+                        StreamState::Creating
+                    } else {
+                        StreamState::Failed("KMS_ACCESS_DENIED: no grant".into())
+                    })
                 }
             },
             |_| {},

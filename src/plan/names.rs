@@ -16,8 +16,7 @@ fn re(pattern: &str) -> Regex {
 
 static KINESIS_ARN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^arn:.*:kinesis:[a-zA-Z0-9\-]+:[0-9]{12}:stream/[a-zA-Z0-9_.\-]+$"));
-static ROLE_ARN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^arn:.*:iam::[0-9]{12}:role/[a-zA-Z_0-9+=,.@\-_/]+$"));
+static ROLE_ARN: LazyLock<Regex> = LazyLock::new(|| re(r"^arn:.*:iam::[0-9]{12}:role/[a-zA-Z_0-9+=,.@\-_/]+$"));
 static IP_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$"));
 
 /// Checks the length in characters against an inclusive range.
@@ -36,11 +35,9 @@ fn length(what: &str, value: &str, min: usize, max: usize) -> Result<(), String>
 fn charset(what: &str, value: &str, allowed: impl Fn(char) -> bool, described: &str) -> Result<(), String> {
     match value.chars().enumerate().find(|(_, c)| !allowed(*c)) {
         None => Ok(()),
-        Some((i, c)) => Err(format!(
-            "{what} may contain only {described}; character {} is {}",
-            i + 1,
-            quoted(&c.to_string())
-        )),
+        Some((i, c)) => {
+            Err(format!("{what} may contain only {described}; character {} is {}", i + 1, quoted(&c.to_string())))
+        }
     }
 }
 
@@ -298,7 +295,10 @@ mod tests {
     #[test]
     fn arn_parse() {
         let a = Arn::parse("arn:aws:kinesis:us-east-1:123456789012:stream/x").unwrap();
-        assert_eq!((a.partition, a.service, a.region, a.account, a.resource), ("aws", "kinesis", "us-east-1", "123456789012", "stream/x"));
+        assert_eq!(
+            (a.partition, a.service, a.region, a.account, a.resource),
+            ("aws", "kinesis", "us-east-1", "123456789012", "stream/x")
+        );
         assert_eq!(Arn::parse("arn:aws:s3:::b").unwrap().resource, "b");
         assert!(Arn::parse("arn:aws").is_none());
         assert!(Arn::parse("nope:aws:s3:::b").is_none());

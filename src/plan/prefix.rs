@@ -43,7 +43,10 @@ pub enum Token {
     /// `!{firehose:error-output-type}`
     ErrorOutputType,
     /// `!{partitionKeyFromQuery:KEY}` (`from_lambda == false`) or `!{partitionKeyFromLambda:KEY}`.
-    PartitionKey { from_lambda: bool, key: String },
+    PartitionKey {
+        from_lambda: bool,
+        key: String,
+    },
 }
 
 /// One element of a compiled `DateTimeFormatter` pattern.
@@ -87,7 +90,8 @@ pub fn parse(prefix: &str) -> Result<Vec<Token>, ParseError> {
             if let Some(nested) = body.find("!{") {
                 return Err(ParseError {
                     position: start + 3 + body[..nested].chars().count(),
-                    message: "expressions cannot be nested: \"!{\" may only appear as the start of !{namespace:value}".into(),
+                    message: "expressions cannot be nested: \"!{\" may only appear as the start of !{namespace:value}"
+                        .into(),
                 });
             }
             let token = expression(&body).map_err(|message| ParseError { position: start + 1, message })?;
@@ -204,7 +208,10 @@ pub fn compile_pattern(pattern: &str) -> Result<Vec<Pattern>, String> {
 fn check_letter(c: char, count: usize) -> Result<(), String> {
     let too_many = |max: usize| {
         if count > max {
-            Err(format!("too many pattern letters: {} ({count} × '{c}', at most {max})", quoted(&c.to_string().repeat(count))))
+            Err(format!(
+                "too many pattern letters: {} ({count} × '{c}', at most {max})",
+                quoted(&c.to_string().repeat(count))
+            ))
         } else {
             Ok(())
         }
@@ -249,7 +256,7 @@ fn field_value(letter: char, count: usize, at: &DateTime<Utc>) -> String {
         'H' => pad(at.hour() as u64, count),
         'k' => pad(if at.hour() == 0 { 24 } else { at.hour() } as u64, count),
         'K' => pad((at.hour() % 12) as u64, count),
-        'h' => pad(if at.hour() % 12 == 0 { 12 } else { at.hour() % 12 } as u64, count),
+        'h' => pad(if at.hour().is_multiple_of(12) { 12 } else { at.hour() % 12 } as u64, count),
         'm' => pad(at.minute() as u64, count),
         's' => pad(at.second() as u64, count),
         'S' => {
@@ -421,7 +428,10 @@ pub fn check(prefix: &str, error_prefix: Option<&str>, dynamic_partitioning: boo
         let eff = effective(p, Kind::Prefix);
         let max = max_evaluated_len(&eff);
         if max > MAX_EVALUATED {
-            out.push(err(Kind::Prefix, format!("can evaluate to {max} characters; Firehose allows at most {MAX_EVALUATED} (rule 6)")));
+            out.push(err(
+                Kind::Prefix,
+                format!("can evaluate to {max} characters; Firehose allows at most {MAX_EVALUATED} (rule 6)"),
+            ));
         }
         pattern_warnings(p, Kind::Prefix, &mut out);
         // rule 9 / the literal-concatenation trap of rule 2
@@ -440,7 +450,8 @@ pub fn check(prefix: &str, error_prefix: Option<&str>, dynamic_partitioning: boo
         if has_expression(e) && !e.iter().any(|t| matches!(t, Token::ErrorOutputType)) {
             out.push(err(
                 Kind::ErrorPrefix,
-                "contains expressions, so it must also contain !{firehose:error-output-type} at least once (rule 4)".into(),
+                "contains expressions, so it must also contain !{firehose:error-output-type} at least once (rule 4)"
+                    .into(),
             ));
         }
         // rule 7
@@ -496,7 +507,8 @@ fn pattern_warnings(tokens: &[Token], kind: Kind, out: &mut Vec<Finding>) {
         out.push(Finding {
             kind,
             warning: true,
-            message: "h and K are 12-hour clocks (morning and afternoon share keys); for the hour of the day use HH".into(),
+            message: "h and K are 12-hour clocks (morning and afternoon share keys); for the hour of the day use HH"
+                .into(),
         });
     }
 }
@@ -544,12 +556,16 @@ mod tests {
 
     #[test]
     fn table_c3_random_string_and_timestamps() {
-        let p = eval("myFirehose/DeliveredYear=!{timestamp:yyyy}/anyMonth/rand=!{firehose:random-string}", Kind::Prefix);
+        let p =
+            eval("myFirehose/DeliveredYear=!{timestamp:yyyy}/anyMonth/rand=!{firehose:random-string}", Kind::Prefix);
         let rest = p.strip_prefix("myFirehose/DeliveredYear=2018/anyMonth/rand=").unwrap();
         assert_eq!(rest.chars().count(), 11);
         assert!(rest.chars().all(|c| c.is_ascii_hexdigit() || c == '-'), "{rest}");
         assert_eq!(
-            eval("myFirehoseFailures/!{firehose:error-output-type}/!{timestamp:yyyy}/anyMonth/!{timestamp:dd}", Kind::ErrorPrefix),
+            eval(
+                "myFirehoseFailures/!{firehose:error-output-type}/!{timestamp:yyyy}/anyMonth/!{timestamp:dd}",
+                Kind::ErrorPrefix
+            ),
             "myFirehoseFailures/processing-failed/2018/anyMonth/27"
         );
     }
@@ -582,7 +598,10 @@ mod tests {
     #[test]
     fn table_c7_error_output_type_not_in_prefix() {
         let e = errors("logs/!{firehose:error-output-type}/", Some("err/!{firehose:error-output-type}/"));
-        assert_eq!(e, vec![(Kind::Prefix, "!{firehose:error-output-type} is only allowed in the error prefix (rule 5)".into())]);
+        assert_eq!(
+            e,
+            vec![(Kind::Prefix, "!{firehose:error-output-type} is only allowed in the error prefix (rule 5)".into())]
+        );
     }
 
     #[test]
@@ -696,7 +715,11 @@ mod tests {
     #[test]
     fn likely_mistakes_warn() {
         let w = |p: &str| -> Vec<String> {
-            check(p, Some("e/!{firehose:error-output-type}"), false).into_iter().filter(|f| f.warning).map(|f| f.message).collect()
+            check(p, Some("e/!{firehose:error-output-type}"), false)
+                .into_iter()
+                .filter(|f| f.warning)
+                .map(|f| f.message)
+                .collect()
         };
         assert!(w("!{timestamp:yyyy/MM/DD}/")[0].contains("day of the year"));
         assert!(w("!{timestamp:yyyy/mm/dd}/")[0].contains("for the month use MM"));

@@ -21,11 +21,7 @@ pub struct Target {
 impl Target {
     /// For showing a plan before any AWS call: placeholders that are clearly not real.
     pub fn placeholder(region: Option<&str>) -> Target {
-        Target {
-            account: "<account>".into(),
-            region: region.unwrap_or("<region>").into(),
-            partition: "aws".into(),
-        }
+        Target { account: "<account>".into(), region: region.unwrap_or("<region>").into(), partition: "aws".into() }
     }
 }
 
@@ -140,7 +136,10 @@ pub fn to_json(req: &CreateRequest) -> Value {
         d.insert("ErrorOutputPrefix".into(), json!(p));
     }
     if let Some(h) = s3.buffering_hints() {
-        d.insert("BufferingHints".into(), json!({ "SizeInMBs": h.size_in_mbs(), "IntervalInSeconds": h.interval_in_seconds() }));
+        d.insert(
+            "BufferingHints".into(),
+            json!({ "SizeInMBs": h.size_in_mbs(), "IntervalInSeconds": h.interval_in_seconds() }),
+        );
     }
     if let Some(c) = s3.compression_format() {
         d.insert("CompressionFormat".into(), json!(c.as_str()));

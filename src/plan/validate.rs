@@ -66,7 +66,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let dest = &plan.destination;
     error(
         "destination.bucket",
-        if dest.create_bucket { names::new_bucket_name(&dest.bucket) } else { names::existing_bucket_name(&dest.bucket) },
+        if dest.create_bucket {
+            names::new_bucket_name(&dest.bucket)
+        } else {
+            names::existing_bucket_name(&dest.bucket)
+        },
     );
     let s = &plan.settings;
     if !BUFFER_SIZE_MIB.contains(&s.buffer_size_mib) {
@@ -143,7 +147,10 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             out.push(Problem {
                 path: "source",
                 severity: Severity::Error,
-                message: format!("the Kinesis stream ARN is in partition {}, but these credentials are in {}", arn.partition, target.partition),
+                message: format!(
+                    "the Kinesis stream ARN is in partition {}, but these credentials are in {}",
+                    arn.partition, target.partition
+                ),
             });
         }
     }
@@ -154,7 +161,10 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
         out.push(Problem {
             path: "settings.role",
             severity: Severity::Error,
-            message: format!("the role ARN is in partition {}, but these credentials are in {}", arn.partition, target.partition),
+            message: format!(
+                "the role ARN is in partition {}, but these credentials are in {}",
+                arn.partition, target.partition
+            ),
         });
     }
     out
@@ -264,7 +274,9 @@ mod tests {
 
     #[test]
     fn buffer_bounds() {
-        for (size, interval, ok) in [(1, 0, true), (128, 900, true), (0, 60, false), (129, 60, false), (5, -1, false), (5, 901, false)] {
+        for (size, interval, ok) in
+            [(1, 0, true), (128, 900, true), (0, 60, false), (129, 60, false), (5, -1, false), (5, 901, false)]
+        {
             let mut p = lab();
             p.settings.buffer_size_mib = size;
             p.settings.buffer_interval_s = interval;
