@@ -294,7 +294,12 @@ fn outside_us_east_1_the_bucket_gets_its_location_constraint() {
     let rt = rt();
     let stream_arn = rt.block_on(create_kinesis_stream(&moto, "eu-west-1", "retail-trans"));
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("euwest01"));
-    let r = run(moto.command(dir.path()).args(["--region", "eu-west-1", "apply"]).arg(&path));
+    // --endpoint-url alone must reach the emulator: the SDK's AWS_ENDPOINT_URL is removed
+    let r = run(moto
+        .command(dir.path())
+        .env_remove("AWS_ENDPOINT_URL")
+        .args(["--endpoint-url", &moto.url, "--region", "eu-west-1", "apply"])
+        .arg(&path));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("[1/7] account          ok"), "{}", r.stdout);
     assert!(r.stdout.contains("123456789012 (aws, eu-west-1)"), "--region wins over AWS_REGION:\n{}", r.stdout);
@@ -373,4 +378,45 @@ fn a_kinesis_arn_in_another_region_is_refused_after_sts() {
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
     assert!(r.stderr.starts_with("error: step 1/7 (account) failed: source: the Kinesis stream is in eu-west-1, but the delivery stream would be created in us-east-1"), "{}", r.stderr);
+}
+
+#[test]
+fn profile_flag_selects_credentials_region_and_endpoint_from_the_config_file() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(create_kinesis_stream(&moto, "ap-northeast-2", "retail-trans"));
+    let config = dir.path().join("aws-config");
+    std::fs::write(
+        &config,
+        format!(
+            "[default]\nregion = us-east-1\n\n[profile lab]\nregion = ap-northeast-2\nendpoint_url = {}\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+            moto.url,
+            common::ACCESS_KEY,
+            SECRET_KEY
+        ),
+    )
+    .unwrap();
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("profile1"));
+    // no AWS_* variables at all: everything comes from the profile
+    let r = run(common::bin(dir.path()).env("AWS_CONFIG_FILE", &config).args(["--profile", "lab", "apply"]).arg(&path));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("123456789012 (aws, ap-northeast-2)"), "{}", r.stdout);
+    rt.block_on(async {
+        let fh = aws_sdk_firehose::Client::new(&moto.sdk("ap-northeast-2").await);
+        let names = fh.list_delivery_streams().send().await.unwrap().delivery_stream_names().to_vec();
+        assert_eq!(names, vec!["retail-trans"]);
+    });
+    let log = std::fs::read_to_string(dir.path().join("firehose-wizard.log")).unwrap();
+    assert!(!log.contains(SECRET_KEY), "the secret from the profile must never be logged");
+    // an unknown profile is a clear failure, not a silent fallback to another account
+    let r =
+        run(common::bin(dir.path()).env("AWS_CONFIG_FILE", &config).args(["--profile", "nope", "apply"]).arg(&path));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured for the profile nope"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("hint: check that [profile nope] exists"), "{}", r.stderr);
 }

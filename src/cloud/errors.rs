@@ -26,7 +26,7 @@ impl CloudError {
     pub fn from_sdk<E, R>(operation: &str, err: SdkError<E, R>) -> CloudError
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: std::fmt::Debug,
+        R: std::fmt::Debug + Send + Sync + 'static,
         SdkError<E, R>: RequestId,
     {
         let request_id = err.request_id().map(str::to_owned);
@@ -35,10 +35,11 @@ impl CloudError {
                 err.code().map(str::to_owned),
                 err.message().map(str::to_owned).unwrap_or_else(|| "(AWS gave no message)".into()),
             ),
-            SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) | SdkError::ResponseError(_) => {
-                (None, DisplayErrorContext(&err).to_string())
+            _ => {
+                // The full structure goes to the log; the terminal gets the readable chain of causes.
+                tracing::warn!(operation, error = %DisplayErrorContext(&err), "AWS call failed before a service answer");
+                (None, cause_chain(&err))
             }
-            _ => (None, DisplayErrorContext(&err).to_string()),
         };
         let mut e = CloudError { operation: Some(operation.to_owned()), code, message, request_id, hint: None };
         e.hint = hint(&e, &err);
@@ -65,6 +66,20 @@ impl CloudError {
         s.push_str(&sanitize(&self.message));
         s
     }
+}
+
+/// The Display texts of an error and its sources, joined with ": ", repeats and line breaks removed.
+pub fn cause_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(err);
+    while let Some(e) = current {
+        let text = e.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
 }
 
 fn hint<E, R>(e: &CloudError, err: &SdkError<E, R>) -> Option<String> {
@@ -131,6 +146,20 @@ mod tests {
         };
         assert_eq!(e.summary(), "firehose:CreateDeliveryStream: InvalidArgumentException: bad \\u{1b}[31mred");
         assert!(e.is("InvalidArgumentException"));
+    }
+
+    #[test]
+    fn cause_chain_is_one_readable_line() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("dispatch failure")]
+        struct Outer(#[source] Inner);
+        #[derive(Debug, thiserror::Error)]
+        #[error("no credentials found in chain. Attempted:\n  Environment: not set\n  Profile: not enabled")]
+        struct Inner;
+        assert_eq!(
+            cause_chain(&Outer(Inner)),
+            "dispatch failure: no credentials found in chain. Attempted: Environment: not set Profile: not enabled"
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Options {
 pub struct Cloud {
     pub sdk: SdkConfig,
     pub region: String,
+    /// The profile asked for with --profile, for messages.
+    pub profile: Option<String>,
     pub firehose: aws_sdk_firehose::Client,
     pub iam: aws_sdk_iam::Client,
     pub s3: aws_sdk_s3::Client,
@@ -48,10 +50,18 @@ impl Cloud {
         }
         let sdk = loader.load().await;
         let Some(region) = sdk.region().map(|r| r.to_string()) else {
-            return Err(CloudError::local(
-                "no AWS Region is configured",
-                "pass --region (for example --region us-east-1), set AWS_REGION, or set region in your AWS profile",
-            ));
+            return Err(match &opts.profile {
+                Some(p) => CloudError::local(
+                    format!("no AWS Region is configured for the profile {p}"),
+                    format!(
+                        "check that [profile {p}] exists in ~/.aws/config (or AWS_CONFIG_FILE) and sets region, or pass --region"
+                    ),
+                ),
+                None => CloudError::local(
+                    "no AWS Region is configured",
+                    "pass --region (for example --region us-east-1), set AWS_REGION, or set region in your AWS profile",
+                ),
+            });
         };
         // Path-style S3 addressing whenever an endpoint is overridden: emulators do not serve
         // virtual-hosted bucket names.
@@ -61,6 +71,7 @@ impl Cloud {
         let s3_conf = aws_sdk_s3::config::Builder::from(&sdk).force_path_style(overridden).build();
         Ok(Cloud {
             region,
+            profile: opts.profile.clone(),
             firehose: aws_sdk_firehose::Client::new(&sdk),
             iam: aws_sdk_iam::Client::new(&sdk),
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
@@ -77,7 +88,15 @@ impl Cloud {
             .get_caller_identity()
             .send()
             .await
-            .map_err(|e| CloudError::from_sdk("sts:GetCallerIdentity", e))?;
+            .map_err(|e| {
+                let mut e = CloudError::from_sdk("sts:GetCallerIdentity", e);
+                if let (Some(p), true) = (&self.profile, e.code.is_none() && e.message.contains("credential")) {
+                    e.hint = Some(format!(
+                        "no usable credentials for the profile {p}: check that it exists in ~/.aws/config or ~/.aws/credentials, or run `aws sso login --profile {p}`"
+                    ));
+                }
+                e
+            })?;
         let account = out.account().unwrap_or_default().to_owned();
         let partition = out.arn().and_then(Arn::parse).map(|a| a.partition.to_owned()).unwrap_or_else(|| "aws".into());
         if account.len() != 12 {
