@@ -308,7 +308,7 @@ impl Run<'_> {
     async fn steps(&mut self) -> StepResult<(Target, String)> {
         let target = self.step(Step::Account, async |run, _| run.account().await).await?;
         self.step(Step::Name, async |run, _| run.name_free().await).await?;
-        let source_arn = self.step(Step::Source, async |run, _| run.source(&target).await).await?;
+        let source_arn = self.step(Step::Source, async |run, _| run.source().await).await?;
         self.step(Step::Bucket, async |run, _| run.bucket(&target).await).await?;
         let role_arn = self.step(Step::Role, async |run, _| run.role(&target, source_arn.as_deref()).await).await?;
         let resolved = Resolved { role_arn, source_arn };
@@ -343,7 +343,7 @@ impl Run<'_> {
         }
     }
 
-    async fn source(&mut self, _target: &Target) -> Result<(Option<String>, &'static str, String), CloudError> {
+    async fn source(&mut self) -> Result<(Option<String>, &'static str, String), CloudError> {
         let Source::KinesisStream(s) = &self.plan.source else {
             return Ok((None, "skipped", "Direct PUT: no source stream".into()));
         };
