@@ -89,8 +89,8 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
                 "Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole",
                 "Condition":{"StringEquals":{"sts:ExternalId":ACCOUNT}}}]})
         );
-        assert_eq!(role_policy_names(&iam, "firehose_delivery_role").await, vec!["firehose-wizard-retail-trans"]);
-        let perms = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-retail-trans").await;
+        assert_eq!(role_policy_names(&iam, "firehose_delivery_role").await, vec!["firehose-wizard-us-east-1-retail-trans"]);
+        let perms = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-us-east-1-retail-trans").await;
         assert_eq!(
             perms,
             json!({"Version":"2012-10-17","Statement":[
@@ -195,7 +195,7 @@ fn a_shared_role_keeps_one_policy_per_stream() {
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
         assert_eq!(
             role_policy_names(&iam, "firehose_delivery_role").await,
-            vec!["firehose-wizard-retail-trans", "firehose-wizard-retail-trans-copy"]
+            vec!["firehose-wizard-us-east-1-retail-trans", "firehose-wizard-us-east-1-retail-trans-copy"]
         );
         let roles = iam.list_roles().send().await.unwrap();
         assert_eq!(roles.roles().len(), 1);
@@ -419,4 +419,35 @@ fn profile_flag_selects_credentials_region_and_endpoint_from_the_config_file() {
         r.stderr
     );
     assert!(r.stderr.contains("hint: check that [profile nope] exists"), "{}", r.stderr);
+}
+
+#[test]
+fn the_same_stream_name_in_two_regions_keeps_both_policies_on_the_shared_role() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(async {
+        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        create_kinesis_stream(&moto, "eu-west-1", "retail-trans").await;
+    });
+    let a = write_plan(dir.path(), "a.json", &Plan::lab("tworeg01"));
+    let b = write_plan(dir.path(), "b.json", &Plan::lab("tworeg02"));
+    assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&a)).code, 0);
+    let before = rt.block_on(async {
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        role_policy(&iam, "firehose_delivery_role", "firehose-wizard-us-east-1-retail-trans").await
+    });
+    let r = run(moto.command(dir.path()).args(["--region", "eu-west-1", "apply"]).arg(&b));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    rt.block_on(async {
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        assert_eq!(
+            role_policy_names(&iam, "firehose_delivery_role").await,
+            vec!["firehose-wizard-eu-west-1-retail-trans", "firehose-wizard-us-east-1-retail-trans"]
+        );
+        let after = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-us-east-1-retail-trans").await;
+        assert_eq!(after, before, "the us-east-1 stream's policy is untouched");
+        let eu = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-eu-west-1-retail-trans").await;
+        assert_eq!(eu["Statement"][1]["Resource"], "arn:aws:kinesis:eu-west-1:123456789012:stream/retail-trans");
+    });
 }

@@ -38,6 +38,23 @@ fn instant() -> impl Strategy<Value = DateTime<Utc>> {
     (-62_135_596_800i64..253_402_300_799i64, 0u32..1_000_000_000).prop_map(|(s, n)| Utc.timestamp_opt(s, n).unwrap())
 }
 
+/// ARN-shaped strings: the six fields, some empty, some with extra colons or slashes.
+fn arn_like() -> impl Strategy<Value = String> {
+    let field = prop_oneof![
+        Just(String::new()),
+        Just("aws".to_owned()),
+        Just("kinesis".to_owned()),
+        Just("iam".to_owned()),
+        Just("us-east-1".to_owned()),
+        Just("123456789012".to_owned()),
+        Just("stream/x".to_owned()),
+        Just("role/a/b".to_owned()),
+        Just(":".to_owned()),
+        "[a-z0-9:/._-]{0,8}",
+    ];
+    prop::collection::vec(field, 0..8).prop_map(|v| format!("arn:{}", v.join(":")))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 10_000, .. ProptestConfig::default() })]
 
@@ -106,6 +123,18 @@ proptest! {
         if !problems.iter().any(|p| p.severity == firehose_wizard::plan::validate::Severity::Error) {
             prop_assert!(ex.is_some());
         }
+    }
+
+    #[test]
+    fn arn_checks_never_panic(a in arn_like()) {
+        use firehose_wizard::plan::names;
+        let _ = names::kinesis_stream_ref(&a);
+        let _ = names::role_ref(&a);
+        let _ = names::Arn::parse(&a);
+        let mut plan = Plan::lab("x");
+        plan.source = Source::KinesisStream(a.clone());
+        plan.settings.role = Role::Existing(a);
+        let _ = validate(&plan);
     }
 
     #[test]

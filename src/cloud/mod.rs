@@ -2,6 +2,7 @@
 //! Knows nothing of any user interface: progress leaves as plain events.
 
 pub mod errors;
+pub mod inventory;
 pub mod provision;
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};

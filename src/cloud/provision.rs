@@ -331,16 +331,13 @@ impl Run<'_> {
 
     async fn name_free(&mut self) -> Result<((), &'static str, String), CloudError> {
         let name = &self.plan.name;
-        match self.cloud.firehose.describe_delivery_stream().delivery_stream_name(name).send().await {
-            Ok(_) => Err(CloudError::local(
+        if super::inventory::delivery_stream_exists(self.cloud, name).await? {
+            return Err(CloudError::local(
                 format!("a delivery stream named {name} already exists in this account and Region"),
                 "choose another name (the plan's \"name\"), or delete the existing stream",
-            )),
-            Err(e) => {
-                let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
-                if e.is("ResourceNotFoundException") { Ok(((), "ok", format!("{name} is free"))) } else { Err(e) }
-            }
+            ));
         }
+        Ok(((), "ok", format!("{name} is free")))
     }
 
     async fn source(&mut self) -> Result<(Option<String>, &'static str, String), CloudError> {
@@ -370,16 +367,23 @@ impl Run<'_> {
     async fn bucket(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
         let bucket = self.plan.destination.bucket.clone();
         if !self.plan.destination.create_bucket {
-            let out = self
-                .cloud
-                .s3
-                .head_bucket()
-                .bucket(&bucket)
-                .send()
-                .await
-                .map_err(|e| bucket_access_error(&bucket, CloudError::from_sdk("s3:HeadBucket", e)))?;
+            let region = match self.cloud.s3.head_bucket().bucket(&bucket).send().await {
+                Ok(out) => out.bucket_region().map(str::to_owned),
+                Err(e) => {
+                    // S3 answers 301 for a bucket of another Region; the SDK does not follow it,
+                    // but the answer names the Region.
+                    let moved = e
+                        .raw_response()
+                        .filter(|r| r.status().as_u16() == 301)
+                        .and_then(|r| r.headers().get("x-amz-bucket-region").map(str::to_owned));
+                    match moved {
+                        Some(region) => Some(region),
+                        None => return Err(bucket_access_error(&bucket, CloudError::from_sdk("s3:HeadBucket", e))),
+                    }
+                }
+            };
             self.record("S3 bucket", &bucket, false);
-            let region = out.bucket_region().map(|r| format!(" in {r}")).unwrap_or_default();
+            let region = region.map(|r| format!(" in {r}")).unwrap_or_default();
             return Ok(((), "found", format!("{bucket}{region}")));
         }
         if self.owns_bucket(&bucket).await? {
@@ -448,6 +452,12 @@ impl Run<'_> {
             Role::Existing(r) => {
                 let name = role_name_of(r).to_owned();
                 let arn = self.trusted_role_arn(&name).await?;
+                if r.starts_with("arn:") && *r != arn {
+                    return Err(CloudError::local(
+                        format!("the plan names the role {r}, but this account's role {name} is {arn}"),
+                        "use the role's exact ARN (with its path), or just its name",
+                    ));
+                }
                 self.record("IAM role", &arn, false);
                 return Ok((arn.clone(), "found", format!("{arn} (used as it is)")));
             }
@@ -485,8 +495,20 @@ impl Run<'_> {
                 }
             }
         };
-        let policy_name = policy::inline_policy_name(self.plan);
+        let policy_name = policy::inline_policy_name(self.plan, &target.region);
         let doc = policy::permissions_policy(self.plan, target, source_arn).to_string();
+        // A policy of this name is a leftover of an earlier stream of the same name and Region (step 2
+        // proved none exists now): it is replaced, and reported as already there.
+        let existed = match iam.get_role_policy().role_name(&name).policy_name(&policy_name).send().await {
+            Ok(_) => true,
+            Err(e) => {
+                let e = CloudError::from_sdk("iam:GetRolePolicy", e);
+                if !e.is("NoSuchEntity") {
+                    return Err(e);
+                }
+                false
+            }
+        };
         iam.put_role_policy()
             .role_name(&name)
             .policy_name(&policy_name)
@@ -494,7 +516,7 @@ impl Run<'_> {
             .send()
             .await
             .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))?;
-        self.record("IAM inline policy", format!("{name}/{policy_name}"), true);
+        self.record("IAM inline policy", format!("{name}/{policy_name}"), !existed);
         Ok((arn.clone(), done, format!("{arn} + policy {policy_name}")))
     }
 
@@ -534,7 +556,7 @@ impl Run<'_> {
         let result = retry(
             self.timing,
             is_iam_propagation,
-            |attempt| {
+            |_attempt| {
                 let req = req.clone();
                 async move {
                     let sent = firehose
@@ -549,8 +571,9 @@ impl Run<'_> {
                         Ok(out) => Ok(out.delivery_stream_arn().map(str::to_owned)),
                         Err(e) => {
                             let e = CloudError::from_sdk("firehose:CreateDeliveryStream", e);
-                            // After a retry, "in use" can mean an earlier attempt went through.
-                            if attempt > 1 && e.is("ResourceInUseException") {
+                            // Step 2 saw the name free, so "in use" may be our own earlier attempt
+                            // (ours, or one the SDK retried after a lost answer): checked below.
+                            if e.is("ResourceInUseException") {
                                 return Ok(None);
                             }
                             Err(e)
@@ -562,16 +585,28 @@ impl Run<'_> {
                 r.send(State::Retrying { attempt, wait, reason: e.message.clone() });
             },
         )
-        .await?;
+        .await
+        .map_err(|mut e| {
+            if is_iam_propagation(&e) {
+                e.hint = Some(format!(
+                    "Firehose still could not use the role after {} s: check that its trust policy names firehose.amazonaws.com (and that any sts:ExternalId condition names this account, {}), and that its permissions cover the bucket and the source stream",
+                    self.timing.retry_budget.as_secs(),
+                    target.account
+                ));
+            }
+            e
+        })?;
         let arn = match result {
             Some(arn) => arn,
-            None => self.describe_arn().await?,
+            None => self.our_existing_stream(&req).await?,
         };
         self.record("delivery stream", &arn, true);
         Ok((arn.clone(), "created", arn))
     }
 
-    async fn describe_arn(&self) -> Result<String, CloudError> {
+    /// After `ResourceInUseException`: the stream is ours if it delivers to our bucket with our role
+    /// (an earlier attempt of this run went through); anything else is someone else's stream.
+    async fn our_existing_stream(&self, req: &request::CreateRequest) -> Result<String, CloudError> {
         let out = self
             .cloud
             .firehose
@@ -580,9 +615,25 @@ impl Run<'_> {
             .send()
             .await
             .map_err(|e| CloudError::from_sdk("firehose:DescribeDeliveryStream", e))?;
-        out.delivery_stream_description()
-            .map(|d| d.delivery_stream_arn().to_owned())
-            .ok_or_else(|| CloudError::local("Firehose returned no description", "run again"))
+        let d = out
+            .delivery_stream_description()
+            .ok_or_else(|| CloudError::local("Firehose returned no description", "run again"))?;
+        let ours = d
+            .destinations()
+            .iter()
+            .filter_map(|x| x.extended_s3_destination_description())
+            .any(|x| x.bucket_arn() == req.s3.bucket_arn() && x.role_arn() == req.s3.role_arn());
+        if ours {
+            Ok(d.delivery_stream_arn().to_owned())
+        } else {
+            Err(CloudError::local(
+                format!(
+                    "a delivery stream named {} appeared while this run was creating it, with another destination",
+                    self.plan.name
+                ),
+                "someone else created it at the same time: choose another name",
+            ))
+        }
     }
 
     async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
@@ -603,6 +654,12 @@ impl Run<'_> {
                 Ok(match d.delivery_stream_status() {
                     DeliveryStreamStatus::Active => StreamState::Active,
                     DeliveryStreamStatus::Creating => StreamState::Creating,
+                    DeliveryStreamStatus::Deleting | DeliveryStreamStatus::DeletingFailed => {
+                        StreamState::Failed(format!(
+                            "the stream is {} (it is being deleted), so it will never become ACTIVE",
+                            d.delivery_stream_status().as_str()
+                        ))
+                    }
                     DeliveryStreamStatus::CreatingFailed => StreamState::Failed(
                         d.failure_description()
                             .map(|f| format!("{}: {}", f.r#type().as_str(), f.details()))

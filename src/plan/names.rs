@@ -71,8 +71,14 @@ pub fn kinesis_stream_ref(value: &str) -> Result<(), String> {
             quoted(value)
         ));
     }
-    let arn = Arn::parse(value).expect("matched the ARN pattern");
-    kinesis_stream_name(arn.resource.trim_start_matches("stream/"))
+    // The model's `arn:.*:` also matches an empty partition, which no real ARN has.
+    match Arn::parse(value) {
+        Some(arn) if arn.service == "kinesis" => kinesis_stream_name(arn.resource.trim_start_matches("stream/")),
+        _ => Err(format!(
+            "{} is not a Kinesis stream ARN: expected arn:PARTITION:kinesis:REGION:ACCOUNT(12 digits):stream/NAME",
+            quoted(value)
+        )),
+    }
 }
 
 /// Rules for an S3 general-purpose bucket the wizard will **create**
@@ -149,7 +155,13 @@ pub fn role_ref(value: &str) -> Result<(), String> {
             quoted(value)
         ));
     }
-    role_name(role_name_of(value))
+    match Arn::parse(value) {
+        Some(arn) if arn.service == "iam" && arn.region.is_empty() => role_name(role_name_of(value)),
+        _ => Err(format!(
+            "{} is not an IAM role ARN: expected arn:PARTITION:iam::ACCOUNT(12 digits):role/[PATH/]NAME",
+            quoted(value)
+        )),
+    }
 }
 
 /// The role name in a role name or ARN (the last segment of the ARN's `role/path/name`).
@@ -223,6 +235,9 @@ mod tests {
             "arn:aws:firehose:us-east-1:123456789012:stream/x", // wrong service
             "arn:aws:kinesis::123456789012:stream/x",           // no region
             "arn:aws:kinesis:us-east-1:123456789012:stream/a b",
+            "arn::kinesis:us-east-1:123456789012:stream/x", // empty partition
+            "arn:aws::kinesis:us-east-1:123456789012:stream/x", // the pattern's .* swallows a field
+            "arn:a:b:kinesis:us-east-1:123456789012:stream/x",
         ] {
             assert!(kinesis_stream_ref(bad).unwrap_err().contains("ARN"), "{bad}");
         }
@@ -288,6 +303,8 @@ mod tests {
         assert!(role_ref("arn:aws:iam::123456789012:user/x").unwrap_err().contains("role ARN"));
         assert!(role_ref("arn:aws:iam:us-east-1:123456789012:role/x").is_err(), "IAM ARNs have no region");
         assert!(role_ref("not-an-arn:x").is_err());
+        assert!(role_ref("arn::iam::123456789012:role/x").is_err(), "empty partition");
+        assert!(role_ref("arn:aws:x:iam::123456789012:role/x").is_err());
         assert_eq!(role_name_of("arn:aws:iam::123456789012:role/a/b/name"), "name");
         assert_eq!(role_name_of("name"), "name");
     }

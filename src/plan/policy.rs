@@ -9,10 +9,12 @@ use super::request::{Target, bucket_arn};
 /// IAM's cap on a role's inline policies, in non-whitespace characters.
 pub const INLINE_POLICY_QUOTA: usize = 10_240;
 
-/// The name of this stream's inline policy on the role. One name per stream: re-applying overwrites it,
-/// and several streams sharing `firehose_delivery_role` each keep exactly one policy.
-pub fn inline_policy_name(plan: &Plan) -> String {
-    format!("firehose-wizard-{}", plan.name)
+/// The name of this stream's inline policy on the role. One name per stream and Region (IAM is global,
+/// stream names are unique only per Region): re-applying overwrites it, several streams sharing
+/// `firehose_delivery_role` each keep exactly one policy, and a same-named stream in another Region
+/// never loses its own.
+pub fn inline_policy_name(plan: &Plan, region: &str) -> String {
+    format!("firehose-wizard-{region}-{}", plan.name)
 }
 
 /// Lets Firehose, and only on behalf of this account (confused-deputy protection), assume the role.
@@ -159,7 +161,8 @@ mod tests {
     fn policy_name_is_per_stream_and_valid_for_iam() {
         let mut plan = Plan::lab("x");
         plan.name = "s".repeat(64);
-        let name = inline_policy_name(&plan);
+        let name = inline_policy_name(&plan, "ap-southeast-2");
+        assert_ne!(name, inline_policy_name(&plan, "us-east-1"), "the Region is part of the name");
         assert!(name.len() <= 128);
         assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)));
     }

@@ -388,6 +388,13 @@ pub fn check(prefix: &str, error_prefix: Option<&str>, dynamic_partitioning: boo
     let warn = |kind, message: String| Finding { kind, warning: true, message };
 
     let mut parsed = |kind: Kind, text: &str| -> Option<Vec<Token>> {
+        // The API pattern is `.*` in Java, where `.` matches no line terminator.
+        if let Some((i, c)) =
+            text.chars().enumerate().find(|(_, c)| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        {
+            out.push(err(kind, format!("must not contain line breaks; character {} is {}", i + 1, c.escape_default())));
+            return None;
+        }
         let n = text.chars().count();
         if n > MAX_RAW {
             out.push(err(kind, format!("must be at most {MAX_RAW} characters long; it has {n}")));
@@ -470,6 +477,13 @@ pub fn check(prefix: &str, error_prefix: Option<&str>, dynamic_partitioning: boo
             ));
         }
         pattern_warnings(e, Kind::ErrorPrefix, &mut out);
+        let text = error_prefix.unwrap_or_default();
+        if !has_expression(e) && !text.ends_with('/') {
+            out.push(warn(
+                Kind::ErrorPrefix,
+                "does not end with '/', and Firehose appends the error type to it directly; end it with '/' to make it a folder".into(),
+            ));
+        }
     }
     out
 }
@@ -588,6 +602,20 @@ mod tests {
         assert!(check("myFirehosePrefix/", None, false).is_empty());
         // a literal error prefix follows the legacy layout
         assert_eq!(eval("myFirehosePrefix", Kind::ErrorPrefix), "myFirehosePrefixprocessing-failed/2018/08/27/10/");
+    }
+
+    #[test]
+    fn line_breaks_are_refused_and_literal_error_prefixes_warn() {
+        for bad in ["a\nb/", "a\rb/", "a\u{2028}b/"] {
+            let e = errors(bad, None);
+            assert!(e[0].1.contains("must not contain line breaks"), "{bad:?}: {e:?}");
+        }
+        let f = check("x/", Some("errors"), false);
+        assert!(
+            f.iter().any(|f| f.warning && f.kind == Kind::ErrorPrefix && f.message.contains("error type")),
+            "{f:?}"
+        );
+        assert!(check("x/", Some("errors/"), false).is_empty());
     }
 
     #[test]

@@ -156,16 +156,26 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
     }
     if let Role::Existing(r) = &plan.settings.role
         && let Some(arn) = Arn::parse(r)
-        && arn.partition != target.partition
     {
-        out.push(Problem {
-            path: "settings.role",
-            severity: Severity::Error,
-            message: format!(
-                "the role ARN is in partition {}, but these credentials are in {}",
-                arn.partition, target.partition
-            ),
-        });
+        if arn.partition != target.partition {
+            out.push(Problem {
+                path: "settings.role",
+                severity: Severity::Error,
+                message: format!(
+                    "the role ARN is in partition {}, but these credentials are in {}",
+                    arn.partition, target.partition
+                ),
+            });
+        } else if arn.account != target.account {
+            out.push(Problem {
+                path: "settings.role",
+                severity: Severity::Error,
+                message: format!(
+                    "the role is in account {}, but the stream would be created in account {}; Firehose needs a role of its own account",
+                    arn.account, target.account
+                ),
+            });
+        }
     }
     out
 }
@@ -342,6 +352,10 @@ mod tests {
         p.source = Source::DirectPut;
         p.settings.role = Role::Existing("arn:aws-cn:iam::123456789012:role/x".into());
         assert_eq!(validate_for(&p, &t)[0].path, "settings.role");
+        p.settings.role = Role::Existing("arn:aws:iam::999999999999:role/x".into());
+        assert!(validate_for(&p, &t)[0].message.contains("in account 999999999999"));
+        p.settings.role = Role::Existing("arn:aws:iam::123456789012:role/x".into());
+        assert!(validate_for(&p, &t).is_empty());
     }
 
     #[test]

@@ -1,0 +1,149 @@
+//! Paginated lists for the wizard's pickers: Kinesis streams, S3 buckets, IAM roles, and whether a
+//! delivery stream name is taken. Each list hands over its pages as they arrive, so a picker can show
+//! the first page at once and keep loading behind it.
+
+use std::collections::HashSet;
+
+use aws_sdk_kinesis::types::StreamStatus;
+
+use super::{Cloud, CloudError};
+use crate::plan::policy;
+
+/// One entry of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What choosing it puts in the plan (a name).
+    pub value: String,
+    /// A short note shown beside it (status, Region, "trusts Firehose").
+    pub detail: String,
+    /// Whether it may be chosen (a CREATING stream may not).
+    pub selectable: bool,
+    /// Lower sorts first (roles that trust Firehose come first).
+    pub rank: u8,
+}
+
+/// Kinesis streams of this account and Region, with their status; only ACTIVE and UPDATING ones are
+/// selectable. Pages with `ExclusiveStartStreamName` (every implementation honours it) and drops names
+/// already seen.
+pub async fn kinesis_streams(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<(), CloudError> {
+    let mut seen = HashSet::new();
+    let mut start: Option<String> = None;
+    loop {
+        let out = cloud
+            .kinesis
+            .list_streams()
+            .limit(100)
+            .set_exclusive_start_stream_name(start.clone())
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("kinesis:ListStreams", e))?;
+        let mut page = Vec::new();
+        for s in out.stream_summaries() {
+            let name = s.stream_name().to_owned();
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let status = s.stream_status();
+            let selectable = matches!(status, StreamStatus::Active | StreamStatus::Updating);
+            let mode = s.stream_mode_details().map(|m| m.stream_mode().as_str().to_lowercase().replace('_', "-"));
+            let detail = match mode {
+                Some(m) => format!("{} · {m}", status.as_str()),
+                None => status.as_str().to_owned(),
+            };
+            page.push(Item { value: name, detail, selectable, rank: if selectable { 0 } else { 1 } });
+        }
+        // Older responses carry only StreamNames.
+        if out.stream_summaries().is_empty() {
+            for n in out.stream_names() {
+                if seen.insert(n.clone()) {
+                    page.push(Item { value: n.clone(), detail: String::new(), selectable: true, rank: 0 });
+                }
+            }
+        }
+        let last = page.last().map(|i| i.value.clone());
+        let added = !page.is_empty();
+        on_page(page);
+        match (out.has_more_streams(), last) {
+            (true, Some(last)) if added => start = Some(last),
+            _ => return Ok(()),
+        }
+    }
+}
+
+/// This account's buckets (all Regions), with their Region when S3 reports it.
+pub async fn buckets(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<(), CloudError> {
+    let mut token: Option<String> = None;
+    loop {
+        let out = cloud
+            .s3
+            .list_buckets()
+            .max_buckets(1000)
+            .set_continuation_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
+        let page = out
+            .buckets()
+            .iter()
+            .filter_map(|b| {
+                let name = b.name()?.to_owned();
+                let detail = b.bucket_region().unwrap_or_default().to_owned();
+                let rank = if detail.is_empty() || detail == cloud.region { 0 } else { 1 };
+                Some(Item { value: name, detail, selectable: true, rank })
+            })
+            .collect();
+        on_page(page);
+        match out.continuation_token() {
+            Some(t) if !t.is_empty() && Some(t) != token.as_deref() => token = Some(t.to_owned()),
+            _ => return Ok(()),
+        }
+    }
+}
+
+/// This account's IAM roles; those whose trust policy lets Firehose assume them rank first.
+pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<(), CloudError> {
+    let mut marker: Option<String> = None;
+    loop {
+        let out = cloud
+            .iam
+            .list_roles()
+            .max_items(1000)
+            .set_marker(marker.clone())
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("iam:ListRoles", e))?;
+        let page = out
+            .roles()
+            .iter()
+            .map(|r| {
+                let trusted = r
+                    .assume_role_policy_document()
+                    .and_then(policy::decode_policy_document)
+                    .is_some_and(|d| policy::trusts_firehose(&d));
+                let path = if r.path() == "/" { String::new() } else { format!("{} · ", r.path()) };
+                Item {
+                    value: r.role_name().to_owned(),
+                    detail: format!("{path}{}", if trusted { "trusts Firehose" } else { "does not trust Firehose" }),
+                    selectable: true,
+                    rank: if trusted { 0 } else { 1 },
+                }
+            })
+            .collect();
+        on_page(page);
+        match (out.is_truncated(), out.marker()) {
+            (true, Some(m)) => marker = Some(m.to_owned()),
+            _ => return Ok(()),
+        }
+    }
+}
+
+/// Whether a delivery stream of this name already exists in this account and Region.
+pub async fn delivery_stream_exists(cloud: &Cloud, name: &str) -> Result<bool, CloudError> {
+    match cloud.firehose.describe_delivery_stream().delivery_stream_name(name).send().await {
+        Ok(_) => Ok(true),
+        Err(e) => {
+            let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
+            if e.is("ResourceNotFoundException") { Ok(false) } else { Err(e) }
+        }
+    }
+}
