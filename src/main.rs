@@ -36,8 +36,18 @@ struct Cli {
     /// Where to write the log (default: $XDG_STATE_HOME/firehose-wizard/firehose-wizard.log)
     #[arg(long, global = true, value_name = "FILE")]
     log_file: Option<PathBuf>,
+    /// Wizard: start from this plan file
+    #[arg(long, value_name = "FILE", conflicts_with = "lab")]
+    plan: Option<PathBuf>,
+    /// Wizard: start from the workshop's values (with a fresh random bucket-name suffix)
+    #[arg(long)]
+    lab: bool,
+    /// Wizard: no colours (also when NO_COLOR is set); focus and errors stay visible by reverse video and symbols
+    #[arg(long)]
+    no_color: bool,
+    /// Without a command, the interactive wizard starts
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,11 +88,12 @@ fn main() -> ExitCode {
     install_panic_hook(log.path.clone());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
     let code = match &cli.command {
-        Command::Validate { plan, at } => {
+        None => cmd_wizard(&cli),
+        Some(Command::Validate { plan, at }) => {
             cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now))
         }
-        Command::Apply { plan } => cmd_apply(&cli, plan, &log),
-        Command::Init { lab: _, output, bucket_suffix, force } => {
+        Some(Command::Apply { plan }) => cmd_apply(&cli, plan, &log),
+        Some(Command::Init { lab: _, output, bucket_suffix, force }) => {
             cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force)
         }
     };
@@ -135,6 +146,42 @@ fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
         println!("error prefix example: {}", sanitize(&e));
     }
     0
+}
+
+fn cmd_wizard(cli: &Cli) -> u8 {
+    use std::io::IsTerminal;
+    // Before touching the terminal: the wizard needs one on both ends.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`"
+        );
+        return EXIT_INPUT;
+    }
+    let plan = match (&cli.plan, cli.lab) {
+        (Some(path), _) => match load_plan(path) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
+        (None, true) => Plan::lab(&plan::random_bucket_suffix()),
+        (None, false) => firehose_wizard::tui::wizard::Model::blank_plan(),
+    };
+    let opts = firehose_wizard::tui::app::WizardOptions {
+        cloud: Options {
+            profile: cli.profile.clone(),
+            region: cli.region.clone(),
+            endpoint_url: cli.endpoint_url.clone(),
+        },
+        plan,
+        no_color: cli.no_color,
+    };
+    let ending = firehose_wizard::tui::app::run(opts);
+    for l in &ending.stdout {
+        println!("{l}");
+    }
+    for l in &ending.stderr {
+        eprintln!("{l}");
+    }
+    ending.code
 }
 
 fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {

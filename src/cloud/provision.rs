@@ -265,7 +265,10 @@ pub async fn provision(
     let mut run = Run { cloud, plan, timing, events, resources: Vec::new() };
     match run.steps().await {
         Ok((target, stream_arn)) => Ok(Outcome { target, stream_arn, resources: run.resources }),
-        Err((step, error)) => Err(Failure { step, error, resources: run.resources }),
+        Err(e) => {
+            let (step, error) = *e;
+            Err(Failure { step, error, resources: run.resources })
+        }
     }
 }
 
@@ -277,26 +280,26 @@ struct Run<'a> {
     resources: Vec<Resource>,
 }
 
-type StepResult<T> = Result<T, (Step, CloudError)>;
+type StepResult<T> = Result<T, Box<(Step, CloudError)>>;
 
-impl Run<'_> {
-    /// Starts a step, runs it, and reports how it ended.
-    async fn step<T>(
-        &mut self,
-        step: Step,
-        body: impl AsyncFnOnce(&mut Self, &Reporter<'_>) -> Result<(T, &'static str, String), CloudError>,
-    ) -> StepResult<T> {
-        let events = self.events;
-        let r = Reporter { events, step, start: Instant::now() };
+impl<'a> Run<'a> {
+    /// Reports a step's start; the reporter times it.
+    fn start(&self, step: Step) -> Reporter<'a> {
+        let r = Reporter { events: self.events, step, start: Instant::now() };
         r.send(State::Started);
-        match body(self, &r).await {
+        r
+    }
+
+    /// Reports how a step ended.
+    fn finish<T>(r: Reporter<'_>, result: Result<(T, &'static str, String), CloudError>) -> StepResult<T> {
+        match result {
             Ok((v, done, detail)) => {
                 r.send(State::Done { done, detail });
                 Ok(v)
             }
             Err(error) => {
                 r.send(State::Failed { error: error.clone() });
-                Err((step, error))
+                Err(Box::new((r.step, error)))
             }
         }
     }
@@ -306,14 +309,23 @@ impl Run<'_> {
     }
 
     async fn steps(&mut self) -> StepResult<(Target, String)> {
-        let target = self.step(Step::Account, async |run, _| run.account().await).await?;
-        self.step(Step::Name, async |run, _| run.name_free().await).await?;
-        let source_arn = self.step(Step::Source, async |run, _| run.source().await).await?;
-        self.step(Step::Bucket, async |run, _| run.bucket(&target).await).await?;
-        let role_arn = self.step(Step::Role, async |run, _| run.role(&target, source_arn.as_deref()).await).await?;
+        let r = self.start(Step::Account);
+        let target = Self::finish(r, self.account().await)?;
+        let r = self.start(Step::Name);
+        Self::finish(r, self.name_free().await)?;
+        let r = self.start(Step::Source);
+        let source_arn = Self::finish(r, self.source().await)?;
+        let r = self.start(Step::Bucket);
+        Self::finish(r, self.bucket(&target).await)?;
+        let r = self.start(Step::Role);
+        let role_arn = Self::finish(r, self.role(&target, source_arn.as_deref()).await)?;
         let resolved = Resolved { role_arn, source_arn };
-        let arn = self.step(Step::Stream, async |run, r| run.create_stream(&target, &resolved, r).await).await?;
-        self.step(Step::Active, async |run, r| run.wait_active(r).await).await?;
+        let r = self.start(Step::Stream);
+        let result = self.create_stream(&target, &resolved, &r).await;
+        let arn = Self::finish(r, result)?;
+        let r = self.start(Step::Active);
+        let result = self.wait_active(&r).await;
+        Self::finish(r, result)?;
         Ok((target, arn))
     }
 

@@ -1,0 +1,255 @@
+//! The event loop: terminal events, effect results, ticks and signals in, one `update` per action, a
+//! draw after each change. Effects run as tokio tasks against the `cloud` layer and answer with actions.
+//! The terminal is restored on every way out: quit, error, panic (ratatui's hook), SIGTERM and SIGHUP.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use ratatui::crossterm::event::{self, Event};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use super::screens;
+use super::theme::Theme;
+use super::wizard::{Action, Context, Effect, ListKind, Model, RowState, Step, update};
+use crate::cloud::{self, Cloud, inventory, provision};
+use crate::plan::Plan;
+
+pub struct WizardOptions {
+    pub cloud: cloud::Options,
+    pub plan: Plan,
+    pub no_color: bool,
+}
+
+/// How the wizard ended, for the exit code and the lines printed after the terminal is restored.
+pub struct Ending {
+    pub code: u8,
+    pub stdout: Vec<String>,
+    pub stderr: Vec<String>,
+}
+
+pub fn run(opts: WizardOptions) -> Ending {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            return Ending {
+                code: 1,
+                stdout: vec![],
+                stderr: vec![format!("error: cannot start the async runtime: {e}")],
+            };
+        }
+    };
+    let ending = runtime.block_on(run_async(opts));
+    // Tasks still in flight (a creation left on purpose) are dropped with the runtime.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    ending
+}
+
+async fn run_async(opts: WizardOptions) -> Ending {
+    let theme = Theme::from_env(opts.no_color);
+    let (cloud, connect_error) = match Cloud::connect(&opts.cloud).await {
+        Ok(c) => (Some(Arc::new(c)), None),
+        Err(e) => (None, Some(e)),
+    };
+    let endpoint = opts.cloud.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok());
+    let context = Context {
+        profile: opts.cloud.profile.clone(),
+        region: cloud.as_ref().map(|c| c.region.clone()).or(opts.cloud.region.clone()),
+        endpoint,
+        target: None,
+        identity_error: connect_error.as_ref().map(|e| e.summary()),
+    };
+    let mut model = Model::new(&opts.plan, context);
+    let (tx, mut rx) = unbounded_channel::<Action>();
+
+    let (mut sigterm, mut sighup) = match (signal(SignalKind::terminate()), signal(SignalKind::hangup())) {
+        (Ok(a), Ok(b)) => (a, b),
+        _ => return Ending { code: 1, stdout: vec![], stderr: vec!["error: cannot listen for signals".into()] },
+    };
+
+    let mut terminal = ratatui::init();
+    tracing::info!("wizard started");
+    let reader_tx = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            let action = match event::read() {
+                Ok(Event::Key(k)) => Action::Key(k),
+                Ok(Event::Resize(..)) => Action::Resize,
+                Ok(_) => continue,
+                Err(_) => break,
+            };
+            if reader_tx.send(action).is_err() {
+                break;
+            }
+        }
+    });
+
+    for fx in model.start() {
+        spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+    }
+    let mut ticker = tokio::time::interval(Duration::from_millis(100));
+    let mut signalled = None;
+    loop {
+        if let Err(e) = terminal.draw(|f| screens::draw(f, &model, &theme, Utc::now())) {
+            ratatui::restore();
+            return Ending {
+                code: 1,
+                stdout: vec![],
+                stderr: vec![format!("error: cannot draw on the terminal: {e}")],
+            };
+        }
+        tokio::select! {
+            Some(action) = rx.recv() => {
+                for fx in update(&mut model, action) {
+                    spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+                }
+                // take whatever else is already queued before drawing again
+                while let Ok(action) = rx.try_recv() {
+                    for fx in update(&mut model, action) {
+                        spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+                    }
+                }
+            }
+            _ = ticker.tick(), if model.step == Step::Creating => {
+                update(&mut model, Action::Tick);
+            }
+            _ = sigterm.recv() => signalled = Some(("SIGTERM", 143)),
+            _ = sighup.recv() => signalled = Some(("SIGHUP", 129)),
+        }
+        if model.quit || signalled.is_some() {
+            break;
+        }
+    }
+    ratatui::restore();
+    tracing::info!(step = ?model.step, signal = ?signalled.map(|s| s.0), "wizard ended");
+    ending(&model, signalled)
+}
+
+/// What to print once the terminal is back to normal.
+fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
+    let mut out = Ending { code: 0, stdout: vec![], stderr: vec![] };
+    if let Some((name, code)) = signalled {
+        out.code = code;
+        out.stderr.push(format!("firehose-wizard: received {name}; the terminal was restored"));
+    }
+    match m.step {
+        Step::Done => {
+            if let Some(o) = &m.outcome {
+                out.stdout.push(format!("delivery stream ARN: {}", o.stream_arn));
+                for r in &o.resources {
+                    out.stdout.push(format!("  {}", crate::plan::sanitize(&r.to_string())));
+                }
+            }
+        }
+        Step::Creating => {
+            out.code = out.code.max(1);
+            out.stderr.push("left while creating: the step in flight may still finish in AWS. Steps so far:".into());
+            for r in &m.rows {
+                let state = match &r.state {
+                    RowState::Done(d) => (*d).to_owned(),
+                    RowState::Running | RowState::Retrying(_) => "in flight".into(),
+                    RowState::Pending => continue,
+                    RowState::Failed => "failed".into(),
+                };
+                out.stderr.push(format!("  {:<16} {state:<9} {}", r.step.label(), crate::plan::sanitize(&r.detail)));
+            }
+        }
+        Step::Failed => {
+            out.code = out.code.max(1);
+            if let Some(f) = &m.failure {
+                out.stderr.push(format!(
+                    "error: step {} ({}) failed: {}",
+                    f.step.number(),
+                    f.step.label(),
+                    f.error.summary()
+                ));
+                for r in &f.resources {
+                    out.stderr.push(format!("  exists: {}", crate::plan::sanitize(&r.to_string())));
+                }
+            }
+        }
+        _ if signalled.is_none() => out.stderr.push("nothing was created".into()),
+        _ => {}
+    }
+    out
+}
+
+/// Runs one effect as a task; its result comes back on `tx`.
+fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::CloudError>, tx: UnboundedSender<Action>) {
+    let Some(cloud) = cloud else {
+        // no usable AWS configuration: every AWS effect answers with that error
+        let error = connect_error.map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
+        let action = match fx {
+            Effect::Identify => Action::Identified(Err(error)),
+            Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
+            Effect::CheckName { generation, .. } => Action::NameChecked { generation, result: Err(error) },
+            Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
+                step: provision::Step::Account,
+                error: cloud::CloudError::local(error, "check --profile and --region"),
+                resources: vec![],
+            }))),
+            Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+        };
+        let _ = tx.send(action);
+        return;
+    };
+    tokio::spawn(async move {
+        let action = match fx {
+            Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.summary())),
+            Effect::LoadList { kind, generation } => {
+                let page_tx = tx.clone();
+                let on_page = move |items| {
+                    let _ = page_tx.send(Action::ListPage { kind, generation, items, done: false });
+                };
+                let result = match kind {
+                    ListKind::Streams => inventory::kinesis_streams(&cloud, on_page).await,
+                    ListKind::Buckets => inventory::buckets(&cloud, on_page).await,
+                    ListKind::Roles => inventory::roles(&cloud, on_page).await,
+                };
+                match result {
+                    Ok(()) => Action::ListPage { kind, generation, items: vec![], done: true },
+                    Err(e) => Action::ListFailed { kind, generation, error: e.summary() },
+                }
+            }
+            Effect::CheckName { name, generation } => Action::NameChecked {
+                generation,
+                result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.summary()),
+            },
+            Effect::Provision(plan) => {
+                let (ptx, mut prx) = unbounded_channel::<provision::Progress>();
+                let forward_tx = tx.clone();
+                let forward = tokio::spawn(async move {
+                    while let Some(p) = prx.recv().await {
+                        tracing::info!(step = p.step.label(), state = ?p.state, "progress");
+                        let _ = forward_tx.send(Action::Progress(p));
+                    }
+                });
+                let result = provision::provision(&cloud, &plan, &provision::Timing::default(), &ptx).await;
+                drop(ptx);
+                let _ = forward.await;
+                Action::Provisioned(Box::new(result))
+            }
+            Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+        };
+        let _ = tx.send(action);
+    });
+}
+
+/// Writes a plan file, never over an existing one.
+fn save(path: &str, json: &str) -> Result<String, String> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(json.as_bytes()))
+        .map(|()| path.to_owned())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!("{path} already exists; choose another name")
+            } else {
+                format!("{path}: {e}")
+            }
+        })
+}

@@ -1,0 +1,95 @@
+//! One table of the keys: it drives the footer (the keys that work *here*) and the full help (`?`).
+//! `wizard::update` implements them; a test sends every binding in its context and checks it acts.
+
+use super::wizard::{Field, Model, Popup, Step};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static str,
+    pub help: &'static str,
+    /// Shown in the footer when this returns true.
+    pub when: fn(&Model) -> bool,
+}
+
+fn form(m: &Model) -> bool {
+    matches!(m.step, Step::NameSource | Step::Process | Step::Destination | Step::Settings) && m.popup.is_none()
+}
+fn not_first(m: &Model) -> bool {
+    form(m) && (m.step != Step::NameSource || m.from_review)
+}
+fn on_picker(m: &Model) -> bool {
+    form(m) && m.focused().and_then(|f| m.picker_for(f)).is_some()
+}
+fn on_choice(m: &Model) -> bool {
+    form(m) && m.focused().is_some_and(|f| !f.is_text())
+}
+fn on_destination(m: &Model) -> bool {
+    form(m) && m.step == Step::Destination
+}
+fn review(m: &Model) -> bool {
+    m.step == Step::Review && m.popup.is_none()
+}
+fn failed(m: &Model) -> bool {
+    m.step == Step::Failed && m.popup.is_none()
+}
+fn done(m: &Model) -> bool {
+    m.step == Step::Done
+}
+fn picker(m: &Model) -> bool {
+    matches!(m.popup, Some(Popup::Picker(_)))
+}
+fn view(m: &Model) -> bool {
+    matches!(m.popup, Some(Popup::View { .. }))
+}
+fn confirm(m: &Model) -> bool {
+    matches!(m.popup, Some(Popup::ConfirmQuit | Popup::ConfirmCreate))
+}
+fn save(m: &Model) -> bool {
+    matches!(m.popup, Some(Popup::Save(_)))
+}
+fn help_available(m: &Model) -> bool {
+    m.popup.is_none() && !matches!(m.step, Step::Creating)
+}
+fn always(_: &Model) -> bool {
+    true
+}
+fn not_text(m: &Model) -> bool {
+    help_available(m) && !m.focused().is_some_and(Field::is_text)
+}
+
+pub const BINDINGS: &[Binding] = &[
+    Binding { keys: "Tab/S-Tab", help: "next / previous field", when: form },
+    Binding { keys: "Enter", help: "next field; on the last field, next screen", when: form },
+    Binding { keys: "↓", help: "choose from the live list", when: on_picker },
+    Binding { keys: "Space/←→", help: "change the choice", when: on_choice },
+    Binding { keys: "Ctrl-T", help: "insert the lab's Hive-style prefixes", when: on_destination },
+    Binding { keys: "Ctrl-N/PgDn", help: "next screen (when this one has no errors)", when: form },
+    Binding { keys: "Esc", help: "back one screen (nothing is lost)", when: not_first },
+    Binding { keys: "1-4", help: "edit that screen, then come back here", when: review },
+    Binding { keys: "p", help: "view the IAM policies", when: review },
+    Binding { keys: "r", help: "view the CreateDeliveryStream request", when: review },
+    Binding { keys: "s", help: "save the plan to a file", when: review },
+    Binding { keys: "c/Enter", help: "create (asks first)", when: review },
+    Binding { keys: "r", help: "retry the creation", when: failed },
+    Binding { keys: "e/Esc", help: "back to Review to edit (input kept)", when: failed },
+    Binding { keys: "Enter/q", help: "quit", when: done },
+    Binding { keys: "type", help: "filter the list", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", help: "move", when: picker },
+    Binding { keys: "Enter", help: "choose", when: picker },
+    Binding { keys: "Ctrl-R", help: "reload the list", when: picker },
+    Binding { keys: "Esc", help: "close", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", help: "scroll", when: view },
+    Binding { keys: "Esc", help: "close", when: view },
+    Binding { keys: "y/Enter", help: "yes", when: confirm },
+    Binding { keys: "n/Esc", help: "no", when: confirm },
+    Binding { keys: "Enter", help: "save", when: save },
+    Binding { keys: "Esc", help: "cancel", when: save },
+    Binding { keys: "?", help: "all keys", when: not_text },
+    Binding { keys: "Ctrl-G", help: "all keys (also while typing)", when: help_available },
+    Binding { keys: "Ctrl-C", help: "quit (asks first if anything would be lost)", when: always },
+];
+
+/// The bindings that work in the model's current context, in table order.
+pub fn active(m: &Model) -> Vec<&'static Binding> {
+    BINDINGS.iter().filter(|b| (b.when)(m)).collect()
+}

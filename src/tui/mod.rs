@@ -1,0 +1,9 @@
+//! The terminal wizard: five screens over the Plan, drawn with ratatui. It never calls the SDK itself:
+//! `wizard::update` asks for effects, `app` runs them through the `cloud` layer.
+
+pub mod app;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+pub mod wizard;

@@ -1,0 +1,359 @@
+//! Drawing: the frame (header, steps, status, footer), one file per screen, and the popups.
+
+pub mod destination;
+pub mod name_source;
+pub mod process;
+pub mod progress;
+pub mod review;
+pub mod settings;
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_input::Input;
+
+use super::keymap;
+use super::theme::Theme;
+use super::widgets::{centered, fit, hard_wrap};
+use super::wizard::{Field, Model, Popup, Step};
+use crate::plan::validate::{Problem, Severity};
+
+/// The design size; smaller terminals get a message instead of a broken layout.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Columns before a field's value: marker (2) + label (27) + required mark (1) + space (1).
+const VALUE_COL: usize = 31;
+
+pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = vec![
+            Line::from(Span::styled("Terminal too small", t.error)),
+            Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}", area.width, area.height)),
+            Line::from("enlarge the window; Ctrl-C quits"),
+        ];
+        let h = 3.min(area.height);
+        let rect = Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area };
+        f.render_widget(Paragraph::new(msg).alignment(ratatui::layout::Alignment::Center), rect);
+        return;
+    }
+    let header = Rect { height: 1, ..area };
+    let steps = Rect { y: area.y + 1, height: 1, ..area };
+    let body = Rect { y: area.y + 3, height: area.height - 6, ..area };
+    let status = Rect { y: area.y + area.height - 2, height: 1, ..area };
+    let footer_area = Rect { y: area.y + area.height - 1, height: 1, ..area };
+
+    draw_header(f, header, m, t);
+    draw_steps(f, steps, m, t);
+    match m.step {
+        Step::NameSource => name_source::draw(f, body, m, t),
+        Step::Process => process::draw(f, body, m, t),
+        Step::Destination => destination::draw(f, body, m, t, now),
+        Step::Settings => settings::draw(f, body, m, t),
+        Step::Review => review::draw(f, body, m, t, now),
+        Step::Creating | Step::Done | Step::Failed => progress::draw(f, body, m, t),
+    }
+    draw_status(f, status, m, t);
+    draw_footer(f, footer_area, m, t);
+    match &m.popup {
+        None => {}
+        Some(Popup::Picker(p)) => super::widgets::picker::draw(f, area, m, p, t),
+        Some(Popup::Help) => draw_help(f, area, m, t),
+        Some(Popup::ConfirmQuit) => {
+            let text = if m.step == Step::Creating {
+                "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave."
+            } else {
+                "Quit? Your answers are not saved (save them from Review with s)."
+            };
+            draw_confirm(f, area, "Quit", text, t)
+        }
+        Some(Popup::ConfirmCreate) => {
+            let where_ = m
+                .context
+                .target
+                .as_ref()
+                .map(|t| format!("account {} in {}", t.account, t.region))
+                .unwrap_or_else(|| "the configured account".into());
+            let text = format!("Create the delivery stream {} and what it needs in {where_}?", m.name.value());
+            draw_confirm(f, area, "Create", &text, t)
+        }
+        Some(Popup::Save(input)) => draw_save(f, area, input, t),
+        Some(Popup::View { title, text, scroll }) => draw_view(f, area, title, text, *scroll, t),
+    }
+}
+
+fn draw_header(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let left = if Step::EDITABLE.contains(&m.step) {
+        format!(" firehose-wizard · Step {}/5 · {}", m.step.number(), m.step.title())
+    } else {
+        format!(" firehose-wizard · {}", m.step.title())
+    };
+    let c = &m.context;
+    let account = match (&c.target, &c.identity_error) {
+        (Some(tg), _) => format!("{} · {}", tg.account, tg.region),
+        (None, Some(_)) => format!("account unknown · {}", c.region.as_deref().unwrap_or("no region")),
+        (None, None) => format!("account … · {}", c.region.as_deref().unwrap_or("no region")),
+    };
+    let profile = c.profile.as_deref().map(|p| format!("profile {p} · ")).unwrap_or_default();
+    let endpoint = if c.endpoint.is_some() { " · local endpoint" } else { "" };
+    let right = format!("{profile}{account}{endpoint} ");
+    let w = area.width as usize;
+    let right = fit(&right, w.saturating_sub(left.chars().count() + 1));
+    let pad = w.saturating_sub(left.chars().count() + right.chars().count());
+    let line = Line::from(vec![Span::styled(left, t.title), Span::raw(" ".repeat(pad)), Span::styled(right, t.dim)]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_steps(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, s) in Step::EDITABLE.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", t.dim));
+        }
+        let label = format!("{} {}", s.number(), s.title());
+        let style = if *s == m.step || (m.step.number() == 5 && *s == Step::Review) { t.focus } else { t.dim };
+        spans.push(Span::styled(label, style));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let w = area.width as usize;
+    let line = if let Some(s) = &m.status {
+        Line::from(Span::styled(fit(&format!(" {s}"), w), t.warning))
+    } else if let Some(e) = &m.context.identity_error {
+        Line::from(Span::styled(fit(&format!(" ! AWS: {e}"), w), t.error))
+    } else if Step::EDITABLE.contains(&m.step) && m.step != Step::Review {
+        let n = m.step_errors(m.step).len();
+        if n == 0 {
+            Line::from(Span::styled(" ✓ no problems on this screen", t.ok))
+        } else {
+            Line::from(Span::styled(format!(" ! {n} problem{} on this screen", if n == 1 { "" } else { "s" }), t.error))
+        }
+    } else {
+        Line::from("")
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for b in keymap::active(m) {
+        let len = b.keys.chars().count() + short(b.help).chars().count() + 3;
+        if used + len > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(b.keys, t.key));
+        spans.push(Span::styled(format!(" {}  ", short(b.help)), t.dim));
+        used += len;
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The footer shows the first words of a binding's help.
+fn short(help: &str) -> &str {
+    help.split([';', '(', ',']).next().unwrap_or(help).trim_end()
+}
+
+fn draw_help(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let rect = centered(area, 72, 20);
+    f.render_widget(Clear, rect);
+    let block = Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(" Keys ", t.title));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // which keys work on the screen behind the help
+    let mut behind = m.clone();
+    behind.popup = None;
+    for b in keymap::BINDINGS {
+        if seen.insert((b.keys, b.help)) {
+            let here = if (b.when)(&behind) { "•" } else { " " };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{here} ")),
+                Span::styled(format!("{:<13}", b.keys), t.key),
+                Span::raw(fit(b.help, 52)),
+            ]));
+        }
+    }
+    lines.push(Line::from(Span::styled("• = works on this screen · any key closes", t.dim)));
+    f.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str, t: &Theme) {
+    let rect = centered(area, 60, 7);
+    f.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(format!(" {title} "), t.title));
+    let lines = vec![
+        Line::from(crate::plan::sanitize(text)),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" y ", t.focus),
+            Span::raw(" yes   "),
+            Span::styled(" n ", t.key),
+            Span::raw(" no"),
+        ]),
+    ];
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), rect);
+}
+
+fn draw_save(f: &mut Frame, area: Rect, input: &Input, t: &Theme) {
+    let rect = centered(area, 70, 5);
+    f.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(" Save the plan as ", t.title));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    super::widgets::field::draw(f, Rect { height: 1, ..inner }, input, t.value, true, "");
+    f.render_widget(
+        Paragraph::new(Span::styled("Enter save · Esc cancel · an existing file is never overwritten", t.dim)),
+        Rect { y: inner.y + 2, height: 1, ..inner },
+    );
+}
+
+fn draw_view(f: &mut Frame, area: Rect, title: &str, text: &str, scroll: u16, t: &Theme) {
+    let rect = Rect { x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2 };
+    f.render_widget(Clear, rect);
+    let total = text.lines().count();
+    let block = Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(
+        format!(" {title} · line {}/{total} · ↑↓ PgUp/PgDn scroll · Esc close ", scroll as usize + 1),
+        t.title,
+    ));
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = text.lines().flat_map(|l| hard_wrap(l, inner_w)).map(Line::from).collect();
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
+}
+
+/// One field's lines (its row, then its problems and extra lines), and where its cursor goes.
+pub struct FieldLines {
+    pub lines: Vec<Line<'static>>,
+    /// Column of the cursor on the first line, for the focused text field.
+    pub cursor: Option<u16>,
+}
+
+/// The row of a field: marker, label, required mark, then `value` spans.
+pub fn field_row(m: &Model, field: Field, value: Vec<Span<'static>>, t: &Theme) -> Line<'static> {
+    let focused = m.focused() == Some(field);
+    let marker = if focused { "› " } else { "  " };
+    let label = format!("{:<27}", fit(field.label(), 27));
+    let mut spans = vec![
+        Span::styled(marker, if focused { t.key } else { t.label }),
+        Span::styled(label, if focused { t.focus } else { t.label }),
+        Span::styled(if field.required() { "*" } else { " " }, t.error),
+        Span::raw(" "),
+    ];
+    spans.extend(value);
+    Line::from(spans)
+}
+
+/// A text field's row and problems, with the value scrolled around the cursor when focused.
+pub fn text_field(
+    m: &Model,
+    field: Field,
+    width: u16,
+    problems: &[Problem],
+    placeholder: &str,
+    t: &Theme,
+) -> FieldLines {
+    let input = m.input(field).expect("a text field");
+    let focused = m.focused() == Some(field);
+    let avail = (width as usize).saturating_sub(VALUE_COL + 1).max(8);
+    let (shown, cursor) = if input.value().is_empty() && !focused {
+        (Span::styled(fit(placeholder, avail), t.dim), None)
+    } else {
+        let scroll = if focused { input.visual_scroll(avail.saturating_sub(1)) } else { 0 };
+        let text: String = crate::plan::sanitize(input.value()).chars().skip(scroll).collect();
+        let cursor = focused.then(|| (VALUE_COL + input.visual_cursor().saturating_sub(scroll)) as u16);
+        (Span::styled(fit(&text, avail), t.value), cursor)
+    };
+    let mut lines = vec![field_row(m, field, vec![shown], t)];
+    lines.extend(problem_lines(&m.field_problems(field, problems), width, t));
+    FieldLines { lines, cursor }
+}
+
+/// A choice field's row: the options, the chosen one marked.
+pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, t: &Theme) -> FieldLines {
+    let mut spans = Vec::new();
+    for (i, o) in options.iter().enumerate() {
+        let (mark, style) = if i == chosen { ("(•) ", t.value) } else { ("( ) ", t.dim) };
+        spans.push(Span::styled(format!("{mark}{o}  "), style));
+    }
+    FieldLines { lines: vec![field_row(m, field, spans, t)], cursor: None }
+}
+
+/// Problem lines under a field: `! error` and `~ warning`, wrapped under the value column.
+pub fn problem_lines(problems: &[Problem], width: u16, t: &Theme) -> Vec<Line<'static>> {
+    let indent = 4;
+    let w = (width as usize).saturating_sub(indent + 2).max(10);
+    let mut out = Vec::new();
+    for p in problems {
+        let (mark, style) = match p.severity {
+            Severity::Error => ("! ", t.error),
+            Severity::Warning => ("~ ", t.warning),
+        };
+        for (i, l) in word_wrap(&p.message, w).into_iter().enumerate() {
+            let lead = if i == 0 { mark } else { "  " };
+            out.push(Line::from(Span::styled(format!("{}{lead}{l}", " ".repeat(indent)), style)));
+        }
+    }
+    out
+}
+
+/// Wraps at spaces, hard-wrapping words longer than a line.
+pub fn word_wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in crate::plan::sanitize(s).split(' ') {
+        let extra = if cur.is_empty() { 0 } else { 1 };
+        if unicode_width::UnicodeWidthStr::width(cur.as_str()) + extra + unicode_width::UnicodeWidthStr::width(word)
+            > width
+            && !cur.is_empty()
+        {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+        while unicode_width::UnicodeWidthStr::width(cur.as_str()) > width {
+            let mut parts = hard_wrap(&cur, width);
+            cur = parts.pop().unwrap_or_default();
+            lines.extend(parts);
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Lays out the fields top to bottom, scrolling so that the focused one is visible, and places the cursor.
+pub fn draw_form(f: &mut Frame, area: Rect, m: &Model, fields: Vec<(Field, FieldLines)>) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
+    let mut cursor = None;
+    for (field, fl) in fields {
+        if m.focused() == Some(field) {
+            focus_line = lines.len();
+            cursor = fl.cursor.map(|c| (c, lines.len()));
+        }
+        lines.extend(fl.lines);
+        lines.push(Line::from(""));
+    }
+    let h = area.height as usize;
+    let scroll = (focus_line + 4).saturating_sub(h);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    if let Some((x, line)) = cursor
+        && line >= scroll
+        && line - scroll < h
+    {
+        f.set_cursor_position(Position::new(area.x + x.min(area.width - 1), area.y + (line - scroll) as u16));
+    }
+}

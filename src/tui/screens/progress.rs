@@ -1,0 +1,96 @@
+//! Creating (one row per provisioning step: spinner, state, elapsed time, retry countdown), then the
+//! summary (ARNs and what to do next) or the failure (AWS error, hint, what exists, the choices).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::word_wrap;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::fit;
+use crate::tui::wizard::{Model, RowState, Step};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let w = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for r in &m.rows {
+        let (mark, state, style) = match &r.state {
+            RowState::Pending => ("·".to_owned(), "pending".to_owned(), t.dim),
+            RowState::Running => (SPINNER[(m.tick % 10) as usize].to_owned(), "running".to_owned(), t.value),
+            RowState::Retrying(until) => {
+                let left = until.saturating_sub(m.tick).div_ceil(10);
+                (SPINNER[(m.tick % 10) as usize].to_owned(), format!("retry in {left}s"), t.warning)
+            }
+            RowState::Done(done) => ("✓".to_owned(), (*done).to_owned(), t.ok),
+            RowState::Failed => ("✗".to_owned(), "FAILED".to_owned(), t.error),
+        };
+        let elapsed = match r.state {
+            RowState::Pending => String::new(),
+            RowState::Running | RowState::Retrying(_) => {
+                format!("{:>5.1}s", m.tick.saturating_sub(r.started_tick) as f64 / 10.0)
+            }
+            _ => format!("{:>5.1}s", r.elapsed.as_secs_f64()),
+        };
+        let head = format!(" {mark} {:<16} {:<13} {elapsed:>6}  ", r.step.label(), state);
+        let detail = fit(&r.detail, w.saturating_sub(head.chars().count()));
+        lines.push(Line::from(vec![Span::styled(head, style), Span::styled(detail, t.dim)]));
+    }
+    lines.push(Line::from(""));
+    match m.step {
+        Step::Creating => lines.push(Line::from(Span::styled(" creating… Ctrl-C asks before leaving", t.dim))),
+        Step::Done => {
+            if let Some(o) = &m.outcome {
+                lines.push(Line::from(Span::styled(" ✓ created; the delivery stream is ACTIVE", t.ok)));
+                for l in word_wrap(&format!("ARN {}", o.stream_arn), w - 2) {
+                    lines.push(Line::from(format!(" {l}")));
+                }
+                lines.push(Line::from(""));
+                let next = match &m.plan().source {
+                    crate::plan::Source::KinesisStream(s) => format!(
+                        "Next: put records into the Kinesis stream {s}; objects appear in s3://{}/ after the buffer interval ({} s).",
+                        m.bucket.value(),
+                        m.buffer_interval.value()
+                    ),
+                    crate::plan::Source::DirectPut => format!(
+                        "Next: send records with firehose PutRecord to {}; objects appear in s3://{}/ after the buffer interval.",
+                        m.name.value(),
+                        m.bucket.value()
+                    ),
+                };
+                for l in word_wrap(&next, w - 2) {
+                    lines.push(Line::from(Span::styled(format!(" {l}"), t.dim)));
+                }
+            }
+        }
+        Step::Failed => {
+            if let Some(fl) = &m.failure {
+                let e = &fl.error;
+                lines.push(Line::from(Span::styled(
+                    format!(" ✗ step {} ({}) failed", fl.step.number(), fl.step.label()),
+                    t.error,
+                )));
+                for l in word_wrap(&e.summary(), w - 4).into_iter().take(3) {
+                    lines.push(Line::from(Span::styled(format!("   {l}"), t.error)));
+                }
+                if let Some(h) = &e.hint {
+                    for l in word_wrap(&format!("hint: {h}"), w - 4).into_iter().take(2) {
+                        lines.push(Line::from(format!("   {l}")));
+                    }
+                }
+                if fl.resources.is_empty() {
+                    lines.push(Line::from(Span::styled("   nothing was created or reused", t.dim)));
+                } else {
+                    lines.push(Line::from(" what exists now:"));
+                    for r in &fl.resources {
+                        lines.push(Line::from(Span::styled(fit(&format!("   {r}"), w), t.dim)));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
