@@ -78,7 +78,7 @@ proptest! {
                 let eff = prefix::effective(&tokens, kind);
                 let no_keys = |_: &str| None;
                 for t in prefix::ERROR_OUTPUT_TYPES {
-                    let ctx = EvalContext { at, error_output_type: t, partition_values: &no_keys };
+                    let ctx = EvalContext { at, error_output_type: t, partition_values: &no_keys, random: None };
                     let out = prefix::evaluate(&eff, &ctx);
                     // partition keys render as "<key>" here; their length is not part of the bound
                     let key_len: usize = tokens.iter().map(|t| match t {

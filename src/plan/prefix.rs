@@ -295,6 +295,9 @@ pub struct EvalContext<'a> {
     pub error_output_type: &'a str,
     /// Sample values for partition keys, by key name (missing keys render as `<key>`).
     pub partition_values: &'a dyn Fn(&str) -> Option<String>,
+    /// A fixed value for `!{firehose:random-string}` (a live preview must not change on every
+    /// redraw); `None` draws a fresh random one for each occurrence, as Firehose does.
+    pub random: Option<&'a str>,
 }
 
 /// Which prefix is being evaluated: Firehose treats them differently when they lack expressions.
@@ -339,7 +342,7 @@ pub fn evaluate(tokens: &[Token], ctx: &EvalContext<'_>) -> String {
         .map(|t| match t {
             Token::Literal(s) => s.clone(),
             Token::Timestamp(p) => format_pattern(p, &ctx.at),
-            Token::RandomString => random_string(),
+            Token::RandomString => ctx.random.map_or_else(random_string, str::to_owned),
             Token::ErrorOutputType => ctx.error_output_type.to_owned(),
             Token::PartitionKey { key, .. } => (ctx.partition_values)(key).unwrap_or_else(|| format!("<{key}>")),
         })
@@ -541,7 +544,7 @@ mod tests {
         let no_keys = |_: &str| None;
         evaluate(
             &effective(&tokens, kind),
-            &EvalContext { at: at(), error_output_type: "processing-failed", partition_values: &no_keys },
+            &EvalContext { at: at(), error_output_type: "processing-failed", partition_values: &no_keys, random: None },
         )
     }
 

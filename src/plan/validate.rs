@@ -205,13 +205,18 @@ pub fn default_extension(compression: &str) -> &'static str {
 /// Renders the full object keys (`<evaluated prefix><stream>-<version>-<yyyy-MM-dd-HH-mm-ss>-<uuid><ext>`)
 /// the plan's prefixes produce at `at`. `None` when a prefix does not parse (validation says why).
 pub fn examples(plan: &Plan, at: DateTime<Utc>) -> Option<Examples> {
+    examples_with(plan, at, &uuid::Uuid::new_v4().to_string(), None)
+}
+
+/// [`examples`] with a given object id and random-string sample, for a preview that must stay put
+/// while it is redrawn.
+pub fn examples_with(plan: &Plan, at: DateTime<Utc>, object_id: &str, random: Option<&str>) -> Option<Examples> {
     let no_keys = |_: &str| None;
-    let ctx = EvalContext { at, error_output_type: "processing-failed", partition_values: &no_keys };
+    let ctx = EvalContext { at, error_output_type: "processing-failed", partition_values: &no_keys, random };
     let object = format!(
-        "{}-1-{}-{}{}",
+        "{}-1-{}-{object_id}{}",
         plan.name,
         at.format("%Y-%m-%d-%H-%M-%S"),
-        uuid::Uuid::new_v4(),
         default_extension(&plan.settings.compression)
     );
     let key = |text: &str, kind| -> Option<String> {

@@ -6,6 +6,8 @@ use super::wizard::{Field, Model, Popup, Step};
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static str,
+    /// The footer's word for it.
+    pub short: &'static str,
     pub help: &'static str,
     /// Shown in the footer when this returns true.
     pub when: fn(&Model) -> bool,
@@ -58,36 +60,39 @@ fn not_text(m: &Model) -> bool {
 }
 
 pub const BINDINGS: &[Binding] = &[
-    Binding { keys: "Tab/S-Tab", help: "next / previous field", when: form },
-    Binding { keys: "Enter", help: "next field; on the last field, next screen", when: form },
-    Binding { keys: "↓", help: "choose from the live list", when: on_picker },
-    Binding { keys: "Space/←→", help: "change the choice", when: on_choice },
-    Binding { keys: "Ctrl-T", help: "insert the lab's Hive-style prefixes", when: on_destination },
-    Binding { keys: "Ctrl-N/PgDn", help: "next screen (when this one has no errors)", when: form },
-    Binding { keys: "Esc", help: "back one screen (nothing is lost)", when: not_first },
-    Binding { keys: "1-4", help: "edit that screen, then come back here", when: review },
-    Binding { keys: "p", help: "view the IAM policies", when: review },
-    Binding { keys: "r", help: "view the CreateDeliveryStream request", when: review },
-    Binding { keys: "s", help: "save the plan to a file", when: review },
-    Binding { keys: "c/Enter", help: "create (asks first)", when: review },
-    Binding { keys: "r", help: "retry the creation", when: failed },
-    Binding { keys: "e/Esc", help: "back to Review to edit (input kept)", when: failed },
-    Binding { keys: "Enter/q", help: "quit", when: done },
-    Binding { keys: "type", help: "filter the list", when: picker },
-    Binding { keys: "↑↓ PgUp/PgDn", help: "move", when: picker },
-    Binding { keys: "Enter", help: "choose", when: picker },
-    Binding { keys: "Ctrl-R", help: "reload the list", when: picker },
-    Binding { keys: "Esc", help: "close", when: picker },
-    Binding { keys: "↑↓ PgUp/PgDn", help: "scroll", when: view },
-    Binding { keys: "Esc", help: "close", when: view },
-    Binding { keys: "y/Enter", help: "yes", when: confirm },
-    Binding { keys: "n/Esc", help: "no", when: confirm },
-    Binding { keys: "Enter", help: "save", when: save },
-    Binding { keys: "Esc", help: "cancel", when: save },
-    Binding { keys: "?", help: "all keys", when: not_text },
-    Binding { keys: "Ctrl-G", help: "all keys (also while typing)", when: help_available },
-    Binding { keys: "Ctrl-C", help: "quit (asks first if anything would be lost)", when: always },
+    Binding { keys: "Tab/S-Tab", short: "field", help: "next / previous field", when: form },
+    Binding { keys: "Enter", short: "next", help: "next field; on the last field, next screen", when: form },
+    Binding { keys: "↓", short: "list", help: "choose from the live list", when: on_picker },
+    Binding { keys: "Space/←→", short: "change", help: "change the choice", when: on_choice },
+    Binding { keys: "Ctrl-T", short: "lab prefixes", help: "insert the lab's Hive-style prefixes", when: on_destination },
+    Binding { keys: "Ctrl-N", short: "next screen", help: "next screen, also PgDn (when this one has no errors)", when: form },
+    Binding { keys: "Esc", short: "back", help: "back one screen (nothing is lost)", when: not_first },
+    Binding { keys: "1-4", short: "edit", help: "edit that screen, then come back here", when: review },
+    Binding { keys: "p", short: "policies", help: "view the IAM policies", when: review },
+    Binding { keys: "r", short: "request", help: "view the CreateDeliveryStream request", when: review },
+    Binding { keys: "s", short: "save", help: "save the plan to a file", when: review },
+    Binding { keys: "c/Enter", short: "create", help: "create (asks first)", when: review },
+    Binding { keys: "r", short: "retry", help: "retry the creation", when: failed },
+    Binding { keys: "e/Esc", short: "edit", help: "back to Review to edit (input kept)", when: failed },
+    Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
+    Binding { keys: "type", short: "filter", help: "filter the list", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "move", help: "move", when: picker },
+    Binding { keys: "Enter", short: "choose", help: "choose", when: picker },
+    Binding { keys: "Ctrl-R", short: "reload", help: "reload the list", when: picker },
+    Binding { keys: "Esc", short: "close", help: "close", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: view },
+    Binding { keys: "Esc", short: "close", help: "close", when: view },
+    Binding { keys: "y/Enter", short: "yes", help: "yes", when: confirm },
+    Binding { keys: "n/Esc", short: "no", help: "no", when: confirm },
+    Binding { keys: "Enter", short: "save", help: "save", when: save },
+    Binding { keys: "Esc", short: "cancel", help: "cancel", when: save },
+    Binding { keys: "?", short: "keys", help: "all keys", when: not_text },
+    Binding { keys: "Ctrl-G", short: "help", help: "all keys (also while typing)", when: help_available },
+    Binding { keys: "Ctrl-C", short: "quit", help: "quit (asks first if anything would be lost)", when: always },
 ];
+
+/// Keys the footer always ends with.
+pub const ALWAYS: [&str; 3] = ["?", "Ctrl-G", "Ctrl-C"];
 
 /// The bindings that work in the model's current context, in table order.
 pub fn active(m: &Model) -> Vec<&'static Binding> {

@@ -112,8 +112,8 @@ impl Field {
             Field::Name => "Delivery stream name",
             Field::SourceKind => "Source",
             Field::KinesisStream => "Kinesis data stream",
-            Field::Lambda => "Transform records with AWS Lambda",
-            Field::FormatConversion => "Convert record format",
+            Field::Lambda => "Lambda transform",
+            Field::FormatConversion => "Record format conversion",
             Field::BucketMode => "S3 bucket",
             Field::Bucket => "Bucket name",
             Field::Prefix => "S3 prefix",
@@ -314,6 +314,10 @@ pub struct Model {
     pub dirty: bool,
     pub quit: bool,
     pub tick: u64,
+    /// The object id and random-string sample of the example keys: fixed for the session, so the
+    /// preview does not change on every redraw.
+    pub sample_id: String,
+    pub sample_random: String,
     next_generation: u64,
 }
 
@@ -383,6 +387,8 @@ impl Model {
             dirty: false,
             quit: false,
             tick: 0,
+            sample_id: uuid::Uuid::new_v4().to_string(),
+            sample_random: crate::plan::prefix::random_string(),
             next_generation: 1,
         }
     }
@@ -401,6 +407,11 @@ impl Model {
             },
             settings: Settings::default(),
         }
+    }
+
+    /// The example S3 keys of the current answers, stable across redraws.
+    pub fn examples(&self, now: chrono::DateTime<chrono::Utc>) -> Option<validate::Examples> {
+        validate::examples_with(&self.plan(), now, &self.sample_id, Some(&self.sample_random))
     }
 
     /// The effects to run when the wizard starts.
@@ -699,6 +710,7 @@ fn name_checked(m: &mut Model, generation: u64, result: Result<bool, String>) ->
         Ok(true) => NameCheck::Taken(name),
         Err(error) => NameCheck::Failed { name, error },
     };
+    m.status = matches!(m.name_check, NameCheck::Taken(_)).then(|| "the name is taken: choose another".to_owned());
     // Taken blocks; free or unknown (the check failed, shown as a warning) lets the user on.
     if advance && m.step == Step::NameSource && !matches!(m.name_check, NameCheck::Taken(_)) {
         return next(m);

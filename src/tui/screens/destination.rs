@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{choice_field, draw_form, text_field};
-use crate::plan::validate;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hard_wrap;
 use crate::tui::wizard::{Field, Model};
@@ -21,7 +20,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
         text_field(m, Field::Prefix, area.width, &problems, "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes", t);
     let mut error_prefix =
         text_field(m, Field::ErrorPrefix, area.width, &problems, "needed when the prefix has !{...}", t);
-    let examples = validate::examples(&m.plan(), now);
+    let examples = m.examples(now);
     let w = area.width as usize - 7;
     let example_lines = |key: &str| -> Vec<Line<'static>> {
         hard_wrap(key, w)

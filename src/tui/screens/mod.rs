@@ -87,18 +87,19 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
 
 fn draw_header(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let left = if Step::EDITABLE.contains(&m.step) {
-        format!(" firehose-wizard · Step {}/5 · {}", m.step.number(), m.step.title())
+        format!(" Step {}/5 · {}", m.step.number(), m.step.title())
     } else {
-        format!(" firehose-wizard · {}", m.step.title())
+        format!(" {}", m.step.title())
     };
     let c = &m.context;
+    let region = c.region.as_deref().unwrap_or("no region");
     let account = match (&c.target, &c.identity_error) {
-        (Some(tg), _) => format!("{} · {}", tg.account, tg.region),
-        (None, Some(_)) => format!("account unknown · {}", c.region.as_deref().unwrap_or("no region")),
-        (None, None) => format!("account … · {}", c.region.as_deref().unwrap_or("no region")),
+        (Some(tg), _) => format!("account {} · {}", tg.account, tg.region),
+        (None, Some(_)) => format!("account unknown · {region}"),
+        (None, None) => format!("account … · {region}"),
     };
     let profile = c.profile.as_deref().map(|p| format!("profile {p} · ")).unwrap_or_default();
-    let endpoint = if c.endpoint.is_some() { " · local endpoint" } else { "" };
+    let endpoint = if c.endpoint.is_some() { " · custom endpoint" } else { "" };
     let right = format!("{profile}{account}{endpoint} ");
     let w = area.width as usize;
     let right = fit(&right, w.saturating_sub(left.chars().count() + 1));
@@ -140,23 +141,25 @@ fn draw_status(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
+    let active = keymap::active(m);
+    let item = |b: &keymap::Binding| vec![Span::styled(b.keys, t.key), Span::styled(format!(" {}  ", b.short), t.dim)];
+    let len = |b: &keymap::Binding| b.keys.chars().count() + b.short.chars().count() + 3;
+    // help and quit always fit: the screen's own keys share what is left
+    let tail: Vec<_> = active.iter().filter(|b| b.keys == "Ctrl-G" || b.keys == "Ctrl-C").collect();
+    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(|b| len(b)).sum::<usize>());
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for b in keymap::active(m) {
-        let len = b.keys.chars().count() + short(b.help).chars().count() + 3;
-        if used + len > area.width as usize {
+    let mut used = 0;
+    for b in active.iter().filter(|b| !keymap::ALWAYS.contains(&b.keys)) {
+        if used + len(b) > budget {
             break;
         }
-        spans.push(Span::styled(b.keys, t.key));
-        spans.push(Span::styled(format!(" {}  ", short(b.help)), t.dim));
-        used += len;
+        spans.extend(item(b));
+        used += len(b);
+    }
+    for b in tail {
+        spans.extend(item(b));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The footer shows the first words of a binding's help.
-fn short(help: &str) -> &str {
-    help.split([';', '(', ',']).next().unwrap_or(help).trim_end()
 }
 
 fn draw_help(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::plan::validate::{self, Severity};
+use crate::plan::validate::Severity;
 use crate::plan::{Role, Source, policy};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fit;
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     let mut dest = vec![format!("s3://{} ({})", d.bucket, if d.create_bucket { "new" } else { "existing" })];
     dest.push(format!("prefix  {}", if d.prefix.is_empty() { "(default yyyy/MM/dd/HH/)" } else { &d.prefix }));
     dest.push(format!("errors  {}", d.error_prefix().unwrap_or("(none)")));
-    if let Some(ex) = validate::examples(&plan, now) {
+    if let Some(ex) = m.examples(now) {
         dest.push(format!("e.g.    {}", ex.prefix));
     }
     group("3", "Destination", dest, &mut lines);

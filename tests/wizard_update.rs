@@ -1,0 +1,433 @@
+//! The wizard's state machine, action by action: `update(model, action) -> effects`, no terminal, no AWS.
+
+use std::time::Duration;
+
+use firehose_wizard::cloud::CloudError;
+use firehose_wizard::cloud::inventory::Item;
+use firehose_wizard::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
+use firehose_wizard::plan::request::Target;
+use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Source};
+use firehose_wizard::tui::keymap;
+use firehose_wizard::tui::wizard::{
+    Action, Context, Effect, Field, ListKind, Model, NameCheck, Popup, RowState, Step, update,
+};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+fn ctrl(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+fn ch(c: char) -> Action {
+    key(KeyCode::Char(c))
+}
+fn typed(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        update(m, ch(c));
+    }
+}
+
+fn lab() -> Model {
+    Model::new(&Plan::lab("a1b2c3d4"), Context::default())
+}
+
+fn blank() -> Model {
+    Model::new(&Model::blank_plan(), Context::default())
+}
+
+/// From screen 1 with a valid plan: Next, then the name check answers "free".
+fn past_name_check(m: &mut Model) {
+    let fx = update(m, ctrl('n'));
+    let Some(Effect::CheckName { generation, name }) = fx.first().cloned() else { panic!("expected a name check, got {fx:?}") };
+    assert_eq!(name, m.name.value());
+    update(m, Action::NameChecked { generation, result: Ok(false) });
+}
+
+fn to_review(m: &mut Model) {
+    past_name_check(m);
+    for _ in 0..3 {
+        update(m, ctrl('n'));
+    }
+    assert_eq!(m.step, Step::Review);
+}
+
+#[test]
+fn next_is_blocked_while_the_screen_has_problems() {
+    let mut m = blank();
+    let fx = update(&mut m, ctrl('n'));
+    assert!(fx.is_empty(), "no name check for an invalid screen");
+    assert_eq!(m.step, Step::NameSource);
+    assert_eq!(m.focused(), Some(Field::Name), "focus goes to the first field with a problem");
+    // the empty required fields now show their errors
+    let problems = m.problems();
+    assert!(!m.field_problems(Field::Name, &problems).is_empty());
+    assert!(!m.field_problems(Field::KinesisStream, &problems).is_empty());
+    assert!(m.status.as_deref().unwrap().contains("2 problems"));
+}
+
+#[test]
+fn empty_fields_show_no_error_until_next_is_tried_but_bad_input_does_at_once() {
+    let mut m = blank();
+    let problems = m.problems();
+    assert!(m.field_problems(Field::Name, &problems).is_empty());
+    typed(&mut m, "bad name");
+    let problems = m.problems();
+    let p = m.field_problems(Field::Name, &problems);
+    assert!(p[0].message.contains("character 4"), "{p:?}");
+}
+
+#[test]
+fn the_name_check_gates_screen_one() {
+    let mut m = lab();
+    let fx = update(&mut m, ctrl('n'));
+    let Some(Effect::CheckName { generation, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
+    assert_eq!(m.step, Step::NameSource, "waits for the answer");
+    // a stale answer is ignored
+    update(&mut m, Action::NameChecked { generation: generation + 100, result: Ok(false) });
+    assert_eq!(m.step, Step::NameSource);
+    update(&mut m, Action::NameChecked { generation, result: Ok(true) });
+    assert_eq!(m.step, Step::NameSource);
+    assert_eq!(m.name_check, NameCheck::Taken("retail-trans".into()));
+    let problems = m.problems();
+    assert!(m.field_problems(Field::Name, &problems)[0].message.contains("already exists"));
+    // a new name is checked again
+    typed(&mut m, "-2");
+    assert_eq!(m.name_check, NameCheck::Unknown);
+    let fx = update(&mut m, ctrl('n'));
+    let Some(Effect::CheckName { generation, name }) = fx.first().cloned() else { panic!("{fx:?}") };
+    assert_eq!(name, "retail-trans-2");
+    update(&mut m, Action::NameChecked { generation, result: Ok(false) });
+    assert_eq!(m.step, Step::Process);
+}
+
+#[test]
+fn a_failed_name_check_warns_but_lets_the_user_on() {
+    let mut m = lab();
+    let fx = update(&mut m, ctrl('n'));
+    let Some(Effect::CheckName { generation, .. }) = fx.first().cloned() else { panic!() };
+    update(&mut m, Action::NameChecked { generation, result: Err("AccessDeniedException".into()) });
+    assert_eq!(m.step, Step::Process);
+    let p = m.problems();
+    assert!(p.iter().any(|p| p.path == "name" && p.message.contains("could not check")));
+}
+
+#[test]
+fn back_keeps_everything() {
+    let mut m = lab();
+    past_name_check(&mut m);
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Destination);
+    update(&mut m, key(KeyCode::Tab));
+    typed(&mut m, "-x");
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Process);
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::NameSource);
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::NameSource, "Esc on the first screen does not quit");
+    assert!(!m.quit);
+    update(&mut m, ctrl('n'));
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Destination, "the name was already checked free");
+    assert_eq!(m.bucket.value(), "aws-analytics-immersion-day-a1b2c3d4-x");
+}
+
+#[test]
+fn review_edits_a_screen_and_comes_back() {
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('4'));
+    assert_eq!(m.step, Step::Settings);
+    assert!(m.from_review);
+    update(&mut m, key(KeyCode::Backspace));
+    typed(&mut m, "2");
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Review, "Next returns to Review");
+    assert_eq!(m.plan().settings.buffer_size_mib, 2);
+    update(&mut m, ch('3'));
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Review, "Esc also returns to Review");
+}
+
+#[test]
+fn create_needs_a_confirmation_then_runs_and_reports_progress() {
+    let mut m = lab();
+    to_review(&mut m);
+    assert_eq!(m.focused(), Some(Field::Create));
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(m.popup, Some(Popup::ConfirmCreate)));
+    update(&mut m, ch('n'));
+    assert!(m.popup.is_none());
+    assert_eq!(m.step, Step::Review);
+    update(&mut m, ch('c'));
+    let fx = update(&mut m, ch('y'));
+    assert_eq!(fx, vec![Effect::Provision(Box::new(Plan::lab("a1b2c3d4")))]);
+    assert_eq!(m.step, Step::Creating);
+    assert_eq!(m.rows.len(), 7);
+    assert!(m.rows.iter().all(|r| r.state == RowState::Pending));
+
+    update(&mut m, Action::Progress(Progress { step: provision::Step::Account, state: State::Started, elapsed: Duration::ZERO }));
+    assert_eq!(m.rows[0].state, RowState::Running);
+    update(
+        &mut m,
+        Action::Progress(Progress {
+            step: provision::Step::Account,
+            state: State::Done { done: "ok", detail: "123456789012 (aws, us-east-1)".into() },
+            elapsed: Duration::from_millis(40),
+        }),
+    );
+    assert_eq!(m.rows[0].state, RowState::Done("ok"));
+    // a retry shows a countdown in ticks of 100 ms
+    for _ in 0..5 {
+        update(&mut m, Action::Tick);
+    }
+    update(
+        &mut m,
+        Action::Progress(Progress {
+            step: provision::Step::Stream,
+            state: State::Retrying { attempt: 1, wait: Duration::from_secs(2), reason: "Firehose is unable to assume role".into() },
+            elapsed: Duration::from_secs(1),
+        }),
+    );
+    assert_eq!(m.rows[5].state, RowState::Retrying(25));
+    assert!(m.rows[5].detail.contains("unable to assume role"));
+
+    // keys other than Ctrl-C do nothing while creating; Ctrl-C asks
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Creating);
+    update(&mut m, ctrl('c'));
+    assert!(matches!(m.popup, Some(Popup::ConfirmQuit)));
+    update(&mut m, ch('n'));
+    assert!(!m.quit);
+
+    let outcome = Outcome {
+        target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
+        stream_arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
+        resources: vec![],
+    };
+    update(&mut m, Action::Provisioned(Box::new(Ok(outcome))));
+    assert_eq!(m.step, Step::Done);
+    update(&mut m, key(KeyCode::Enter));
+    assert!(m.quit);
+}
+
+#[test]
+fn failure_offers_retry_and_edit_with_input_kept() {
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('c'));
+    update(&mut m, ch('y'));
+    let failure = Failure {
+        step: provision::Step::Bucket,
+        error: CloudError {
+            operation: Some("s3:CreateBucket".into()),
+            code: Some("BucketAlreadyExists".into()),
+            message: "taken".into(),
+            request_id: None,
+            hint: Some("choose another".into()),
+        },
+        resources: vec![Resource { kind: "Kinesis stream", id: "arn:x".into(), created: false }],
+    };
+    update(&mut m, Action::Provisioned(Box::new(Err(failure))));
+    assert_eq!(m.step, Step::Failed);
+    let fx = update(&mut m, ch('r'));
+    assert!(matches!(fx.as_slice(), [Effect::Provision(_)]), "retry creates again");
+    assert_eq!(m.step, Step::Creating);
+    assert!(m.rows.iter().all(|r| r.state == RowState::Pending), "the rows start over");
+    update(
+        &mut m,
+        Action::Provisioned(Box::new(Err(Failure {
+            step: provision::Step::Bucket,
+            error: CloudError::local("taken", "choose another"),
+            resources: vec![],
+        }))),
+    );
+    update(&mut m, ch('e'));
+    assert_eq!(m.step, Step::Review);
+    update(&mut m, ch('3'));
+    update(&mut m, key(KeyCode::Tab));
+    typed(&mut m, "9");
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Review);
+    assert_eq!(m.plan().destination.bucket, "aws-analytics-immersion-day-a1b2c3d49");
+    assert_eq!(m.plan().name, "retail-trans", "everything else kept");
+}
+
+#[test]
+fn create_from_review_with_problems_goes_to_the_screen_that_has_them() {
+    let mut m = lab();
+    to_review(&mut m);
+    // an answer that is no longer valid once on Review (as a loaded plan file can be)
+    m.buffer_size = tui_input::Input::new("999".into());
+    update(&mut m, ch('c'));
+    assert!(m.popup.is_none(), "no confirmation while a screen has errors");
+    assert_eq!(m.step, Step::Settings);
+    assert!(m.from_review);
+    assert_eq!(m.status.as_deref(), Some("fix the problems on Settings first"));
+    let problems = m.problems();
+    assert!(m.field_problems(Field::BufferSize, &problems)[0].message.contains("1–128 MiB"));
+}
+
+#[test]
+fn ctrl_c_quits_at_once_when_nothing_would_be_lost() {
+    let mut m = lab();
+    update(&mut m, ctrl('c'));
+    assert!(m.quit);
+    let mut m = lab();
+    typed(&mut m, "x");
+    update(&mut m, ctrl('c'));
+    assert!(!m.quit);
+    assert!(matches!(m.popup, Some(Popup::ConfirmQuit)));
+    update(&mut m, ch('y'));
+    assert!(m.quit);
+    // Ctrl-C twice also leaves
+    let mut m = lab();
+    typed(&mut m, "x");
+    update(&mut m, ctrl('c'));
+    update(&mut m, ctrl('c'));
+    assert!(m.quit);
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut m = blank();
+    let mut release = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    update(&mut m, Action::Key(release));
+    assert_eq!(m.name.value(), "");
+    update(&mut m, ch('x'));
+    assert_eq!(m.name.value(), "x");
+}
+
+#[test]
+fn pickers_load_in_pages_filter_and_refuse_unusable_items() {
+    let mut m = lab();
+    let fx = m.start();
+    let g = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::LoadList { kind: ListKind::Streams, generation } => Some(*generation),
+            _ => None,
+        })
+        .unwrap();
+    assert!(fx.contains(&Effect::Identify));
+    let item = |v: &str, ok: bool| Item { value: v.into(), detail: if ok { "ACTIVE" } else { "CREATING" }.into(), selectable: ok, rank: !ok as u8 };
+    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![item("zeta", true), item("new-one", false)], done: false });
+    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g + 99, items: vec![item("stale", true)], done: true });
+    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![item("alpha", true)], done: false });
+    let names: Vec<_> = m.list(ListKind::Streams).items.iter().map(|i| i.value.as_str()).collect();
+    assert_eq!(names, vec!["alpha", "zeta", "new-one"], "usable first, sorted; the stale page is ignored");
+    assert!(m.list(ListKind::Streams).loading);
+    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![], done: true });
+    assert!(!m.list(ListKind::Streams).loading);
+
+    // on the stream field, ↓ opens the picker
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Tab));
+    assert_eq!(m.focused(), Some(Field::KinesisStream));
+    update(&mut m, key(KeyCode::Down));
+    assert!(matches!(m.popup, Some(Popup::Picker(_))));
+    typed(&mut m, "ne");
+    let Some(Popup::Picker(p)) = &m.popup else { panic!() };
+    assert_eq!(m.filtered(ListKind::Streams, p.filter.value()), vec![2]);
+    update(&mut m, key(KeyCode::Enter));
+    assert!(matches!(m.popup, Some(Popup::Picker(_))), "a CREATING stream cannot be chosen");
+    assert!(m.status.as_deref().unwrap().contains("cannot be chosen"));
+    update(&mut m, ch('/'));
+    typed(&mut m, "ZET");
+    update(&mut m, key(KeyCode::Enter));
+    assert!(m.popup.is_none());
+    assert_eq!(m.plan().source, Source::KinesisStream("zeta".into()));
+}
+
+#[test]
+fn ctrl_t_inserts_the_lab_prefixes() {
+    let mut m = blank();
+    typed(&mut m, "s1");
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Tab));
+    typed(&mut m, "src");
+    past_name_check(&mut m);
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Destination);
+    update(&mut m, ctrl('t'));
+    let plan = m.plan();
+    assert_eq!(plan.destination.prefix, LAB_PREFIX);
+    assert_eq!(plan.destination.error_prefix.as_deref(), Some(LAB_ERROR_PREFIX));
+}
+
+#[test]
+fn toggles_and_choices() {
+    let mut m = blank();
+    update(&mut m, key(KeyCode::Tab));
+    assert_eq!(m.focused(), Some(Field::SourceKind));
+    update(&mut m, ch(' '));
+    assert_eq!(m.plan().source, Source::DirectPut);
+    assert_eq!(m.fields().len(), 2, "no stream field for Direct PUT");
+    update(&mut m, key(KeyCode::Right));
+    assert_eq!(m.fields().len(), 3);
+    // compression cycles through the API's names, both ways
+    let mut m = lab();
+    m.step = Step::Settings;
+    m.focus = 2;
+    assert_eq!(m.focused(), Some(Field::Compression));
+    update(&mut m, key(KeyCode::Right));
+    assert_eq!(m.plan().settings.compression, "GZIP");
+    update(&mut m, key(KeyCode::Left));
+    update(&mut m, key(KeyCode::Left));
+    assert_eq!(m.plan().settings.compression, "HADOOP_SNAPPY");
+    // a non-number buffer is a problem of its own, not a parse failure
+    m.focus = 0;
+    typed(&mut m, "x");
+    let p = m.problems();
+    assert!(p.iter().any(|p| p.path == "settings.buffer_size_mib" && p.message == "must be a whole number"));
+}
+
+#[test]
+fn review_shows_policies_and_the_request_and_saves() {
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('r'));
+    let Some(Popup::View { text, .. }) = &m.popup else { panic!() };
+    assert!(text.contains("\"DeliveryStreamName\": \"retail-trans\""), "{text}");
+    update(&mut m, key(KeyCode::Down));
+    let Some(Popup::View { scroll, .. }) = &m.popup else { panic!() };
+    assert_eq!(*scroll, 1);
+    update(&mut m, key(KeyCode::Esc));
+    update(&mut m, ch('p'));
+    let Some(Popup::View { text, .. }) = &m.popup else { panic!() };
+    assert!(text.contains("firehose.amazonaws.com") && text.contains("s3:PutObject"), "{text}");
+    update(&mut m, key(KeyCode::Esc));
+    update(&mut m, ch('s'));
+    let fx = update(&mut m, key(KeyCode::Enter));
+    let [Effect::SavePlan { path, json }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(path, "firehose-plan-retail-trans.json");
+    assert_eq!(Plan::from_json(json).unwrap(), m.plan());
+    update(&mut m, Action::Saved(Ok(path.clone())));
+    assert!(m.status.as_deref().unwrap().contains("firehose-wizard apply firehose-plan-retail-trans.json"));
+}
+
+#[test]
+fn every_footer_binding_is_listed_in_the_help_and_help_opens() {
+    let mut m = lab();
+    m.focus = 1; // not a text field: '?' opens help
+    update(&mut m, ch('?'));
+    assert!(matches!(m.popup, Some(Popup::Help)));
+    update(&mut m, key(KeyCode::Esc));
+    assert!(m.popup.is_none());
+    update(&mut m, ctrl('g'));
+    assert!(matches!(m.popup, Some(Popup::Help)), "Ctrl-G works from a text field too");
+    // the footer of each screen is non-empty and always offers a way out
+    for step in [Step::NameSource, Step::Process, Step::Destination, Step::Settings, Step::Review, Step::Done] {
+        let mut m = lab();
+        m.step = step;
+        let keys: Vec<_> = keymap::active(&m).iter().map(|b| b.keys).collect();
+        assert!(keys.contains(&"Ctrl-C"), "{step:?}: {keys:?}");
+        assert!(keys.len() >= 3, "{step:?}: {keys:?}");
+    }
+    let mut m = lab();
+    assert!(!keymap::active(&m).iter().any(|b| b.short == "back"), "no Back on the first screen");
+    m.step = Step::Process;
+    assert!(keymap::active(&m).iter().any(|b| b.short == "back"));
+}
