@@ -39,7 +39,9 @@ fn blank() -> Model {
 /// From screen 1 with a valid plan: Next, then the name check answers "free".
 fn past_name_check(m: &mut Model) {
     let fx = update(m, ctrl('n'));
-    let Some(Effect::CheckName { generation, name }) = fx.first().cloned() else { panic!("expected a name check, got {fx:?}") };
+    let Some(Effect::CheckName { generation, name }) = fx.first().cloned() else {
+        panic!("expected a name check, got {fx:?}")
+    };
     assert_eq!(name, m.name.value());
     update(m, Action::NameChecked { generation, result: Ok(false) });
 }
@@ -167,7 +169,10 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
     assert_eq!(m.rows.len(), 7);
     assert!(m.rows.iter().all(|r| r.state == RowState::Pending));
 
-    update(&mut m, Action::Progress(Progress { step: provision::Step::Account, state: State::Started, elapsed: Duration::ZERO }));
+    update(
+        &mut m,
+        Action::Progress(Progress { step: provision::Step::Account, state: State::Started, elapsed: Duration::ZERO }),
+    );
     assert_eq!(m.rows[0].state, RowState::Running);
     update(
         &mut m,
@@ -186,7 +191,11 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
         &mut m,
         Action::Progress(Progress {
             step: provision::Step::Stream,
-            state: State::Retrying { attempt: 1, wait: Duration::from_secs(2), reason: "Firehose is unable to assume role".into() },
+            state: State::Retrying {
+                attempt: 1,
+                wait: Duration::from_secs(2),
+                reason: "Firehose is unable to assume role".into(),
+            },
             elapsed: Duration::from_secs(1),
         }),
     );
@@ -312,10 +321,29 @@ fn pickers_load_in_pages_filter_and_refuse_unusable_items() {
         })
         .unwrap();
     assert!(fx.contains(&Effect::Identify));
-    let item = |v: &str, ok: bool| Item { value: v.into(), detail: if ok { "ACTIVE" } else { "CREATING" }.into(), selectable: ok, rank: !ok as u8 };
-    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![item("zeta", true), item("new-one", false)], done: false });
-    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g + 99, items: vec![item("stale", true)], done: true });
-    update(&mut m, Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![item("alpha", true)], done: false });
+    let item = |v: &str, ok: bool| Item {
+        value: v.into(),
+        detail: if ok { "ACTIVE" } else { "CREATING" }.into(),
+        selectable: ok,
+        rank: !ok as u8,
+    };
+    update(
+        &mut m,
+        Action::ListPage {
+            kind: ListKind::Streams,
+            generation: g,
+            items: vec![item("zeta", true), item("new-one", false)],
+            done: false,
+        },
+    );
+    update(
+        &mut m,
+        Action::ListPage { kind: ListKind::Streams, generation: g + 99, items: vec![item("stale", true)], done: true },
+    );
+    update(
+        &mut m,
+        Action::ListPage { kind: ListKind::Streams, generation: g, items: vec![item("alpha", true)], done: false },
+    );
     let names: Vec<_> = m.list(ListKind::Streams).items.iter().map(|i| i.value.as_str()).collect();
     assert_eq!(names, vec!["alpha", "zeta", "new-one"], "usable first, sorted; the stale page is ignored");
     assert!(m.list(ListKind::Streams).loading);
@@ -413,11 +441,14 @@ fn every_footer_binding_is_listed_in_the_help_and_help_opens() {
     let mut m = lab();
     m.focus = 1; // not a text field: '?' opens help
     update(&mut m, ch('?'));
-    assert!(matches!(m.popup, Some(Popup::Help)));
+    let Some(Popup::View { title, text, .. }) = &m.popup else { panic!("{:?}", m.popup) };
+    assert_eq!(title, "Keys");
+    assert!(text.contains("• Ctrl-C        quit"), "{text}");
+    assert!(text.contains("  1-4           edit that screen"), "Review keys are listed but not marked here: {text}");
     update(&mut m, key(KeyCode::Esc));
     assert!(m.popup.is_none());
     update(&mut m, ctrl('g'));
-    assert!(matches!(m.popup, Some(Popup::Help)), "Ctrl-G works from a text field too");
+    assert!(matches!(m.popup, Some(Popup::View { .. })), "Ctrl-G works from a text field too");
     // the footer of each screen is non-empty and always offers a way out
     for step in [Step::NameSource, Step::Process, Step::Destination, Step::Settings, Step::Review, Step::Done] {
         let mut m = lab();

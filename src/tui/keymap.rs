@@ -64,8 +64,18 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: "Enter", short: "next", help: "next field; on the last field, next screen", when: form },
     Binding { keys: "↓", short: "list", help: "choose from the live list", when: on_picker },
     Binding { keys: "Space/←→", short: "change", help: "change the choice", when: on_choice },
-    Binding { keys: "Ctrl-T", short: "lab prefixes", help: "insert the lab's Hive-style prefixes", when: on_destination },
-    Binding { keys: "Ctrl-N", short: "next screen", help: "next screen, also PgDn (when this one has no errors)", when: form },
+    Binding {
+        keys: "Ctrl-T",
+        short: "lab prefixes",
+        help: "insert the lab's Hive-style prefixes",
+        when: on_destination,
+    },
+    Binding {
+        keys: "Ctrl-N",
+        short: "next screen",
+        help: "next screen, also PgDn (when this one has no errors)",
+        when: form,
+    },
     Binding { keys: "Esc", short: "back", help: "back one screen (nothing is lost)", when: not_first },
     Binding { keys: "1-4", short: "edit", help: "edit that screen, then come back here", when: review },
     Binding { keys: "p", short: "policies", help: "view the IAM policies", when: review },
@@ -81,7 +91,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: "Ctrl-R", short: "reload", help: "reload the list", when: picker },
     Binding { keys: "Esc", short: "close", help: "close", when: picker },
     Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: view },
-    Binding { keys: "Esc", short: "close", help: "close", when: view },
+    Binding { keys: "Esc/Enter", short: "close", help: "close", when: view },
     Binding { keys: "y/Enter", short: "yes", help: "yes", when: confirm },
     Binding { keys: "n/Esc", short: "no", help: "no", when: confirm },
     Binding { keys: "Enter", short: "save", help: "save", when: save },
@@ -97,4 +107,17 @@ pub const ALWAYS: [&str; 3] = ["?", "Ctrl-G", "Ctrl-C"];
 /// The bindings that work in the model's current context, in table order.
 pub fn active(m: &Model) -> Vec<&'static Binding> {
     BINDINGS.iter().filter(|b| (b.when)(m)).collect()
+}
+
+/// The full help: every binding once, those that work on the current screen marked with `•`.
+pub fn help_text(m: &Model) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::from("• = works on this screen\n\n");
+    for b in BINDINGS {
+        if seen.insert((b.keys, b.help)) {
+            let here = if (b.when)(m) { "•" } else { " " };
+            out.push_str(&format!("{here} {:<13} {}\n", b.keys, b.help));
+        }
+    }
+    out
 }

@@ -217,7 +217,6 @@ pub struct Picker {
 
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help,
     Picker(Picker),
     ConfirmQuit,
     ConfirmCreate,
@@ -766,7 +765,8 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         return popup_key(m, k);
     }
     if ctrl(&k, 'g') || (k.code == KeyCode::Char('?') && !m.focused().is_some_and(Field::is_text)) {
-        m.popup = Some(Popup::Help);
+        let text = super::keymap::help_text(m);
+        m.popup = Some(Popup::View { title: "Keys".into(), text, scroll: 0 });
         return Vec::new();
     }
     match m.step {
@@ -1003,7 +1003,8 @@ fn next(m: &mut Model) -> Vec<Effect> {
     let errors = m.step_errors(step);
     if let Some(first) = errors.first() {
         m.focus = m.fields().iter().position(|f| f.path() == Some(first.path)).unwrap_or(0);
-        m.status = Some(format!("{} problem{} on this screen", errors.len(), if errors.len() == 1 { "" } else { "s" }));
+        m.status =
+            Some(format!("! {} problem{} on this screen", errors.len(), if errors.len() == 1 { "" } else { "s" }));
         return Vec::new();
     }
     if step == Step::NameSource {
@@ -1035,7 +1036,6 @@ fn next(m: &mut Model) -> Vec<Effect> {
 fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let Some(popup) = m.popup.take() else { return Vec::new() };
     match popup {
-        Popup::Help => {}
         Popup::ConfirmQuit => match k.code {
             KeyCode::Char('y') | KeyCode::Enter => m.quit = true,
             _ => {}
@@ -1047,7 +1047,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         Popup::View { title, text, scroll } => {
             let lines = text.lines().count() as u16;
             let scroll = match k.code {
-                KeyCode::Esc | KeyCode::Char('q') => return Vec::new(),
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => return Vec::new(),
                 KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(lines),
                 KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
                 KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10).min(lines),

@@ -61,7 +61,6 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
     match &m.popup {
         None => {}
         Some(Popup::Picker(p)) => super::widgets::picker::draw(f, area, m, p, t),
-        Some(Popup::Help) => draw_help(f, area, m, t),
         Some(Popup::ConfirmQuit) => {
             let text = if m.step == Step::Creating {
                 "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave."
@@ -160,29 +159,6 @@ fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
         spans.extend(item(b));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_help(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
-    let rect = centered(area, 72, 20);
-    f.render_widget(Clear, rect);
-    let block = Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(" Keys ", t.title));
-    let mut lines: Vec<Line> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    // which keys work on the screen behind the help
-    let mut behind = m.clone();
-    behind.popup = None;
-    for b in keymap::BINDINGS {
-        if seen.insert((b.keys, b.help)) {
-            let here = if (b.when)(&behind) { "•" } else { " " };
-            lines.push(Line::from(vec![
-                Span::raw(format!("{here} ")),
-                Span::styled(format!("{:<13}", b.keys), t.key),
-                Span::raw(fit(b.help, 52)),
-            ]));
-        }
-    }
-    lines.push(Line::from(Span::styled("• = works on this screen · any key closes", t.dim)));
-    f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str, t: &Theme) {

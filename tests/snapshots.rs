@@ -1,0 +1,321 @@
+//! What each screen looks like at 80×24 (ratatui's TestBackend, text snapshots with insta): empty,
+//! filled and with errors; progress, failure and summary; popups; the too-small screen; and the
+//! NO_COLOR theme, checked cell by cell.
+
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use firehose_wizard::cloud::CloudError;
+use firehose_wizard::cloud::inventory::Item;
+use firehose_wizard::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
+use firehose_wizard::plan::Plan;
+use firehose_wizard::plan::request::Target;
+use firehose_wizard::tui::screens;
+use firehose_wizard::tui::theme::Theme;
+use firehose_wizard::tui::wizard::{Action, Context, Effect, ListKind, Model, Step, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+fn context() -> Context {
+    Context {
+        profile: Some("workshop".into()),
+        region: Some("us-east-1".into()),
+        endpoint: None,
+        target: Some(Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() }),
+        identity_error: None,
+    }
+}
+
+fn model(plan: &Plan) -> Model {
+    let mut m = Model::new(plan, context());
+    m.sample_id = "00000000-0000-4000-8000-000000000000".into();
+    m.sample_random = "5abf82daaa5".into();
+    // the lists as the account has them
+    let gens: Vec<_> = m
+        .start()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::LoadList { kind, generation } => Some((kind, generation)),
+            _ => None,
+        })
+        .collect();
+    for (kind, generation) in gens {
+        let items = match kind {
+            ListKind::Streams => vec![
+                Item { value: "retail-trans".into(), detail: "ACTIVE · on-demand".into(), selectable: true, rank: 0 },
+                Item { value: "clickstream".into(), detail: "ACTIVE · provisioned".into(), selectable: true, rank: 0 },
+                Item { value: "orders-new".into(), detail: "CREATING · on-demand".into(), selectable: false, rank: 1 },
+            ],
+            ListKind::Buckets => {
+                vec![Item { value: "my-data-lake".into(), detail: "us-east-1".into(), selectable: true, rank: 0 }]
+            }
+            ListKind::Roles => vec![
+                Item {
+                    value: "firehose_delivery_role".into(),
+                    detail: "trusts Firehose".into(),
+                    selectable: true,
+                    rank: 0,
+                },
+                Item {
+                    value: "lambda-basic".into(),
+                    detail: "does not trust Firehose".into(),
+                    selectable: true,
+                    rank: 1,
+                },
+            ],
+        };
+        update(&mut m, Action::ListPage { kind, generation, items, done: true });
+    }
+    m
+}
+
+fn lab() -> Model {
+    model(&Plan::lab("a1b2c3d4"))
+}
+
+fn blank() -> Model {
+    let mut p = Model::blank_plan();
+    p.destination.bucket = "aws-analytics-immersion-day-z9y8x7w6".into();
+    model(&p)
+}
+
+fn render_with(m: &Model, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 10, 30, 0).unwrap();
+    t.draw(|f| screens::draw(f, m, theme, now)).unwrap();
+    t
+}
+
+fn text(m: &Model) -> String {
+    text_at(m, 80, 24)
+}
+
+fn text_at(m: &Model, w: u16, h: u16) -> String {
+    let t = render_with(m, &Theme::color(), w, h);
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            // a wide character's second cell is a continuation, not a space
+            let mut line = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                line.push_str(sym);
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn key(m: &mut Model, code: KeyCode) {
+    update(m, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+fn ctrl(m: &mut Model, c: char) {
+    update(m, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+}
+fn typed(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        key(m, KeyCode::Char(c));
+    }
+}
+fn at(m: &mut Model, step: Step) {
+    m.step = step;
+    m.focus = 0;
+}
+
+#[test]
+fn name_source_screens() {
+    insta::assert_snapshot!("name_source_empty", text(&blank()));
+    insta::assert_snapshot!("name_source_filled", text(&lab()));
+    let mut m = blank();
+    typed(&mut m, "retail trans!");
+    ctrl(&mut m, 'n');
+    insta::assert_snapshot!("name_source_errors", text(&m));
+}
+
+#[test]
+fn process_screen() {
+    let mut m = lab();
+    at(&mut m, Step::Process);
+    insta::assert_snapshot!("process", text(&m));
+}
+
+#[test]
+fn destination_screens() {
+    let mut m = blank();
+    at(&mut m, Step::Destination);
+    insta::assert_snapshot!("destination_empty", text(&m));
+    let mut m = lab();
+    at(&mut m, Step::Destination);
+    insta::assert_snapshot!("destination_filled", text(&m));
+    m.focus = 2;
+    key(&mut m, KeyCode::End);
+    typed(&mut m, "!{timestamp:YYYY}");
+    m.focus = 1;
+    key(&mut m, KeyCode::End);
+    typed(&mut m, "_UPPER");
+    insta::assert_snapshot!("destination_errors", text(&m));
+}
+
+#[test]
+fn settings_screens() {
+    let mut m = lab();
+    at(&mut m, Step::Settings);
+    insta::assert_snapshot!("settings_filled", text(&m));
+    key(&mut m, KeyCode::Backspace);
+    typed(&mut m, "0");
+    m.focus = 1;
+    typed(&mut m, "x");
+    m.focus = 3;
+    key(&mut m, KeyCode::Char(' '));
+    m.focus = 4;
+    insta::assert_snapshot!("settings_errors_existing_role", text(&m));
+}
+
+#[test]
+fn review_and_its_popups() {
+    let mut m = lab();
+    at(&mut m, Step::Review);
+    insta::assert_snapshot!("review", text(&m));
+    key(&mut m, KeyCode::Char('r'));
+    insta::assert_snapshot!("review_request", text(&m));
+    key(&mut m, KeyCode::Esc);
+    key(&mut m, KeyCode::Char('p'));
+    insta::assert_snapshot!("review_policies", text(&m));
+    key(&mut m, KeyCode::Esc);
+    key(&mut m, KeyCode::Enter);
+    insta::assert_snapshot!("review_confirm_create", text(&m));
+}
+
+#[test]
+fn picker_popup() {
+    let mut m = lab();
+    m.focus = 2;
+    key(&mut m, KeyCode::Down);
+    insta::assert_snapshot!("picker_streams", text(&m));
+    typed(&mut m, "e");
+    key(&mut m, KeyCode::Down);
+    insta::assert_snapshot!("picker_streams_filtered", text(&m));
+}
+
+fn creating() -> Model {
+    let mut m = lab();
+    at(&mut m, Step::Review);
+    key(&mut m, KeyCode::Char('c'));
+    key(&mut m, KeyCode::Char('y'));
+    let done = |step, detail: &str| Progress {
+        step,
+        state: State::Done { done: "ok", detail: detail.into() },
+        elapsed: Duration::from_millis(120),
+    };
+    update(&mut m, Action::Progress(done(provision::Step::Account, "123456789012 (aws, us-east-1)")));
+    update(&mut m, Action::Progress(done(provision::Step::Name, "retail-trans is free")));
+    update(
+        &mut m,
+        Action::Progress(Progress { step: provision::Step::Source, state: State::Started, elapsed: Duration::ZERO }),
+    );
+    m
+}
+
+#[test]
+fn progress_failure_and_summary() {
+    let mut m = creating();
+    for _ in 0..7 {
+        update(&mut m, Action::Tick);
+    }
+    insta::assert_snapshot!("creating", text(&m));
+    update(
+        &mut m,
+        Action::Provisioned(Box::new(Err(Failure {
+            step: provision::Step::Bucket,
+            error: CloudError {
+                operation: Some("s3:CreateBucket".into()),
+                code: Some("BucketAlreadyExists".into()),
+                message: "The requested bucket name is not available.".into(),
+                request_id: Some("4442587FB7D0A2F9".into()),
+                hint: Some("bucket names are global across all AWS accounts and this one is taken".into()),
+            },
+            resources: vec![Resource {
+                kind: "Kinesis stream",
+                id: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
+                created: false,
+            }],
+        }))),
+    );
+    insta::assert_snapshot!("failed", text(&m));
+    let mut m = creating();
+    update(
+        &mut m,
+        Action::Provisioned(Box::new(Ok(Outcome {
+            target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
+            stream_arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
+            resources: vec![],
+        }))),
+    );
+    insta::assert_snapshot!("done", text(&m));
+}
+
+#[test]
+fn too_small_and_help() {
+    insta::assert_snapshot!("too_small", text_at(&lab(), 60, 15));
+    let mut m = lab();
+    ctrl(&mut m, 'g');
+    insta::assert_snapshot!("help", text(&m));
+}
+
+#[test]
+fn wide_characters_and_long_values_keep_the_layout() {
+    let mut p = Plan::lab("a1b2c3d4");
+    p.name = "日本語のストリーム名前が長い".repeat(4);
+    p.destination.prefix = format!("{}/", "very-long-segment/".repeat(20));
+    let mut m = model(&p);
+    let t = text(&m);
+    assert!(t.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{t}");
+    at(&mut m, Step::Destination);
+    let t = text(&m);
+    assert!(t.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{t}");
+    insta::assert_snapshot!("long_values", t);
+}
+
+#[test]
+fn no_color_theme_uses_no_colour_and_marks_focus_by_reverse_video() {
+    let mut m = lab();
+    typed(&mut m, " bad");
+    for step in [Step::NameSource, Step::Destination, Step::Review] {
+        at(&mut m, step);
+        let t = render_with(&m, &Theme::mono(), 80, 24);
+        let buf = t.backend().buffer();
+        for y in 0..24 {
+            for x in 0..80 {
+                let c = &buf[(x, y)];
+                assert_eq!(
+                    (c.fg, c.bg),
+                    (Color::Reset, Color::Reset),
+                    "{step:?}: cell {x},{y} {:?} has a colour",
+                    c.symbol()
+                );
+            }
+        }
+        // the focused field's label (or the Create button) is in reverse video, next to a '›'
+        let row = (0..24)
+            .find(|&y| buf[(0, y)].symbol() == "›" || buf[(3, y)].symbol() == "›")
+            .unwrap_or_else(|| panic!("{step:?}: no focus marker"));
+        assert!(
+            (0..80).any(|x| buf[(x, row)].modifier.contains(Modifier::REVERSED)),
+            "{step:?}: the focused row has no reverse video"
+        );
+    }
+    // errors carry a '!' symbol, not only a colour
+    at(&mut m, Step::NameSource);
+    let t = render_with(&m, &Theme::mono(), 80, 24);
+    let buf = t.backend().buffer();
+    let lines: Vec<String> = (0..24).map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect()).collect();
+    assert!(
+        lines.iter().any(|l| l.trim_start().starts_with("! the delivery stream name may contain only")),
+        "{lines:#?}"
+    );
+}
