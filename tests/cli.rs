@@ -264,3 +264,17 @@ fn help_lists_every_command_and_global_flag() {
         assert!(r.stdout.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn the_wizard_without_a_terminal_exits_2_before_touching_it() {
+    let dir = tmp();
+    // stdin is /dev/null and stdout a pipe here: not a terminal
+    let r = run(&mut bin(dir.path()));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: the wizard needs a terminal"), "{}", r.stderr);
+    assert!(r.stderr.contains("firehose-wizard apply PLAN"), "it names the scriptable alternative");
+    assert_eq!(r.stdout, "", "no escape sequence was written");
+    // --plan with a bad file is still reported as such
+    let r = run(bin(dir.path()).args(["--plan", "missing.json"]));
+    assert_eq!(r.code, 2);
+}

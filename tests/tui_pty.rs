@@ -1,0 +1,294 @@
+//! The real binary in a pseudo-terminal (portable-pty), its screen read through a vt100 parser, against a
+//! real moto server: the workshop's five screens end to end, Ctrl-C, signals, resizing. What the wizard
+//! created is then read back with the SDK.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use aws_sdk_kinesis::types::{StreamMode, StreamModeDetails};
+use common::{ACCESS_KEY, ACCOUNT, Moto, SECRET_KEY};
+use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, policy};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    fn spawn(dir: &Path, moto: Option<&Moto>, args: &[&str], size: (u16, u16)) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: size.0, cols: size.1, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let empty = dir.join("empty-aws-config");
+        std::fs::write(&empty, "").unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_firehose-wizard"));
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", dir);
+        cmd.env("AWS_CONFIG_FILE", &empty);
+        cmd.env("AWS_SHARED_CREDENTIALS_FILE", &empty);
+        cmd.env("AWS_EC2_METADATA_DISABLED", "true");
+        cmd.env("AWS_REGION", "us-east-1");
+        cmd.env("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        cmd.env("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        if let Some(m) = moto {
+            cmd.env("AWS_ENDPOINT_URL", &m.url);
+        }
+        cmd.arg("--log-file");
+        cmd.arg(dir.join("firehose-wizard.log"));
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.cwd(dir);
+        let child = pair.slave.spawn_command(cmd).expect("spawn in the pty");
+        // the child has its own handle on the slave; ours would keep the pty open after it exits
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size.0, size.1, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        // drain continuously on a thread of its own, so the child never blocks on a full pty
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty { child, master: pair.master, writer, parser, raw }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until every needle is on screen; on timeout, fails showing the screen.
+    fn wait_for(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if needles.iter().all(|n| s.contains(n)) {
+                return s;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {needles:?}; the screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends keys, then leaves the app a moment (an ESC followed at once by another key would read as Alt).
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // let the drain thread take the last bytes
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < TIMEOUT, "the wizard did not exit; the screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal was given back: the alternate screen was left after it was last entered, the
+    /// cursor shown again.
+    fn assert_restored(&self) {
+        let raw = self.raw.lock().unwrap();
+        let last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
+        let entered = last(ENTER_ALT).expect("the wizard used the alternate screen");
+        let left = last(LEAVE_ALT).expect("the wizard left the alternate screen");
+        assert!(left > entered, "the alternate screen was entered again after it was left");
+        let shown = last(b"\x1b[?25h").expect("the cursor was shown again");
+        assert!(shown > entered);
+        assert!(!self.parser.lock().unwrap().screen().alternate_screen(), "still on the alternate screen");
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+fn seed_lab_stream(moto: &Moto, rt: &tokio::runtime::Runtime) {
+    rt.block_on(async {
+        let k = aws_sdk_kinesis::Client::new(&moto.sdk("us-east-1").await);
+        k.create_stream()
+            .stream_name("retail-trans")
+            .stream_mode_details(StreamModeDetails::builder().stream_mode(StreamMode::OnDemand).build().unwrap())
+            .send()
+            .await
+            .unwrap();
+    });
+}
+
+#[test]
+fn the_workshop_through_five_screens_creates_the_stream() {
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["--lab"], (24, 80));
+    // ready: the account is known and the live list has arrived
+    pty.wait_for(&[
+        "Step 1/5 · Name and source",
+        "account 123456789012 · us-east-1",
+        "1 stream(s) in this Region, 1 ACTIVE",
+    ]);
+    pty.send(b"\x0e"); // Ctrl-N: the name is checked, then screen 2
+    pty.wait_for(&["Step 2/5 · Process records", "(•) Disabled"]);
+    pty.send(b"\x0e");
+    let s = pty.wait_for(&["Step 3/5 · Destination", "→ json-data/year="]);
+    assert!(s.contains("(•) Create new"), "{s}");
+    pty.send(b"\x0e");
+    pty.wait_for(&["Step 4/5 · Settings", "firehose_delivery_role"]);
+    pty.send(b"\x0e");
+    pty.wait_for(&["Step 5/5 · Review", "ready to create", "[ Create ]"]);
+    pty.send(b"\r"); // Enter on the focused Create button asks first
+    pty.wait_for(&["Create the delivery stream retail-trans"]);
+    pty.send(b"y");
+    let s = pty.wait_for(&["created; the delivery stream is ACTIVE"]);
+    for row in ["account", "stream name", "source stream", "bucket", "role", "delivery stream", "wait for ACTIVE"] {
+        assert!(s.lines().any(|l| l.contains('✓') && l.contains(row)), "{row} not done:\n{s}");
+    }
+    pty.send(b"\r");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    let after = pty.screen();
+    assert!(
+        after.contains("delivery stream ARN: arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans"),
+        "{after}"
+    );
+
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        let buckets: Vec<String> = s3
+            .list_buckets()
+            .send()
+            .await
+            .unwrap()
+            .buckets()
+            .iter()
+            .filter_map(|b| b.name().map(str::to_owned))
+            .collect();
+        assert_eq!(buckets.len(), 1);
+        let suffix = buckets[0].strip_prefix("aws-analytics-immersion-day-").expect("the lab's bucket stem");
+        assert_eq!(suffix.len(), 8, "a fresh random suffix");
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+        let d = d.delivery_stream_description().unwrap();
+        let s3d = d.destinations()[0].extended_s3_destination_description().unwrap();
+        assert_eq!(s3d.bucket_arn(), format!("arn:aws:s3:::{}", buckets[0]));
+        assert_eq!(s3d.prefix(), Some(LAB_PREFIX));
+        assert_eq!(s3d.error_output_prefix(), Some(LAB_ERROR_PREFIX));
+        let h = s3d.buffering_hints().unwrap();
+        assert_eq!((h.size_in_mbs(), h.interval_in_seconds()), (Some(1), Some(60)));
+        let src = d.source().unwrap().kinesis_stream_source_description().unwrap();
+        assert_eq!(
+            src.kinesis_stream_arn(),
+            Some(format!("arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/retail-trans").as_str())
+        );
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        let role = iam.get_role().role_name("firehose_delivery_role").send().await.unwrap().role.unwrap();
+        assert!(policy::trusts_firehose(
+            &policy::decode_policy_document(role.assume_role_policy_document().unwrap()).unwrap()
+        ));
+        let names = iam.list_role_policies().role_name("firehose_delivery_role").send().await.unwrap();
+        assert_eq!(names.policy_names(), ["firehose-wizard-us-east-1-retail-trans"]);
+    });
+    let log = std::fs::read_to_string(dir.path().join("firehose-wizard.log")).unwrap();
+    assert!(log.contains("wizard started") && log.contains("progress"));
+    assert!(!log.contains(SECRET_KEY), "no secret in the log");
+}
+
+#[test]
+fn ctrl_c_midway_asks_then_restores_the_terminal_and_creates_nothing() {
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["--lab"], (24, 80));
+    pty.wait_for(&["Step 1/5", "1 ACTIVE"]);
+    pty.send(b"\x0e");
+    pty.wait_for(&["Step 2/5"]);
+    pty.send(b"\x0e");
+    pty.wait_for(&["Step 3/5"]);
+    pty.send(b"\t"); // the bucket field
+    pty.send(b"-mine");
+    pty.wait_for(&["aws-analytics-immersion-day-", "-mine"]);
+    pty.send(b"\x03"); // Ctrl-C: something was entered, so it asks
+    pty.wait_for(&["Quit? Your answers are not saved"]);
+    pty.send(b"n");
+    pty.wait_for(&["Step 3/5"]);
+    pty.send(b"\x03");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"y");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    assert!(pty.screen().contains("nothing was created"), "{}", pty.screen());
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        assert!(aws_sdk_s3::Client::new(&sdk).list_buckets().send().await.unwrap().buckets().is_empty());
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        assert!(fh.list_delivery_streams().send().await.unwrap().delivery_stream_names().is_empty());
+    });
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        // no emulator: the wizard must still start, show the AWS error, and leave cleanly
+        let mut pty = Pty::spawn(dir.path(), None, &["--lab", "--endpoint-url", "http://127.0.0.1:9"], (24, 80));
+        pty.wait_for(&["Step 1/5"]);
+        let pid = pty.child.process_id().expect("pid");
+        let status =
+            std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().unwrap();
+        assert!(status.success());
+        assert_eq!(pty.wait_exit(), code, "SIG{signal}");
+        pty.assert_restored();
+        assert!(pty.screen().contains(&format!("received SIG{signal}; the terminal was restored")), "{}", pty.screen());
+    }
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_and_a_resize_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(dir.path(), None, &["--lab", "--endpoint-url", "http://127.0.0.1:9"], (15, 60));
+    pty.wait_for(&["Terminal too small", "need 80×24, have 60×15"]);
+    pty.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    pty.parser.lock().unwrap().screen_mut().set_size(24, 80);
+    let s = pty.wait_for(&["Step 1/5 · Name and source"]);
+    assert!(!s.contains("too small"), "{s}");
+    // without AWS the wizard still works offline and says why the lists are empty
+    pty.wait_for(&["could not list streams"]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
