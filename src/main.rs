@@ -150,13 +150,6 @@ fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
 
 fn cmd_wizard(cli: &Cli) -> u8 {
     use std::io::IsTerminal;
-    // Before touching the terminal: the wizard needs one on both ends.
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
-            "error: the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`"
-        );
-        return EXIT_INPUT;
-    }
     let plan = match (&cli.plan, cli.lab) {
         (Some(path), _) => match load_plan(path) {
             Ok(p) => p,
@@ -165,6 +158,13 @@ fn cmd_wizard(cli: &Cli) -> u8 {
         (None, true) => Plan::lab(&plan::random_bucket_suffix()),
         (None, false) => firehose_wizard::tui::wizard::Model::blank_plan(),
     };
+    // Before touching the terminal: the wizard needs one on both ends.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`"
+        );
+        return EXIT_INPUT;
+    }
     let opts = firehose_wizard::tui::app::WizardOptions {
         cloud: Options {
             profile: cli.profile.clone(),

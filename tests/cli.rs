@@ -274,7 +274,8 @@ fn the_wizard_without_a_terminal_exits_2_before_touching_it() {
     assert!(r.stderr.starts_with("error: the wizard needs a terminal"), "{}", r.stderr);
     assert!(r.stderr.contains("firehose-wizard apply PLAN"), "it names the scriptable alternative");
     assert_eq!(r.stdout, "", "no escape sequence was written");
-    // --plan with a bad file is still reported as such
+    // a bad --plan file is reported as such, before the terminal check
     let r = run(bin(dir.path()).args(["--plan", "missing.json"]));
     assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: cannot read the plan file missing.json"), "{}", r.stderr);
 }
