@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the binary (release build): `validate` of the lab plan, and `apply` of the lab plan against a local
-# emulator (a fresh emulator state for every run). Prints min / median / max in milliseconds.
+# Times the binary (release build): `validate` of the lab plan, `apply` of the lab plan against a local
+# emulator (a fresh emulator state for every run), and the wizard's start in a pseudo-terminal.
+# Prints min / median / max in milliseconds. The picker's keystroke time: cargo bench --bench picker.
 #   scripts/bench.sh [RUNS]   (default 20)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,4 +37,7 @@ for _ in $(seq "$runs"); do
   .venv/bin/python -c "import boto3; boto3.client('kinesis').create_stream(StreamName='retail-trans', StreamModeDetails={'StreamMode':'ON_DEMAND'})"
   ms "$bin" --log-file "$tmp/log" apply "$tmp/plan.json"
 done | stats
+.venv/bin/python -c "import urllib.request,os; urllib.request.urlopen(urllib.request.Request(os.environ['AWS_ENDPOINT_URL']+'/moto-api/reset', method='POST'))"
+.venv/bin/python -c "import boto3; boto3.client('kinesis').create_stream(StreamName='retail-trans', StreamModeDetails={'StreamMode':'ON_DEMAND'})"
+(cd "$tmp" && HOME="$tmp" python3 "$root/scripts/bench-startup.py" "$bin" "$runs")
 rm -rf "$tmp"

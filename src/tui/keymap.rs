@@ -77,6 +77,7 @@ pub const BINDINGS: &[Binding] = &[
         when: form,
     },
     Binding { keys: "Esc", short: "back", help: "back one screen (nothing is lost)", when: not_first },
+    Binding { keys: "Ctrl-P", short: "prev screen", help: "previous screen, also PgUp", when: not_first },
     Binding { keys: "1-4", short: "edit", help: "edit that screen, then come back here", when: review },
     Binding { keys: "p", short: "policies", help: "view the IAM policies", when: review },
     Binding { keys: "r", short: "request", help: "view the CreateDeliveryStream request", when: review },
