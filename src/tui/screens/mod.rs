@@ -247,10 +247,8 @@ pub fn text_field(
     let (shown, cursor) = if input.value().is_empty() && !focused {
         (Span::styled(fit(placeholder, avail), t.dim), None)
     } else {
-        let scroll = if focused { input.visual_scroll(avail.saturating_sub(1)) } else { 0 };
-        let text: String = crate::plan::sanitize(input.value()).chars().skip(scroll).collect();
-        let cursor = focused.then(|| (VALUE_COL + input.visual_cursor().saturating_sub(scroll)) as u16);
-        (Span::styled(fit(&text, avail), t.value), cursor)
+        let (text, cursor) = super::widgets::field::visible(input, avail, focused);
+        (Span::styled(text, t.value), cursor.map(|x| x + VALUE_COL as u16))
     };
     let mut lines = vec![field_row(m, field, vec![shown], t)];
     lines.extend(problem_lines(&m.field_problems(field, problems), width, t));

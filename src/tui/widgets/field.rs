@@ -9,6 +9,16 @@ use tui_input::Input;
 
 use super::fit;
 
+/// The part of `input` that fits in `width` columns, scrolled so that the cursor stays visible when
+/// `focused`, and the cursor's column within it.
+pub fn visible(input: &Input, width: usize, focused: bool) -> (String, Option<u16>) {
+    // leave a column for the cursor at the end
+    let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+    let shown: String = crate::plan::sanitize(input.value()).chars().skip(scroll).collect();
+    let cursor = focused.then(|| input.visual_cursor().saturating_sub(scroll) as u16);
+    (fit(&shown, width), cursor)
+}
+
 /// Draws `input` in `area` (one line). When `focused`, places the terminal cursor in it.
 pub fn draw(f: &mut Frame, area: Rect, input: &Input, style: Style, focused: bool, placeholder: &str) {
     let width = area.width.max(1) as usize;
@@ -16,12 +26,9 @@ pub fn draw(f: &mut Frame, area: Rect, input: &Input, style: Style, focused: boo
         f.render_widget(Paragraph::new(Line::from(Span::styled(fit(placeholder, width), style))), area);
         return;
     }
-    // leave a column for the cursor at the end
-    let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
-    let shown: String = crate::plan::sanitize(input.value()).chars().skip(scroll).collect();
-    f.render_widget(Paragraph::new(Line::from(Span::styled(fit(&shown, width), style))), area);
-    if focused {
-        let x = input.visual_cursor().saturating_sub(scroll) as u16;
+    let (shown, cursor) = visible(input, width, focused);
+    f.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
+    if let Some(x) = cursor {
         f.set_cursor_position(Position::new(area.x + x.min(area.width.saturating_sub(1)), area.y));
     }
 }
