@@ -451,3 +451,44 @@ fn the_same_stream_name_in_two_regions_keeps_both_policies_on_the_shared_role() 
         assert_eq!(eu["Statement"][1]["Resource"], "arn:aws:kinesis:eu-west-1:123456789012:stream/retail-trans");
     });
 }
+
+#[test]
+fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() {
+    use firehose_wizard::cloud::Cloud;
+    use firehose_wizard::cloud::provision::{self, Kind, Timing};
+    let moto = Moto::start();
+    let rt = rt();
+    rt.block_on(async {
+        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        let cloud = Cloud::from_config(moto.sdk("us-east-1").await).unwrap();
+        let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+        let fast = Timing { poll_every: std::time::Duration::from_millis(50), ..Timing::default() };
+        let outcome = provision::provision(&cloud, &Plan::lab("remove01"), &fast, &tx).await.unwrap();
+        let kinds: Vec<_> = outcome.resources.iter().map(|r| (r.kind, r.created)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Kind::KinesisStream, false),
+                (Kind::Bucket, true),
+                (Kind::Role, true),
+                (Kind::RolePolicy, true),
+                (Kind::DeliveryStream, true)
+            ]
+        );
+        let removals = provision::remove_created(&cloud, &outcome.resources, &fast).await;
+        let order: Vec<_> = removals.iter().map(|r| r.resource.kind).collect();
+        assert_eq!(order, vec![Kind::DeliveryStream, Kind::RolePolicy, Kind::Role, Kind::Bucket], "newest first");
+        for r in &removals {
+            assert!(r.result.is_ok(), "{}: {:?}", r.resource, r.result);
+        }
+        let sdk = moto.sdk("us-east-1").await;
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        assert!(fh.list_delivery_streams().send().await.unwrap().delivery_stream_names().is_empty());
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        assert!(iam.list_roles().send().await.unwrap().roles().is_empty());
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty());
+        let k = aws_sdk_kinesis::Client::new(&sdk);
+        assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"], "the source stream stays");
+    });
+}

@@ -240,7 +240,7 @@ fn progress_failure_and_summary() {
                 hint: Some("bucket names are global across all AWS accounts and this one is taken".into()),
             },
             resources: vec![Resource {
-                kind: "Kinesis stream",
+                kind: provision::Kind::KinesisStream,
                 id: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
                 created: false,
             }],

@@ -292,3 +292,51 @@ fn a_small_terminal_gets_a_message_and_a_resize_redraws() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+#[test]
+fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    rt.block_on(async {
+        // the user's own role of that name, which Firehose may not assume: step 5 fails after the bucket
+        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
+        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+        iam.create_role().role_name("firehose_delivery_role").assume_role_policy_document(trust).send().await.unwrap();
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["--lab"], (24, 80));
+    pty.wait_for(&["Step 1/5", "1 ACTIVE"]);
+    for step in ["Step 2/5", "Step 3/5", "Step 4/5", "Step 5/5"] {
+        pty.send(b"\x0e");
+        pty.wait_for(&[step]);
+    }
+    pty.send(b"c");
+    pty.wait_for(&["Create the delivery stream"]);
+    pty.send(b"y");
+    let s = pty.wait_for(&["✗ step 5 (role) failed", "what exists now:"]);
+    assert!(s.contains("does not let firehose.amazonaws.com assume it"), "{s}");
+    assert!(s.contains("S3 bucket aws-analytics-immersion-day-"), "{s}");
+    pty.send(b"d");
+    pty.wait_for(&["Delete the 1 resource(s) this run created"]);
+    pty.send(b"y");
+    pty.wait_for(&["removed 1 resource(s) this run had created"]);
+    // nothing was typed, so Ctrl-C leaves at once; what is left is printed
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 1, "a failed creation exits 1");
+    pty.assert_restored();
+    let after = pty.screen();
+    assert!(after.contains("error: step 5 (role) failed"), "{after}");
+    assert!(after.contains("exists: Kinesis stream") && !after.contains("exists: S3 bucket"), "{after}");
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        assert!(
+            aws_sdk_s3::Client::new(&sdk).list_buckets().send().await.unwrap().buckets().is_empty(),
+            "the bucket it made is gone"
+        );
+        let iam = aws_sdk_iam::Client::new(&sdk);
+        assert!(iam.get_role().role_name("firehose_delivery_role").send().await.is_ok(), "the user's role stays");
+        let k = aws_sdk_kinesis::Client::new(&sdk);
+        assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"]);
+    });
+}

@@ -236,7 +236,7 @@ fn failure_offers_retry_and_edit_with_input_kept() {
             request_id: None,
             hint: Some("choose another".into()),
         },
-        resources: vec![Resource { kind: "Kinesis stream", id: "arn:x".into(), created: false }],
+        resources: vec![Resource { kind: provision::Kind::KinesisStream, id: "arn:x".into(), created: false }],
     };
     update(&mut m, Action::Provisioned(Box::new(Err(failure))));
     assert_eq!(m.step, Step::Failed);
@@ -461,4 +461,37 @@ fn every_footer_binding_is_listed_in_the_help_and_help_opens() {
     assert!(!keymap::active(&m).iter().any(|b| b.short == "back"), "no Back on the first screen");
     m.step = Step::Process;
     assert!(keymap::active(&m).iter().any(|b| b.short == "back"));
+}
+
+#[test]
+fn after_a_failure_d_removes_only_what_this_run_created() {
+    use firehose_wizard::cloud::provision::Kind;
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('c'));
+    update(&mut m, ch('y'));
+    let existed = Resource { kind: Kind::KinesisStream, id: "arn:k".into(), created: false };
+    let bucket = Resource { kind: Kind::Bucket, id: "aws-analytics-immersion-day-a1b2c3d4".into(), created: true };
+    let failure = Failure {
+        step: provision::Step::Role,
+        error: CloudError::local("the role does not trust Firehose", "choose another"),
+        resources: vec![existed.clone(), bucket.clone()],
+    };
+    update(&mut m, Action::Provisioned(Box::new(Err(failure))));
+    assert!(keymap::active(&m).iter().any(|b| b.keys == "d"));
+    update(&mut m, ch('d'));
+    assert!(matches!(m.popup, Some(Popup::ConfirmRemove)));
+    update(&mut m, ch('n'));
+    assert!(m.popup.is_none());
+    update(&mut m, ch('d'));
+    let fx = update(&mut m, ch('y'));
+    assert_eq!(fx, vec![Effect::RemoveCreated(vec![existed.clone(), bucket.clone()])]);
+    update(&mut m, Action::Removed(vec![(bucket, None)]));
+    assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed], "the removed bucket leaves the list");
+    assert!(m.status.as_deref().unwrap().starts_with("removed 1 resource(s)"));
+    // now nothing of this run is left: d says so instead of asking
+    assert!(!keymap::active(&m).iter().any(|b| b.keys == "d"));
+    update(&mut m, ch('d'));
+    assert!(m.popup.is_none());
+    assert!(m.status.as_deref().unwrap().contains("nothing to remove"));
 }

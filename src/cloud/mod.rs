@@ -50,7 +50,7 @@ impl Cloud {
             loader = loader.endpoint_url(url);
         }
         let sdk = loader.load().await;
-        let Some(region) = sdk.region().map(|r| r.to_string()) else {
+        if sdk.region().is_none() {
             return Err(match &opts.profile {
                 Some(p) => CloudError::local(
                     format!("no AWS Region is configured for the profile {p}"),
@@ -63,16 +63,24 @@ impl Cloud {
                     "pass --region (for example --region us-east-1), set AWS_REGION, or set region in your AWS profile",
                 ),
             });
-        };
+        }
+        let mut cloud = Cloud::from_config(sdk).expect("the Region was checked above");
+        cloud.profile = opts.profile.clone();
+        Ok(cloud)
+    }
+
+    /// The clients of an already resolved configuration (which must have a Region).
+    pub fn from_config(sdk: SdkConfig) -> Option<Cloud> {
+        let region = sdk.region()?.to_string();
         // Path-style S3 addressing whenever an endpoint is overridden: emulators do not serve
         // virtual-hosted bucket names.
         let overridden = sdk.endpoint_url().is_some()
             || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some()
             || std::env::var_os("AWS_ENDPOINT_URL").is_some();
         let s3_conf = aws_sdk_s3::config::Builder::from(&sdk).force_path_style(overridden).build();
-        Ok(Cloud {
+        Some(Cloud {
             region,
-            profile: opts.profile.clone(),
+            profile: None,
             firehose: aws_sdk_firehose::Client::new(&sdk),
             iam: aws_sdk_iam::Client::new(&sdk),
             s3: aws_sdk_s3::Client::from_conf(s3_conf),

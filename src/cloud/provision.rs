@@ -88,10 +88,34 @@ pub struct Progress {
     pub elapsed: Duration,
 }
 
+/// What kind of thing a [`Resource`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    KinesisStream,
+    Bucket,
+    Role,
+    /// `id` is `ROLE_NAME/POLICY_NAME`.
+    RolePolicy,
+    DeliveryStream,
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Kind::KinesisStream => "Kinesis stream",
+            Kind::Bucket => "S3 bucket",
+            Kind::Role => "IAM role",
+            Kind::RolePolicy => "IAM inline policy",
+            Kind::DeliveryStream => "delivery stream",
+        })
+    }
+}
+
 /// Something that exists in AWS after (part of) a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {
-    pub kind: &'static str,
+    pub kind: Kind,
+    /// A name or an ARN.
     pub id: String,
     /// true when this run created it; false when it was already there.
     pub created: bool,
@@ -101,6 +125,83 @@ impl std::fmt::Display for Resource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let how = if self.created { "created by this run" } else { "already existed" };
         write!(f, "{} {} ({how})", self.kind, self.id)
+    }
+}
+
+/// What happened to one resource in [`remove_created`].
+#[derive(Debug, Clone)]
+pub struct Removal {
+    pub resource: Resource,
+    pub result: Result<(), CloudError>,
+}
+
+/// Deletes what this run created, newest first (the delivery stream, waiting until it is gone; the
+/// role's policy; the role; the bucket, only if empty). Resources that already existed are never
+/// touched. Every resource gets an answer; one failure does not stop the others.
+pub async fn remove_created(cloud: &Cloud, resources: &[Resource], timing: &Timing) -> Vec<Removal> {
+    let mut out = Vec::new();
+    for r in resources.iter().rev().filter(|r| r.created) {
+        let result = remove_one(cloud, r, timing).await;
+        out.push(Removal { resource: r.clone(), result });
+    }
+    out
+}
+
+async fn remove_one(cloud: &Cloud, r: &Resource, timing: &Timing) -> Result<(), CloudError> {
+    let after_slash = |s: &str| s.rsplit('/').next().unwrap_or(s).to_owned();
+    match r.kind {
+        Kind::DeliveryStream => {
+            let name = after_slash(&r.id);
+            cloud
+                .firehose
+                .delete_delivery_stream()
+                .delivery_stream_name(&name)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("firehose:DeleteDeliveryStream", e))?;
+            // DELETING takes a while in AWS; wait until it is gone
+            let start = Instant::now();
+            while super::inventory::delivery_stream_exists(cloud, &name).await? {
+                if start.elapsed() > timing.poll_timeout {
+                    return Err(CloudError::local(
+                        format!("{name} is still being deleted"),
+                        "it will disappear by itself; check later",
+                    ));
+                }
+                tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await;
+            }
+            Ok(())
+        }
+        Kind::RolePolicy => {
+            let (role, policy) = r.id.split_once('/').unwrap_or((&r.id, ""));
+            cloud
+                .iam
+                .delete_role_policy()
+                .role_name(role)
+                .policy_name(policy)
+                .send()
+                .await
+                .map(|_| ())
+                .map_err(|e| CloudError::from_sdk("iam:DeleteRolePolicy", e))
+        }
+        Kind::Role => cloud
+            .iam
+            .delete_role()
+            .role_name(role_name_of(&r.id))
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(|e| CloudError::from_sdk("iam:DeleteRole", e)),
+        Kind::Bucket => cloud.s3.delete_bucket().bucket(&r.id).send().await.map(|_| ()).map_err(|e| {
+            let mut e = CloudError::from_sdk("s3:DeleteBucket", e);
+            if e.is("BucketNotEmpty") {
+                e.hint =
+                    Some("the bucket holds objects now, so it was kept: empty it first if you want it gone".into());
+            }
+            e
+        }),
+        // never created by this tool: nothing to remove
+        Kind::KinesisStream => Ok(()),
     }
 }
 
@@ -304,7 +405,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn record(&mut self, kind: &'static str, id: impl Into<String>, created: bool) {
+    fn record(&mut self, kind: Kind, id: impl Into<String>, created: bool) {
         self.resources.push(Resource { kind, id: id.into(), created });
     }
 
@@ -372,7 +473,7 @@ impl<'a> Run<'a> {
                 ));
             }
         }
-        self.record("Kinesis stream", &arn, false);
+        self.record(Kind::KinesisStream, &arn, false);
         Ok((Some(arn.clone()), "found", arn))
     }
 
@@ -394,12 +495,12 @@ impl<'a> Run<'a> {
                     }
                 }
             };
-            self.record("S3 bucket", &bucket, false);
+            self.record(Kind::Bucket, &bucket, false);
             let region = region.map(|r| format!(" in {r}")).unwrap_or_default();
             return Ok(((), "found", format!("{bucket}{region}")));
         }
         if self.owns_bucket(&bucket).await? {
-            self.record("S3 bucket", &bucket, false);
+            self.record(Kind::Bucket, &bucket, false);
             return Ok(((), "reused", format!("{bucket} (already yours)")));
         }
         let mut req = self.cloud.s3.create_bucket().bucket(&bucket);
@@ -414,13 +515,13 @@ impl<'a> Run<'a> {
         }
         match req.send().await {
             Ok(_) => {
-                self.record("S3 bucket", &bucket, true);
+                self.record(Kind::Bucket, &bucket, true);
                 Ok(((), "created", format!("{bucket} in {}", target.region)))
             }
             Err(e) => {
                 let e = CloudError::from_sdk("s3:CreateBucket", e);
                 if e.is("BucketAlreadyOwnedByYou") {
-                    self.record("S3 bucket", &bucket, false);
+                    self.record(Kind::Bucket, &bucket, false);
                     Ok(((), "reused", format!("{bucket} (already yours)")))
                 } else {
                     Err(e)
@@ -470,7 +571,7 @@ impl<'a> Run<'a> {
                         "use the role's exact ARN (with its path), or just its name",
                     ));
                 }
-                self.record("IAM role", &arn, false);
+                self.record(Kind::Role, &arn, false);
                 return Ok((arn.clone(), "found", format!("{arn} (used as it is)")));
             }
             Role::Create(name) => {
@@ -491,7 +592,7 @@ impl<'a> Run<'a> {
                             .role()
                             .map(|r| r.arn().to_owned())
                             .unwrap_or_else(|| request::role_arn(self.plan, target));
-                        self.record("IAM role", &arn, true);
+                        self.record(Kind::Role, &arn, true);
                         (name.clone(), arn, "created")
                     }
                     Err(e) => {
@@ -501,7 +602,7 @@ impl<'a> Run<'a> {
                         }
                         // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
                         let arn = self.trusted_role_arn(name).await?;
-                        self.record("IAM role", &arn, false);
+                        self.record(Kind::Role, &arn, false);
                         (name.clone(), arn, "reused")
                     }
                 }
@@ -528,7 +629,7 @@ impl<'a> Run<'a> {
             .send()
             .await
             .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))?;
-        self.record("IAM inline policy", format!("{name}/{policy_name}"), !existed);
+        self.record(Kind::RolePolicy, format!("{name}/{policy_name}"), !existed);
         Ok((arn.clone(), done, format!("{arn} + policy {policy_name}")))
     }
 
@@ -612,7 +713,7 @@ impl<'a> Run<'a> {
             Some(arn) => arn,
             None => self.our_existing_stream(&req).await?,
         };
-        self.record("delivery stream", &arn, true);
+        self.record(Kind::DeliveryStream, &arn, true);
         Ok((arn.clone(), "created", arn))
     }
 

@@ -189,6 +189,9 @@ fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::Clo
                 error: cloud::CloudError::local(error, "check --profile and --region"),
                 resources: vec![],
             }))),
+            Effect::RemoveCreated(resources) => {
+                Action::Removed(resources.into_iter().filter(|r| r.created).map(|r| (r, Some(error.clone()))).collect())
+            }
             Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
         };
         let _ = tx.send(action);
@@ -229,6 +232,15 @@ fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::Clo
                 drop(ptx);
                 let _ = forward.await;
                 Action::Provisioned(Box::new(result))
+            }
+            Effect::RemoveCreated(resources) => {
+                let removals = provision::remove_created(&cloud, &resources, &provision::Timing::default()).await;
+                for r in &removals {
+                    tracing::info!(resource = %r.resource, ok = r.result.is_ok(), "remove");
+                }
+                Action::Removed(
+                    removals.into_iter().map(|r| (r.resource, r.result.err().map(|e| e.summary()))).collect(),
+                )
             }
             Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
         };

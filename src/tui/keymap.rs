@@ -34,6 +34,9 @@ fn review(m: &Model) -> bool {
 fn failed(m: &Model) -> bool {
     m.step == Step::Failed && m.popup.is_none()
 }
+fn failed_created(m: &Model) -> bool {
+    failed(m) && m.failure.as_ref().is_some_and(|f| f.resources.iter().any(|r| r.created))
+}
 fn done(m: &Model) -> bool {
     m.step == Step::Done
 }
@@ -44,7 +47,7 @@ fn view(m: &Model) -> bool {
     matches!(m.popup, Some(Popup::View { .. }))
 }
 fn confirm(m: &Model) -> bool {
-    matches!(m.popup, Some(Popup::ConfirmQuit | Popup::ConfirmCreate))
+    matches!(m.popup, Some(Popup::ConfirmQuit | Popup::ConfirmCreate | Popup::ConfirmRemove))
 }
 fn save(m: &Model) -> bool {
     matches!(m.popup, Some(Popup::Save(_)))
@@ -85,6 +88,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: "c/Enter", short: "create", help: "create (asks first)", when: review },
     Binding { keys: "r", short: "retry", help: "retry the creation", when: failed },
     Binding { keys: "e/Esc", short: "edit", help: "back to Review to edit (input kept)", when: failed },
+    Binding { keys: "d", short: "remove", help: "remove what this run created (asks first)", when: failed_created },
     Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
     Binding { keys: "type", short: "filter", help: "filter the list", when: picker },
     Binding { keys: "↑↓ PgUp/PgDn", short: "move", help: "move", when: picker },

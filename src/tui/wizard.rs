@@ -9,7 +9,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
 use crate::cloud::inventory::Item;
-use crate::cloud::provision::{self, Failure, Outcome, Progress, State};
+use crate::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
 use crate::plan::request::Target;
 use crate::plan::validate::{self, COMPRESSION_FORMATS, Problem, Severity};
 use crate::plan::{self, Destination, LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Process, Role, Settings, Source};
@@ -220,6 +220,8 @@ pub enum Popup {
     Picker(Picker),
     ConfirmQuit,
     ConfirmCreate,
+    /// Delete what this run created (after a failure).
+    ConfirmRemove,
     Save(Input),
     /// A scrollable text view (policies, request JSON).
     View {
@@ -327,11 +329,25 @@ pub enum Action {
     Tick,
     Resize,
     Identified(Result<Target, String>),
-    ListPage { kind: ListKind, generation: u64, items: Vec<Item>, done: bool },
-    ListFailed { kind: ListKind, generation: u64, error: String },
-    NameChecked { generation: u64, result: Result<bool, String> },
+    ListPage {
+        kind: ListKind,
+        generation: u64,
+        items: Vec<Item>,
+        done: bool,
+    },
+    ListFailed {
+        kind: ListKind,
+        generation: u64,
+        error: String,
+    },
+    NameChecked {
+        generation: u64,
+        result: Result<bool, String>,
+    },
     Progress(Progress),
     Provisioned(Box<Result<Outcome, Failure>>),
+    /// What removing this run's resources did: each resource, and the error if it stayed.
+    Removed(Vec<(Resource, Option<String>)>),
     Saved(Result<String, String>),
 }
 
@@ -342,6 +358,7 @@ pub enum Effect {
     LoadList { kind: ListKind, generation: u64 },
     CheckName { name: String, generation: u64 },
     Provision(Box<Plan>),
+    RemoveCreated(Vec<Resource>),
     SavePlan { path: String, json: String },
 }
 
@@ -683,6 +700,25 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Removed(results) => {
+            let mut kept = Vec::new();
+            let mut removed = 0;
+            for (r, error) in &results {
+                match error {
+                    None => removed += 1,
+                    Some(e) => kept.push(format!("{} {}: {e}", r.kind, r.id)),
+                }
+            }
+            if let Some(f) = &mut m.failure {
+                f.resources.retain(|r| !results.iter().any(|(x, e)| x == r && e.is_none()));
+            }
+            m.status = Some(if kept.is_empty() {
+                format!("removed {removed} resource(s) this run had created; what already existed is untouched")
+            } else {
+                format!("removed {removed}; could not remove {}", kept.join("; "))
+            });
+            Vec::new()
+        }
         Action::Saved(r) => {
             m.status = Some(match r {
                 Ok(path) => {
@@ -792,6 +828,14 @@ fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('q') => {
             m.popup = Some(Popup::ConfirmQuit);
+            Vec::new()
+        }
+        KeyCode::Char('d') => {
+            if m.failure.as_ref().is_some_and(|f| f.resources.iter().any(|r| r.created)) {
+                m.popup = Some(Popup::ConfirmRemove);
+            } else {
+                m.status = Some("this run created nothing, so there is nothing to remove".into());
+            }
             Vec::new()
         }
         _ => Vec::new(),
@@ -1044,6 +1088,14 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             KeyCode::Char('y') | KeyCode::Enter => return create(m),
             _ => {}
         },
+        Popup::ConfirmRemove => {
+            if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter)
+                && let Some(f) = &m.failure
+            {
+                m.status = Some("removing what this run created…".into());
+                return vec![Effect::RemoveCreated(f.resources.clone())];
+            }
+        }
         Popup::View { title, text, scroll } => {
             let lines = text.lines().count() as u16;
             let scroll = match k.code {

@@ -79,6 +79,13 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             let text = format!("Create the delivery stream {} and what it needs in {where_}?", m.name.value());
             draw_confirm(f, area, "Create", &text, t)
         }
+        Some(Popup::ConfirmRemove) => {
+            let n = m.failure.as_ref().map_or(0, |f| f.resources.iter().filter(|r| r.created).count());
+            let text = format!(
+                "Delete the {n} resource(s) this run created (newest first)? What already existed is not touched."
+            );
+            draw_confirm(f, area, "Remove", &text, t)
+        }
         Some(Popup::Save(input)) => draw_save(f, area, input, t),
         Some(Popup::View { title, text, scroll }) => draw_view(f, area, title, text, *scroll, t),
     }
