@@ -4,24 +4,12 @@
 mod common;
 
 use aws_sdk_firehose::types::{CompressionFormat, DeliveryStreamStatus, DeliveryStreamType};
-use aws_sdk_kinesis::types::{StreamMode, StreamModeDetails};
 use common::{ACCOUNT, Moto, SECRET_KEY, run, write_plan};
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Role, Source, policy};
 use serde_json::{Value, json};
 
 fn rt() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
-}
-
-async fn create_kinesis_stream(moto: &Moto, region: &str, name: &str) -> String {
-    let k = aws_sdk_kinesis::Client::new(&moto.sdk(region).await);
-    k.create_stream()
-        .stream_name(name)
-        .stream_mode_details(StreamModeDetails::builder().stream_mode(StreamMode::OnDemand).build().unwrap())
-        .send()
-        .await
-        .unwrap();
-    format!("arn:aws:kinesis:{region}:{ACCOUNT}:stream/{name}")
 }
 
 async fn role_policy(iam: &aws_sdk_iam::Client, role: &str, name: &str) -> Value {
@@ -40,7 +28,7 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
-    let stream_arn = rt.block_on(create_kinesis_stream(&moto, "us-east-1", "retail-trans"));
+    let stream_arn = rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
     let plan = Plan::lab("e2e00001");
     let path = write_plan(dir.path(), "lab.json", &plan);
 
@@ -135,7 +123,7 @@ fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
     rt.block_on(async {
-        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
         let other = aws_sdk_s3::Client::new(&moto.other_account_sdk("us-east-1").await);
         other.create_bucket().bucket("aws-analytics-immersion-day-taken001").send().await.unwrap();
     });
@@ -169,7 +157,7 @@ fn a_shared_role_keeps_one_policy_per_stream() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
-    rt.block_on(create_kinesis_stream(&moto, "us-east-1", "retail-trans"));
+    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
     let a = Plan::lab("shared01");
     let mut b = Plan::lab("shared01");
     b.name = "retail-trans-copy".into();
@@ -267,7 +255,7 @@ fn an_existing_role_that_does_not_trust_firehose_is_refused_before_the_stream() 
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
         let trust = json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]});
         iam.create_role().role_name("firehose_delivery_role").assume_role_policy_document(trust.to_string()).send().await.unwrap();
-        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
     });
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("trust001"));
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
@@ -292,7 +280,7 @@ fn outside_us_east_1_the_bucket_gets_its_location_constraint() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
-    let stream_arn = rt.block_on(create_kinesis_stream(&moto, "eu-west-1", "retail-trans"));
+    let stream_arn = rt.block_on(moto.create_kinesis_stream("eu-west-1", "retail-trans"));
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("euwest01"));
     // --endpoint-url alone must reach the emulator: the SDK's AWS_ENDPOINT_URL is removed
     let r = run(moto
@@ -341,7 +329,7 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
         let sdk = moto.sdk("us-east-1").await;
         let s3 = aws_sdk_s3::Client::new(&sdk);
         assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty());
-        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
     });
     assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&path)).code, 0);
     let again = write_plan(dir.path(), "again.json", &Plan::lab("nosrc002"));
@@ -354,16 +342,7 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
         r.stderr
     );
     rt.block_on(async {
-        let s3 = aws_sdk_s3::Client::new(&moto.sdk("us-east-1").await);
-        let names: Vec<_> = s3
-            .list_buckets()
-            .send()
-            .await
-            .unwrap()
-            .buckets()
-            .iter()
-            .filter_map(|b| b.name().map(str::to_owned))
-            .collect();
+        let names = moto.bucket_names().await;
         assert_eq!(names, vec!["aws-analytics-immersion-day-nosrc001"], "the second plan's bucket was never created");
     });
 }
@@ -385,7 +364,7 @@ fn profile_flag_selects_credentials_region_and_endpoint_from_the_config_file() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
-    rt.block_on(create_kinesis_stream(&moto, "ap-northeast-2", "retail-trans"));
+    rt.block_on(moto.create_kinesis_stream("ap-northeast-2", "retail-trans"));
     let config = dir.path().join("aws-config");
     std::fs::write(
         &config,
@@ -427,8 +406,8 @@ fn the_same_stream_name_in_two_regions_keeps_both_policies_on_the_shared_role() 
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
     rt.block_on(async {
-        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
-        create_kinesis_stream(&moto, "eu-west-1", "retail-trans").await;
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
+        moto.create_kinesis_stream("eu-west-1", "retail-trans").await;
     });
     let a = write_plan(dir.path(), "a.json", &Plan::lab("tworeg01"));
     let b = write_plan(dir.path(), "b.json", &Plan::lab("tworeg02"));
@@ -459,7 +438,7 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
     let moto = Moto::start();
     let rt = rt();
     rt.block_on(async {
-        create_kinesis_stream(&moto, "us-east-1", "retail-trans").await;
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
         let cloud = Cloud::from_config(moto.sdk("us-east-1").await).unwrap();
         let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
         let fast = Timing { poll_every: std::time::Duration::from_millis(50), ..Timing::default() };

@@ -9,7 +9,6 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use aws_sdk_kinesis::types::{StreamMode, StreamModeDetails};
 use common::{ACCESS_KEY, ACCOUNT, Moto, SECRET_KEY};
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, policy};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -136,15 +135,7 @@ fn rt() -> tokio::runtime::Runtime {
 }
 
 fn seed_lab_stream(moto: &Moto, rt: &tokio::runtime::Runtime) {
-    rt.block_on(async {
-        let k = aws_sdk_kinesis::Client::new(&moto.sdk("us-east-1").await);
-        k.create_stream()
-            .stream_name("retail-trans")
-            .stream_mode_details(StreamModeDetails::builder().stream_mode(StreamMode::OnDemand).build().unwrap())
-            .send()
-            .await
-            .unwrap();
-    });
+    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
 }
 
 #[test]
@@ -187,16 +178,7 @@ fn the_workshop_through_five_screens_creates_the_stream() {
 
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
-        let s3 = aws_sdk_s3::Client::new(&sdk);
-        let buckets: Vec<String> = s3
-            .list_buckets()
-            .send()
-            .await
-            .unwrap()
-            .buckets()
-            .iter()
-            .filter_map(|b| b.name().map(str::to_owned))
-            .collect();
+        let buckets = moto.bucket_names().await;
         assert_eq!(buckets.len(), 1);
         let suffix = buckets[0].strip_prefix("aws-analytics-immersion-day-").expect("the lab's bucket stem");
         assert_eq!(suffix.len(), 8, "a fresh random suffix");

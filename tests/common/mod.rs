@@ -126,6 +126,25 @@ impl Moto {
             .await
     }
 
+    /// Creates an on-demand Kinesis data stream (the workshop's earlier step); returns its ARN.
+    pub async fn create_kinesis_stream(&self, region: &str, name: &str) -> String {
+        use aws_sdk_kinesis::types::{StreamMode, StreamModeDetails};
+        let k = aws_sdk_kinesis::Client::new(&self.sdk(region).await);
+        k.create_stream()
+            .stream_name(name)
+            .stream_mode_details(StreamModeDetails::builder().stream_mode(StreamMode::OnDemand).build().unwrap())
+            .send()
+            .await
+            .unwrap();
+        format!("arn:aws:kinesis:{region}:{ACCOUNT}:stream/{name}")
+    }
+
+    /// The names of the buckets account 123456789012 owns.
+    pub async fn bucket_names(&self) -> Vec<String> {
+        let s3 = aws_sdk_s3::Client::new(&self.sdk("us-east-1").await);
+        s3.list_buckets().send().await.unwrap().buckets().iter().filter_map(|b| b.name().map(str::to_owned)).collect()
+    }
+
     /// The binary, with an environment that reaches only this emulator: no developer profiles, no
     /// instance metadata, a log file of the test's own.
     pub fn command(&self, dir: &Path) -> Command {
