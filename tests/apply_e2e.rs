@@ -37,7 +37,7 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     let steps = [
         ("[1/7] account", "ok"),
-        ("[2/7] stream name", "ok"),
+        ("[2/7] checks", "ok"),
         ("[3/7] source stream", "found"),
         ("[4/7] bucket", "created"),
         ("[5/7] role", "created"),
@@ -247,7 +247,7 @@ fn direct_put_into_an_existing_bucket_with_an_existing_role() {
 }
 
 #[test]
-fn an_existing_role_that_does_not_trust_firehose_is_refused_before_the_stream() {
+fn a_role_that_does_not_trust_firehose_is_refused_before_anything_is_created() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
@@ -260,19 +260,22 @@ fn an_existing_role_that_does_not_trust_firehose_is_refused_before_the_stream() 
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("trust001"));
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 5/7 (role) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("  S3 bucket aws-analytics-immersion-day-trust001 (created by this run)"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.starts_with("error: step 2/7 (checks) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
     rt.block_on(async {
+        assert!(moto.bucket_names().await.is_empty(), "no bucket was made for a plan that cannot work");
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
         assert!(
             role_policy_names(&iam, "firehose_delivery_role").await.is_empty(),
             "the user's role is left untouched"
         );
     });
+    // an existing role that is missing altogether is also caught there
+    let mut plan = Plan::lab("trust002");
+    plan.settings.role = Role::Existing("no-such-role".into());
+    let path = write_plan(dir.path(), "missing.json", &plan);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert!(r.stderr.starts_with("error: step 2/7 (checks) failed: iam:GetRole: NoSuchEntity"), "{}", r.stderr);
 }
 
 #[test]
@@ -336,8 +339,7 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
     let r = run(moto.command(dir.path()).arg("apply").arg(&again));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr
-            .starts_with("error: step 2/7 (stream name) failed: a delivery stream named retail-trans already exists"),
+        r.stderr.starts_with("error: step 2/7 (checks) failed: a delivery stream named retail-trans already exists"),
         "{}",
         r.stderr
     );

@@ -164,7 +164,7 @@ fn the_workshop_through_five_screens_creates_the_stream() {
     pty.wait_for(&["Create the delivery stream retail-trans"]);
     pty.send(b"y");
     let s = pty.wait_for(&["created; the delivery stream is ACTIVE"]);
-    for row in ["account", "stream name", "source stream", "bucket", "role", "delivery stream", "wait for ACTIVE"] {
+    for row in ["account", "checks", "source stream", "bucket", "role", "delivery stream", "wait for ACTIVE"] {
         assert!(s.lines().any(|l| l.contains('✓') && l.contains(row)), "{row} not done:\n{s}");
     }
     pty.send(b"\r");
@@ -281,10 +281,21 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     let rt = rt();
     seed_lab_stream(&moto, &rt);
     rt.block_on(async {
-        // the user's own role of that name, which Firehose may not assume: step 5 fails after the bucket
-        let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
-        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
-        iam.create_role().role_name("firehose_delivery_role").assume_role_policy_document(trust).send().await.unwrap();
+        // the account is at its quota of 50 delivery streams: step 6 fails after the bucket and role
+        let fh = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
+        for i in 0..50 {
+            let dest = aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
+                .role_arn("arn:aws:iam::123456789012:role/other")
+                .bucket_arn("arn:aws:s3:::other-bucket")
+                .build()
+                .unwrap();
+            fh.create_delivery_stream()
+                .delivery_stream_name(format!("existing-{i:02}"))
+                .extended_s3_destination_configuration(dest)
+                .send()
+                .await
+                .unwrap();
+        }
     });
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn(dir.path(), Some(&moto), &["--lab"], (24, 80));
@@ -296,29 +307,44 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     pty.send(b"c");
     pty.wait_for(&["Create the delivery stream"]);
     pty.send(b"y");
-    let s = pty.wait_for(&["✗ step 5 (role) failed", "what exists now:"]);
-    assert!(s.contains("does not let firehose.amazonaws.com assume it"), "{s}");
-    assert!(s.contains("S3 bucket aws-analytics-immersion-day-"), "{s}");
+    let s = pty.wait_for(&["✗ step 6 (delivery stream) failed", "what exists now:"]);
+    assert!(s.contains("LimitExceededException"), "{s}");
+    assert!(s.contains("S3 bucket aws-analytics-immersion-day-") && s.contains("(created by this run)"), "{s}");
     pty.send(b"d");
-    pty.wait_for(&["Delete the 1 resource(s) this run created"]);
+    pty.wait_for(&["Delete the 3 resource(s) this run created"]);
     pty.send(b"y");
-    pty.wait_for(&["removed 1 resource(s) this run had created"]);
-    // nothing was typed, so Ctrl-C leaves at once; what is left is printed
+    pty.wait_for(&["removed 3 resource(s) this run had created"]);
+    // nothing of this run is left and nothing was typed: Ctrl-C leaves at once, the failure is printed
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 1, "a failed creation exits 1");
     pty.assert_restored();
     let after = pty.screen();
-    assert!(after.contains("error: step 5 (role) failed"), "{after}");
+    assert!(after.contains("error: step 6 (delivery stream) failed"), "{after}");
     assert!(after.contains("exists: Kinesis stream") && !after.contains("exists: S3 bucket"), "{after}");
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
-        assert!(
-            aws_sdk_s3::Client::new(&sdk).list_buckets().send().await.unwrap().buckets().is_empty(),
-            "the bucket it made is gone"
-        );
+        assert!(moto.bucket_names().await.is_empty(), "the bucket it made is gone");
         let iam = aws_sdk_iam::Client::new(&sdk);
-        assert!(iam.get_role().role_name("firehose_delivery_role").send().await.is_ok(), "the user's role stays");
+        assert!(iam.list_roles().send().await.unwrap().roles().is_empty(), "the role it made is gone");
         let k = aws_sdk_kinesis::Client::new(&sdk);
-        assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"]);
+        assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"], "the source stream stays");
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        let mut count = 0;
+        let mut start = None;
+        loop {
+            let page = fh
+                .list_delivery_streams()
+                .limit(100)
+                .set_exclusive_start_delivery_stream_name(start.clone())
+                .send()
+                .await
+                .unwrap();
+            count += page.delivery_stream_names().len();
+            if !page.has_more_delivery_streams() {
+                break;
+            }
+            start = page.delivery_stream_names().last().cloned();
+        }
+        assert_eq!(count, 50, "the account's other streams are untouched");
     });
 }

@@ -163,6 +163,9 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
     assert!(m.popup.is_none());
     assert_eq!(m.step, Step::Review);
     update(&mut m, ch('c'));
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty(), "Enter does not confirm Create: it takes y");
+    assert!(m.popup.is_none());
+    update(&mut m, ch('c'));
     let fx = update(&mut m, ch('y'));
     assert_eq!(fx, vec![Effect::Provision(Box::new(Plan::lab("a1b2c3d4")))]);
     assert_eq!(m.step, Step::Creating);
@@ -485,7 +488,7 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
     assert!(m.popup.is_none());
     update(&mut m, ch('d'));
     let fx = update(&mut m, ch('y'));
-    assert_eq!(fx, vec![Effect::RemoveCreated(vec![existed.clone(), bucket.clone()])]);
+    assert_eq!(fx, vec![Effect::RemoveCreated(vec![bucket.clone()])], "only what this session created");
     update(&mut m, Action::Removed(vec![(bucket, None)]));
     assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed], "the removed bucket leaves the list");
     assert!(m.status.as_deref().unwrap().starts_with("removed 1 resource(s)"));
@@ -494,4 +497,135 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
     update(&mut m, ch('d'));
     assert!(m.popup.is_none());
     assert!(m.status.as_deref().unwrap().contains("nothing to remove"));
+}
+
+fn fail_with(m: &mut Model, resources: Vec<Resource>) {
+    update(
+        m,
+        Action::Provisioned(Box::new(Err(Failure {
+            step: provision::Step::Stream,
+            error: CloudError::local("LimitExceededException", "delete unused streams"),
+            resources,
+        }))),
+    );
+}
+
+#[test]
+fn what_a_failed_attempt_created_is_remembered_across_retries_and_edits() {
+    use firehose_wizard::cloud::provision::Kind;
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('c'));
+    update(&mut m, ch('y'));
+    let bucket = |created| Resource { kind: Kind::Bucket, id: "b".into(), created };
+    let role = |created| Resource { kind: Kind::Role, id: "arn:r".into(), created };
+    fail_with(&mut m, vec![bucket(true), role(true)]);
+    // retry: the provisioner now sees both as already there
+    update(&mut m, ch('r'));
+    fail_with(&mut m, vec![bucket(false), role(false)]);
+    assert_eq!(m.failure.as_ref().unwrap().resources, vec![bucket(true), role(true)], "still this session's own");
+    assert_eq!(m.leftovers.len(), 2);
+    // back to Review to edit: they are not forgotten, and quitting asks
+    update(&mut m, ch('e'));
+    assert_eq!(m.step, Step::Review);
+    update(&mut m, ctrl('c'));
+    assert!(matches!(m.popup, Some(Popup::ConfirmQuit)), "leaving would leave resources behind");
+    update(&mut m, ch('n'));
+    // a successful retry makes them part of the stream: nothing is left over
+    update(&mut m, ch('c'));
+    update(&mut m, ch('y'));
+    update(
+        &mut m,
+        Action::Provisioned(Box::new(Ok(Outcome {
+            target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
+            stream_arn: "arn:s".into(),
+            resources: vec![bucket(false), role(false)],
+        }))),
+    );
+    assert!(m.leftovers.is_empty());
+    assert_eq!(m.outcome.as_ref().unwrap().resources, vec![bucket(true), role(true)]);
+}
+
+#[test]
+fn a_removal_in_progress_blocks_retry_and_a_second_removal() {
+    use firehose_wizard::cloud::provision::Kind;
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('c'));
+    update(&mut m, ch('y'));
+    let bucket = Resource { kind: Kind::Bucket, id: "b".into(), created: true };
+    fail_with(&mut m, vec![bucket.clone()]);
+    update(&mut m, ch('d'));
+    assert_eq!(update(&mut m, ch('y')).len(), 1);
+    assert!(update(&mut m, ch('r')).is_empty(), "no retry while removing");
+    assert!(update(&mut m, ch('d')).is_empty());
+    assert!(m.popup.is_none());
+    assert!(m.status.as_deref().unwrap().contains("wait for it to finish"));
+    update(&mut m, Action::Removed(vec![(bucket, None)]));
+    assert!(!m.removing);
+    assert_eq!(update(&mut m, ch('r')).len(), 1, "retry works again");
+}
+
+#[test]
+fn leaving_a_screen_opened_from_review_ends_the_edit() {
+    let mut m = lab();
+    to_review(&mut m);
+    update(&mut m, ch('4'));
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Review);
+    assert!(!m.from_review);
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Settings, "Esc from Review walks back normally");
+    update(&mut m, key(KeyCode::Esc));
+    assert_eq!(m.step, Step::Destination);
+    // from Review to screen 3, then back to screen 1 by hand: Next walks forward again, not to Review
+    m.step = Step::Review;
+    update(&mut m, ch('3'));
+    update(&mut m, key(KeyCode::PageUp));
+    update(&mut m, key(KeyCode::PageUp));
+    assert_eq!(m.step, Step::NameSource);
+    update(&mut m, ctrl('n'));
+    assert_eq!(m.step, Step::Process);
+}
+
+#[test]
+fn a_new_page_keeps_the_highlighted_item_and_slash_opens_the_list() {
+    let mut m = lab();
+    let g = m
+        .start()
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::LoadList { kind: ListKind::Roles, generation } => Some(generation),
+            _ => None,
+        })
+        .unwrap();
+    let role = |v: &str, trusted: bool| Item {
+        value: v.into(),
+        detail: String::new(),
+        selectable: trusted,
+        rank: !trusted as u8,
+    };
+    update(
+        &mut m,
+        Action::ListPage {
+            kind: ListKind::Roles,
+            generation: g,
+            items: vec![role("m-role", true), role("z-role", true)],
+            done: false,
+        },
+    );
+    m.step = Step::Settings;
+    m.focus = 3;
+    update(&mut m, ch(' ')); // existing role
+    m.focus = 4;
+    update(&mut m, ch('/'));
+    assert!(matches!(m.popup, Some(Popup::Picker(_))), "/ opens the list of a list field");
+    update(&mut m, key(KeyCode::Down)); // z-role
+    // a page arrives that sorts before it
+    update(
+        &mut m,
+        Action::ListPage { kind: ListKind::Roles, generation: g, items: vec![role("a-role", true)], done: true },
+    );
+    update(&mut m, key(KeyCode::Enter));
+    assert_eq!(m.role.value(), "z-role", "the highlighted role, not whatever moved under the cursor");
 }

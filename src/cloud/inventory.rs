@@ -121,10 +121,11 @@ pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<
                     .and_then(policy::decode_policy_document)
                     .is_some_and(|d| policy::trusts_firehose(&d));
                 let path = if r.path() == "/" { String::new() } else { format!("{} · ", r.path()) };
+                // Firehose could not assume a role that does not trust it: shown, not choosable
                 Item {
                     value: r.role_name().to_owned(),
                     detail: format!("{path}{}", if trusted { "trusts Firehose" } else { "does not trust Firehose" }),
-                    selectable: true,
+                    selectable: trusted,
                     rank: if trusted { 0 } else { 1 },
                 }
             })

@@ -3,7 +3,7 @@
 //! failure can say so exactly.
 //!
 //! 1. account and partition (STS)
-//! 2. the delivery stream name is free
+//! 2. checks: the delivery stream name is free, the role can be used
 //! 3. the source Kinesis stream's ARN
 //! 4. the bucket
 //! 5. the role and this stream's policy
@@ -43,7 +43,7 @@ impl Step {
     pub fn label(self) -> &'static str {
         match self {
             Step::Account => "account",
-            Step::Name => "stream name",
+            Step::Name => "checks",
             Step::Source => "source stream",
             Step::Bucket => "bucket",
             Step::Role => "role",
@@ -140,8 +140,20 @@ pub struct Removal {
 /// touched. Every resource gets an answer; one failure does not stop the others.
 pub async fn remove_created(cloud: &Cloud, resources: &[Resource], timing: &Timing) -> Vec<Removal> {
     let mut out = Vec::new();
+    let mut stream_stays = false;
     for r in resources.iter().rev().filter(|r| r.created) {
-        let result = remove_one(cloud, r, timing).await;
+        // a stream that could not be deleted still needs its role and bucket: keep them
+        let result = if stream_stays {
+            Err(CloudError::local(
+                format!("kept {} {}: the delivery stream that uses it could not be deleted", r.kind, r.id),
+                "delete the stream first, then remove the rest",
+            ))
+        } else {
+            remove_one(cloud, r, timing).await
+        };
+        if r.kind == Kind::DeliveryStream && result.is_err() {
+            stream_stays = true;
+        }
         out.push(Removal { resource: r.clone(), result });
     }
     out
@@ -413,7 +425,7 @@ impl<'a> Run<'a> {
         let r = self.start(Step::Account);
         let target = Self::finish(r, self.account().await)?;
         let r = self.start(Step::Name);
-        Self::finish(r, self.name_free().await)?;
+        Self::finish(r, self.checks().await)?;
         let r = self.start(Step::Source);
         let source_arn = Self::finish(r, self.source().await)?;
         let r = self.start(Step::Bucket);
@@ -442,7 +454,9 @@ impl<'a> Run<'a> {
         Ok((target, "ok", detail))
     }
 
-    async fn name_free(&mut self) -> Result<((), &'static str, String), CloudError> {
+    /// Before anything is created: the stream name is free, and the role can be used (an existing
+    /// role must trust Firehose; a role to create may exist only if it does, since it is then reused).
+    async fn checks(&mut self) -> Result<((), &'static str, String), CloudError> {
         let name = &self.plan.name;
         if super::inventory::delivery_stream_exists(self.cloud, name).await? {
             return Err(CloudError::local(
@@ -450,7 +464,16 @@ impl<'a> Run<'a> {
                 "choose another name (the plan's \"name\"), or delete the existing stream",
             ));
         }
-        Ok(((), "ok", format!("{name} is free")))
+        let (role, create) = match &self.plan.settings.role {
+            Role::Create(r) => (r.as_str(), true),
+            Role::Existing(r) => (role_name_of(r), false),
+        };
+        let role_note = match self.trusted_role_arn(role).await {
+            Ok(_) => "trusts Firehose",
+            Err(e) if create && e.is("NoSuchEntity") => "will be created",
+            Err(e) => return Err(e),
+        };
+        Ok(((), "ok", format!("{name} is free; role {role} {role_note}")))
     }
 
     async fn source(&mut self) -> Result<(Option<String>, &'static str, String), CloudError> {

@@ -89,6 +89,8 @@ async fn run_async(opts: WizardOptions) -> Ending {
         spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
     }
     let mut ticker = tokio::time::interval(Duration::from_millis(100));
+    // the ticker is only polled while creating: never fire the ticks missed in between in a burst
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut signalled = None;
     loop {
         if let Err(e) = terminal.draw(|f| screens::draw(f, &model, &theme, Utc::now())) {
@@ -167,6 +169,14 @@ fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
                 for r in &f.resources {
                     out.stderr.push(format!("  exists: {}", crate::plan::sanitize(&r.to_string())));
                 }
+            }
+        }
+        // back on an earlier screen after a failure: what this session made is still there
+        _ if !m.leftovers.is_empty() => {
+            out.code = out.code.max(1);
+            out.stderr.push("a creation failed earlier; what it created still exists:".into());
+            for r in &m.leftovers {
+                out.stderr.push(format!("  exists: {}", crate::plan::sanitize(&r.to_string())));
             }
         }
         _ if signalled.is_none() => out.stderr.push("nothing was created".into()),

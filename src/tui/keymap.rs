@@ -1,5 +1,5 @@
 //! One table of the keys: it drives the footer (the keys that work *here*) and the full help (`?`).
-//! `wizard::update` implements them; a test sends every binding in its context and checks it acts.
+//! `wizard::update` implements them; tests/wizard_update.rs checks the footer against what the keys do.
 
 use super::wizard::{Field, Model, Popup, Step};
 
@@ -35,7 +35,7 @@ fn failed(m: &Model) -> bool {
     m.step == Step::Failed && m.popup.is_none()
 }
 fn failed_created(m: &Model) -> bool {
-    failed(m) && m.failure.as_ref().is_some_and(|f| f.resources.iter().any(|r| r.created))
+    failed(m) && !m.leftovers.is_empty() && !m.removing
 }
 fn done(m: &Model) -> bool {
     m.step == Step::Done
@@ -63,16 +63,7 @@ fn not_text(m: &Model) -> bool {
 }
 
 pub const BINDINGS: &[Binding] = &[
-    Binding { keys: "Tab/S-Tab", short: "field", help: "next / previous field", when: form },
-    Binding { keys: "Enter", short: "next", help: "next field; on the last field, next screen", when: form },
-    Binding { keys: "↓", short: "list", help: "choose from the live list", when: on_picker },
-    Binding { keys: "Space/←→", short: "change", help: "change the choice", when: on_choice },
-    Binding {
-        keys: "Ctrl-T",
-        short: "lab prefixes",
-        help: "insert the lab's Hive-style prefixes",
-        when: on_destination,
-    },
+    // the screens' own keys, most important first: the footer shows as many as fit, in this order
     Binding {
         keys: "Ctrl-N",
         short: "next screen",
@@ -80,24 +71,34 @@ pub const BINDINGS: &[Binding] = &[
         when: form,
     },
     Binding { keys: "Esc", short: "back", help: "back one screen (nothing is lost)", when: not_first },
+    Binding { keys: "Tab/S-Tab", short: "field", help: "next / previous field", when: form },
+    Binding { keys: "↓ or /", short: "list", help: "choose from the live list", when: on_picker },
+    Binding { keys: "Space/←→", short: "change", help: "change the choice", when: on_choice },
+    Binding {
+        keys: "Ctrl-T",
+        short: "lab prefixes",
+        help: "insert the lab's Hive-style prefixes",
+        when: on_destination,
+    },
+    Binding { keys: "Enter", short: "next", help: "next field; on the last field, next screen", when: form },
     Binding { keys: "Ctrl-P", short: "prev screen", help: "previous screen, also PgUp", when: not_first },
+    Binding { keys: "c/Enter", short: "create", help: "create (asks first)", when: review },
     Binding { keys: "1-4", short: "edit", help: "edit that screen, then come back here", when: review },
     Binding { keys: "p", short: "policies", help: "view the IAM policies", when: review },
     Binding { keys: "r", short: "request", help: "view the CreateDeliveryStream request", when: review },
     Binding { keys: "s", short: "save", help: "save the plan to a file", when: review },
-    Binding { keys: "c/Enter", short: "create", help: "create (asks first)", when: review },
     Binding { keys: "r", short: "retry", help: "retry the creation", when: failed },
     Binding { keys: "e/Esc", short: "edit", help: "back to Review to edit (input kept)", when: failed },
     Binding { keys: "d", short: "remove", help: "remove what this run created (asks first)", when: failed_created },
     Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
     Binding { keys: "type", short: "filter", help: "filter the list", when: picker },
-    Binding { keys: "↑↓ PgUp/PgDn", short: "move", help: "move", when: picker },
     Binding { keys: "Enter", short: "choose", help: "choose", when: picker },
-    Binding { keys: "Ctrl-R", short: "reload", help: "reload the list", when: picker },
     Binding { keys: "Esc", short: "close", help: "close", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "move", help: "move", when: picker },
+    Binding { keys: "Ctrl-R", short: "reload", help: "reload the list", when: picker },
     Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: view },
     Binding { keys: "Esc/Enter", short: "close", help: "close", when: view },
-    Binding { keys: "y/Enter", short: "yes", help: "yes", when: confirm },
+    Binding { keys: "y", short: "yes", help: "yes (Enter also answers yes, except to Create)", when: confirm },
     Binding { keys: "n/Esc", short: "no", help: "no", when: confirm },
     Binding { keys: "Enter", short: "save", help: "save", when: save },
     Binding { keys: "Esc", short: "cancel", help: "cancel", when: save },

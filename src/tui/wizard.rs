@@ -310,6 +310,11 @@ pub struct Model {
     pub rows: Vec<Row>,
     pub outcome: Option<Outcome>,
     pub failure: Option<Failure>,
+    /// What this session's creations made and no later step removed or completed: summed over
+    /// retries, kept when the user goes back to edit, reported on exit.
+    pub leftovers: Vec<Resource>,
+    /// A removal is running: keys that would start another AWS change wait.
+    pub removing: bool,
     /// One line of news (saved, copied, a note about a key).
     pub status: Option<String>,
     pub dirty: bool,
@@ -399,6 +404,8 @@ impl Model {
             rows: Vec::new(),
             outcome: None,
             failure: None,
+            leftovers: Vec::new(),
+            removing: false,
             status: None,
             dirty: false,
             quit: false,
@@ -589,13 +596,15 @@ impl Model {
 
     /// Whether leaving would lose anything: answers were edited, or a creation is running.
     fn needs_quit_confirmation(&self) -> bool {
-        self.dirty || self.step == Step::Creating
+        self.dirty || self.step == Step::Creating || self.removing || !self.leftovers.is_empty()
     }
 
+    /// Moves to a screen. Any move ends an edit that came from Review (the Review keys set it again).
     fn go(&mut self, step: Step) {
         self.step = step;
         self.focus = 0;
         self.status = None;
+        self.from_review = false;
     }
 
     fn set(&mut self, field: Field, value: &str) {
@@ -665,10 +674,28 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ListPage { kind, generation, items, done } => {
+            if m.lists[kind.index()].generation != generation {
+                return Vec::new();
+            }
+            // the open picker keeps its highlighted item, wherever the new page sorts it
+            let keep = match &m.popup {
+                Some(Popup::Picker(p)) if p.kind == kind => {
+                    m.filtered(kind, p.filter.value()).get(p.selected).map(|&i| m.list(kind).items[i].value.clone())
+                }
+                _ => None,
+            };
             let list = &mut m.lists[kind.index()];
-            if list.generation == generation {
-                insert_sorted(&mut list.items, items);
-                list.loading = !done;
+            insert_sorted(&mut list.items, items);
+            list.loading = !done;
+            if let Some(value) = keep {
+                let filter = match &m.popup {
+                    Some(Popup::Picker(p)) => p.filter.value().to_owned(),
+                    _ => String::new(),
+                };
+                let pos = m.filtered(kind, &filter).iter().position(|&i| m.list(kind).items[i].value == value);
+                if let (Some(Popup::Picker(p)), Some(pos)) = (&mut m.popup, pos) {
+                    p.selected = pos;
+                }
             }
             Vec::new()
         }
@@ -687,13 +714,19 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Provisioned(r) => {
             match *r {
-                Ok(o) => {
+                Ok(mut o) => {
+                    mark_created(&m.leftovers, &mut o.resources);
+                    m.leftovers.clear();
                     m.outcome = Some(o);
                     m.failure = None;
                     m.dirty = false;
                     m.go(Step::Done);
                 }
-                Err(f) => {
+                Err(mut f) => {
+                    // a retry sees the first attempt's resources as already there: they are still this
+                    // session's own
+                    mark_created(&m.leftovers, &mut f.resources);
+                    m.leftovers = f.resources.iter().filter(|r| r.created).cloned().collect();
                     m.failure = Some(f);
                     m.go(Step::Failed);
                 }
@@ -701,6 +734,8 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Removed(results) => {
+            m.removing = false;
+            m.leftovers.retain(|r| !results.iter().any(|(x, e)| x == r && e.is_none()));
             let mut kept = Vec::new();
             let mut removed = 0;
             for (r, error) in &results {
@@ -728,6 +763,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 Err(e) => format!("could not save the plan: {e}"),
             });
             Vec::new()
+        }
+    }
+}
+
+/// Marks as created what an earlier attempt of this session created.
+fn mark_created(earlier: &[Resource], now: &mut [Resource]) {
+    for r in now.iter_mut() {
+        if earlier.iter().any(|e| e.kind == r.kind && e.id == r.id) {
+            r.created = true;
         }
     }
 }
@@ -820,6 +864,10 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 }
 
 fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
+    if m.removing {
+        m.status = Some("removing what this run created… wait for it to finish".into());
+        return Vec::new();
+    }
     match k.code {
         KeyCode::Char('r') => create(m),
         KeyCode::Char('e') | KeyCode::Esc => {
@@ -831,7 +879,7 @@ fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         KeyCode::Char('d') => {
-            if m.failure.as_ref().is_some_and(|f| f.resources.iter().any(|r| r.created)) {
+            if !m.leftovers.is_empty() {
                 m.popup = Some(Popup::ConfirmRemove);
             } else {
                 m.status = Some("this run created nothing, so there is nothing to remove".into());
@@ -990,6 +1038,14 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     let Some(field) = field else { return Vec::new() };
+    if k.code == KeyCode::Char('/')
+        && k.modifiers.is_empty()
+        && let Some(kind) = m.picker_for(field)
+        && !m.input(field).is_some_and(|i| i.value().starts_with("arn:"))
+    {
+        m.popup = Some(Popup::Picker(Picker { kind, filter: Input::default(), selected: 0 }));
+        return Vec::new();
+    }
     if field.is_text() {
         if let Some(req) = to_input_request(&Event::Key(k))
             && let Some(input) = m.input_mut(field)
@@ -1084,16 +1140,17 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             KeyCode::Char('y') | KeyCode::Enter => m.quit = true,
             _ => {}
         },
-        Popup::ConfirmCreate => match k.code {
-            KeyCode::Char('y') | KeyCode::Enter => return create(m),
-            _ => {}
-        },
+        // Enter is what brought the user here: creating takes a deliberate `y`
+        Popup::ConfirmCreate => {
+            if k.code == KeyCode::Char('y') {
+                return create(m);
+            }
+        }
         Popup::ConfirmRemove => {
-            if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter)
-                && let Some(f) = &m.failure
-            {
+            if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter) && !m.leftovers.is_empty() {
                 m.status = Some("removing what this run created…".into());
-                return vec![Effect::RemoveCreated(f.resources.clone())];
+                m.removing = true;
+                return vec![Effect::RemoveCreated(m.leftovers.clone())];
             }
         }
         Popup::View { title, text, scroll } => {
@@ -1149,6 +1206,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 KeyCode::PageDown => p.selected = (p.selected + 10).min(matches.len().saturating_sub(1)),
                 KeyCode::PageUp => p.selected = p.selected.saturating_sub(10),
                 _ if ctrl(&k, 'r') => {
+                    p.selected = 0;
                     let fx = m.load(p.kind);
                     m.popup = Some(Popup::Picker(p));
                     return vec![fx];

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use tui_input::Input;
 
 use super::keymap;
@@ -63,11 +63,16 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
         Some(Popup::Picker(p)) => super::widgets::picker::draw(f, area, m, p, t),
         Some(Popup::ConfirmQuit) => {
             let text = if m.step == Step::Creating {
-                "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave."
+                "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave.".to_owned()
+            } else if !m.leftovers.is_empty() {
+                format!(
+                    "Quit? {} resource(s) this session created still exist (d on the failure screen removes them); they are listed when you leave.",
+                    m.leftovers.len()
+                )
             } else {
-                "Quit? Your answers are not saved (save them from Review with s)."
+                "Quit? Your answers are not saved (save them from Review with s).".to_owned()
             };
-            draw_confirm(f, area, "Quit", text, t)
+            draw_confirm(f, area, "Quit", &text, t)
         }
         Some(Popup::ConfirmCreate) => {
             let where_ = m
@@ -150,17 +155,20 @@ fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let active = keymap::active(m);
     let item = |b: &keymap::Binding| vec![Span::styled(b.keys, t.key), Span::styled(format!(" {}  ", b.short), t.dim)];
     let len = |b: &keymap::Binding| b.keys.chars().count() + b.short.chars().count() + 3;
-    // help and quit always fit: the screen's own keys share what is left
-    let tail: Vec<_> = active.iter().filter(|b| b.keys == "Ctrl-G" || b.keys == "Ctrl-C").collect();
+    // help and quit always fit: `?` where it works, else Ctrl-G; then Ctrl-C
+    let help = active.iter().find(|b| b.keys == "?").or_else(|| active.iter().find(|b| b.keys == "Ctrl-G"));
+    let tail: Vec<&keymap::Binding> =
+        help.into_iter().chain(active.iter().find(|b| b.keys == "Ctrl-C")).copied().collect();
     let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(|b| len(b)).sum::<usize>());
     let mut spans = vec![Span::raw(" ")];
     let mut used = 0;
+    // the screen's own keys in table order (most important first); one that does not fit is
+    // skipped, and a shorter one after it may still fit
     for b in active.iter().filter(|b| !keymap::ALWAYS.contains(&b.keys)) {
-        if used + len(b) > budget {
-            break;
+        if used + len(b) <= budget {
+            spans.extend(item(b));
+            used += len(b);
         }
-        spans.extend(item(b));
-        used += len(b);
     }
     for b in tail {
         spans.extend(item(b));
@@ -169,23 +177,23 @@ fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
 }
 
 fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str, t: &Theme) {
-    let rect = centered(area, 60, 7);
+    let lines_of_text = word_wrap(text, 56);
+    // the text, a blank line and the answers, inside a border: the answers are never cut off
+    let rect = centered(area, 60, lines_of_text.len() as u16 + 4);
     f.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
         .title(Span::styled(format!(" {title} "), t.title));
-    let lines = vec![
-        Line::from(crate::plan::sanitize(text)),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled(" y ", t.focus),
-            Span::raw(" yes   "),
-            Span::styled(" n ", t.key),
-            Span::raw(" no"),
-        ]),
-    ];
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), rect);
+    let mut lines: Vec<Line> = lines_of_text.into_iter().map(Line::from).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::styled(" y ", t.focus),
+        Span::raw(" yes   "),
+        Span::styled(" n ", t.key),
+        Span::raw(" no"),
+    ]));
+    f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 fn draw_save(f: &mut Frame, area: Rect, input: &Input, t: &Theme) {
@@ -334,7 +342,9 @@ pub fn draw_form(f: &mut Frame, area: Rect, m: &Model, fields: Vec<(Field, Field
     let h = area.height as usize;
     let scroll = (focus_line + 4).saturating_sub(h);
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    // no cursor under a popup (the picker and the save box place their own)
     if let Some((x, line)) = cursor
+        && m.popup.is_none()
         && line >= scroll
         && line - scroll < h
     {
