@@ -264,8 +264,10 @@ fn a_small_terminal_gets_a_message_and_a_resize_redraws() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn(dir.path(), None, &["--lab", "--endpoint-url", "http://127.0.0.1:9"], (15, 60));
     pty.wait_for(&["Terminal too small", "need 80×24, have 60×15"]);
-    pty.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    // the parser first: the wizard redraws as soon as it sees the new size, and that frame must be read
+    // at the new size (ratatui clears and redraws everything on a resize)
     pty.parser.lock().unwrap().screen_mut().set_size(24, 80);
+    pty.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
     let s = pty.wait_for(&["Step 1/5 · Name and source"]);
     assert!(!s.contains("too small"), "{s}");
     // without AWS the wizard still works offline and says why the lists are empty
