@@ -22,7 +22,13 @@ const EXIT_INPUT: u8 = 2;
 /// Create an Amazon Data Firehose delivery stream (source: Direct PUT or a Kinesis data stream;
 /// destination: Amazon S3), checked against AWS's rules before anything is created.
 #[derive(Debug, Parser)]
-#[command(name = "firehose-wizard", version, about, long_about = None)]
+#[command(
+    name = "firehose-wizard",
+    version,
+    about,
+    long_about = None,
+    after_help = "Without a command, the interactive wizard starts: five screens in the terminal (see --lab, --plan)."
+)]
 struct Cli {
     /// AWS profile to use (default: the SDK's chain: AWS_PROFILE, then "default")
     #[arg(long, global = true, value_name = "NAME")]

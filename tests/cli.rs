@@ -260,7 +260,19 @@ fn help_lists_every_command_and_global_flag() {
     let dir = tmp();
     let r = run(bin(dir.path()).arg("--help"));
     assert_eq!(r.code, 0);
-    for needle in ["validate", "apply", "init", "--profile", "--region", "--endpoint-url", "--log-file"] {
+    for needle in [
+        "validate",
+        "apply",
+        "init",
+        "--profile",
+        "--region",
+        "--endpoint-url",
+        "--log-file",
+        "--lab",
+        "--plan",
+        "--no-color",
+        "Without a command, the interactive wizard starts",
+    ] {
         assert!(r.stdout.contains(needle), "{needle}");
     }
 }
