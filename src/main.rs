@@ -154,6 +154,11 @@ fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
     0
 }
 
+/// Where and as whom to connect, from the global flags (shared by `apply` and the wizard).
+fn cloud_options(cli: &Cli) -> Options {
+    Options { profile: cli.profile.clone(), region: cli.region.clone(), endpoint_url: cli.endpoint_url.clone() }
+}
+
 fn cmd_wizard(cli: &Cli) -> u8 {
     use std::io::IsTerminal;
     let plan = match (&cli.plan, cli.lab) {
@@ -171,15 +176,7 @@ fn cmd_wizard(cli: &Cli) -> u8 {
         );
         return EXIT_INPUT;
     }
-    let opts = firehose_wizard::tui::app::WizardOptions {
-        cloud: Options {
-            profile: cli.profile.clone(),
-            region: cli.region.clone(),
-            endpoint_url: cli.endpoint_url.clone(),
-        },
-        plan,
-        no_color: cli.no_color,
-    };
+    let opts = firehose_wizard::tui::app::WizardOptions { cloud: cloud_options(cli), plan, no_color: cli.no_color };
     let ending = firehose_wizard::tui::app::run(opts);
     for l in &ending.stdout {
         println!("{l}");
@@ -240,8 +237,7 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
     if report_problems(&plan) {
         return EXIT_PROBLEMS;
     }
-    let opts =
-        Options { profile: cli.profile.clone(), region: cli.region.clone(), endpoint_url: cli.endpoint_url.clone() };
+    let opts = cloud_options(cli);
     tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,

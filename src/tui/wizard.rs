@@ -432,6 +432,11 @@ impl Model {
         }
     }
 
+    /// Where the stream will be created: the account from STS, or placeholders until it answers.
+    pub fn target(&self) -> Target {
+        self.context.target.clone().unwrap_or_else(|| Target::placeholder(self.context.region.as_deref()))
+    }
+
     /// The example S3 keys of the current answers, stable across redraws.
     pub fn examples(&self, now: chrono::DateTime<chrono::Utc>) -> Option<validate::Examples> {
         validate::examples_with(&self.plan(), now, &self.sample_id, Some(&self.sample_random))
@@ -900,7 +905,7 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('p') => {
             let plan = m.plan();
-            let target = m.context.target.clone().unwrap_or_else(|| Target::placeholder(m.context.region.as_deref()));
+            let target = m.target();
             let resolved = crate::plan::request::Resolved::implied(&plan, &target);
             let text = format!(
                 "Trust policy of the role:\n{}\n\nPermissions policy {} on the role:\n{}",
@@ -913,7 +918,7 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('r') => {
             let plan = m.plan();
-            let target = m.context.target.clone().unwrap_or_else(|| Target::placeholder(m.context.region.as_deref()));
+            let target = m.target();
             let resolved = crate::plan::request::Resolved::implied(&plan, &target);
             let text = match crate::plan::request::build(&plan, &target, &resolved) {
                 Ok(req) => pretty(&crate::plan::request::to_json(&req)),

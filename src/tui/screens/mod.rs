@@ -126,7 +126,8 @@ fn draw_steps(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             spans.push(Span::styled(" › ", t.dim));
         }
         let label = format!("{} {}", s.number(), s.title());
-        let style = if *s == m.step || (m.step.number() == 5 && *s == Step::Review) { t.focus } else { t.dim };
+        // Creating, Created and Failed belong to step 5 too
+        let style = if s.number() == m.step.number() { t.focus } else { t.dim };
         spans.push(Span::styled(label, style));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);

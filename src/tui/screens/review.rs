@@ -46,7 +46,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     }
     group("3", "Destination", dest, &mut lines);
     let s = &plan.settings;
-    let region = m.context.target.as_ref().map(|t| t.region.clone()).or(m.context.region.clone()).unwrap_or_default();
+    let region = m.target().region;
     let role = match &s.role {
         Role::Create(r) => format!(
             "{r} (new, or reused if it trusts Firehose) + policy {}",
