@@ -268,9 +268,9 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
             println!("delivery stream ARN: {}", outcome.stream_arn);
             println!(
                 "next: send records to {} and look for objects in s3://{}/",
-                match &plan.source {
-                    plan::Source::DirectPut => format!("the delivery stream {}", plan.name),
-                    plan::Source::KinesisStream(s) => format!("the Kinesis stream {}", sanitize(s)),
+                match plan.source.kinesis() {
+                    None => format!("the delivery stream {}", plan.name),
+                    Some(s) => format!("the Kinesis stream {}", sanitize(s)),
                 },
                 plan.destination.bucket
             );

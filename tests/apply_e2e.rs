@@ -36,13 +36,14 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
     assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     let steps = [
-        ("[1/7] account", "ok"),
-        ("[2/7] checks", "ok"),
-        ("[3/7] source stream", "found"),
-        ("[4/7] bucket", "created"),
-        ("[5/7] role", "created"),
-        ("[6/7] delivery stream", "created"),
-        ("[7/7] wait for ACTIVE", "ok"),
+        ("[1/8] account", "ok"),
+        ("[2/8] checks", "ok"),
+        ("[3/8] source stream", "found"),
+        ("[4/8] bucket", "created"),
+        ("[5/8] error logging", "created"),
+        ("[6/8] role", "created"),
+        ("[7/8] delivery stream", "created"),
+        ("[8/8] wait for ACTIVE", "ok"),
     ];
     for (line, (tag, state)) in lines.iter().zip(steps) {
         let rest = line.strip_prefix(tag).unwrap_or_else(|| panic!("{line:?} should start with {tag}"));
@@ -54,7 +55,7 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
         );
     }
     let fh_arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
-    assert_eq!(lines[7], format!("delivery stream ARN: {fh_arn}"));
+    assert_eq!(lines[8], format!("delivery stream ARN: {fh_arn}"));
 
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
@@ -87,7 +88,9 @@ fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {
                  "Resource":["arn:aws:s3:::aws-analytics-immersion-day-e2e00001","arn:aws:s3:::aws-analytics-immersion-day-e2e00001/*"]},
                 {"Sid":"KinesisSource","Effect":"Allow",
                  "Action":["kinesis:DescribeStream","kinesis:GetShardIterator","kinesis:GetRecords","kinesis:ListShards"],
-                 "Resource":stream_arn}]})
+                 "Resource":stream_arn},
+                {"Sid":"ErrorLogging","Effect":"Allow","Action":["logs:PutLogEvents"],
+                 "Resource":[format!("arn:aws:logs:us-east-1:{ACCOUNT}:log-group:/aws/kinesisfirehose/retail-trans:log-stream:S3Delivery")]}]})
         );
 
         // the delivery stream, field by field against the plan
@@ -132,14 +135,14 @@ fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
     assert_eq!(r.code, 1, "{}", r.stdout);
     let err: Vec<&str> = r.stderr.lines().collect();
     assert!(
-        err[0].starts_with("error: step 4/7 (bucket) failed: s3:CreateBucket: BucketAlreadyExists: The requested bucket name is not available"),
+        err[0].starts_with("error: step 4/8 (bucket) failed: s3:CreateBucket: BucketAlreadyExists: The requested bucket name is not available"),
         "{}",
         r.stderr
     );
     assert!(err[1].starts_with("hint: bucket names are global across all AWS accounts"), "{}", r.stderr);
     assert!(r.stderr.contains("what exists now:\n  Kinesis stream arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans (already existed)\nnothing was created by this run"), "{}", r.stderr);
-    assert!(r.stdout.contains("[4/7] bucket           FAILED"), "{}", r.stdout);
-    assert!(!r.stdout.contains("[5/7]"), "no step after the failed one");
+    assert!(r.stdout.contains("[4/8] bucket           FAILED"), "{}", r.stdout);
+    assert!(!r.stdout.contains("[5/8]"), "no step after the failed one");
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         let iam = aws_sdk_iam::Client::new(&sdk);
@@ -166,8 +169,8 @@ fn a_shared_role_keeps_one_policy_per_stream() {
     assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&pa)).code, 0);
     let r = run(moto.command(dir.path()).arg("apply").arg(&pb));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("[4/7] bucket           reused"), "the bucket is ours already:\n{}", r.stdout);
-    assert!(r.stdout.contains("[5/7] role             reused"), "the console's role is reused:\n{}", r.stdout);
+    assert!(r.stdout.contains("[4/8] bucket           reused"), "the bucket is ours already:\n{}", r.stdout);
+    assert!(r.stdout.contains("[6/8] role             reused"), "the console's role is reused:\n{}", r.stdout);
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         // stream a is deleted and applied again: its policy is overwritten, not added again
@@ -222,9 +225,9 @@ fn direct_put_into_an_existing_bucket_with_an_existing_role() {
     let path = write_plan(dir.path(), "p.json", &plan);
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("[3/7] source stream    skipped"), "{}", r.stdout);
-    assert!(r.stdout.contains("[4/7] bucket           found"), "{}", r.stdout);
-    assert!(r.stdout.contains("[5/7] role             found"), "{}", r.stdout);
+    assert!(r.stdout.contains("[3/8] source stream    skipped"), "{}", r.stdout);
+    assert!(r.stdout.contains("[4/8] bucket           found"), "{}", r.stdout);
+    assert!(r.stdout.contains("[6/8] role             found"), "{}", r.stdout);
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         let iam = aws_sdk_iam::Client::new(&sdk);
@@ -260,7 +263,7 @@ fn a_role_that_does_not_trust_firehose_is_refused_before_anything_is_created() {
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("trust001"));
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 2/7 (checks) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: step 2/8 (checks) failed: the role arn:aws:iam::123456789012:role/firehose_delivery_role exists but does not let firehose.amazonaws.com assume it"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
     rt.block_on(async {
         assert!(moto.bucket_names().await.is_empty(), "no bucket was made for a plan that cannot work");
@@ -275,7 +278,7 @@ fn a_role_that_does_not_trust_firehose_is_refused_before_anything_is_created() {
     plan.settings.role = Role::Existing("no-such-role".into());
     let path = write_plan(dir.path(), "missing.json", &plan);
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
-    assert!(r.stderr.starts_with("error: step 2/7 (checks) failed: iam:GetRole: NoSuchEntity"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: step 2/8 (checks) failed: iam:GetRole: NoSuchEntity"), "{}", r.stderr);
 }
 
 #[test]
@@ -292,7 +295,7 @@ fn outside_us_east_1_the_bucket_gets_its_location_constraint() {
         .args(["--endpoint-url", &moto.url, "--region", "eu-west-1", "apply"])
         .arg(&path));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("[1/7] account          ok"), "{}", r.stdout);
+    assert!(r.stdout.contains("[1/8] account          ok"), "{}", r.stdout);
     assert!(r.stdout.contains("123456789012 (aws, eu-west-1)"), "--region wins over AWS_REGION:\n{}", r.stdout);
     rt.block_on(async {
         let sdk = moto.sdk("eu-west-1").await;
@@ -319,7 +322,7 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.starts_with(
-            "error: step 3/7 (source stream) failed: kinesis:DescribeStreamSummary: ResourceNotFoundException: "
+            "error: step 3/8 (source stream) failed: kinesis:DescribeStreamSummary: ResourceNotFoundException: "
         ),
         "{}",
         r.stderr
@@ -339,7 +342,7 @@ fn missing_source_stream_or_taken_name_stops_before_creating_anything() {
     let r = run(moto.command(dir.path()).arg("apply").arg(&again));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.starts_with("error: step 2/7 (checks) failed: a delivery stream named retail-trans already exists"),
+        r.stderr.starts_with("error: step 2/8 (checks) failed: a delivery stream named retail-trans already exists"),
         "{}",
         r.stderr
     );
@@ -358,7 +361,7 @@ fn a_kinesis_arn_in_another_region_is_refused_after_sts() {
     let path = write_plan(dir.path(), "lab.json", &plan);
     let r = run(moto.command(dir.path()).arg("apply").arg(&path));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: source: the Kinesis stream is in eu-west-1, but the delivery stream would be created in us-east-1"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: step 1/8 (account) failed: source: the Kinesis stream is in eu-west-1, but the delivery stream would be created in us-east-1"), "{}", r.stderr);
 }
 
 #[test]
@@ -395,7 +398,7 @@ fn profile_flag_selects_credentials_region_and_endpoint_from_the_config_file() {
         run(common::bin(dir.path()).env("AWS_CONFIG_FILE", &config).args(["--profile", "nope", "apply"]).arg(&path));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(
-        r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured for the profile nope"),
+        r.stderr.starts_with("error: step 1/8 (account) failed: no AWS Region is configured for the profile nope"),
         "{}",
         r.stderr
     );
@@ -451,6 +454,8 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
             vec![
                 (Kind::KinesisStream, false),
                 (Kind::Bucket, true),
+                (Kind::LogGroup, true),
+                (Kind::LogStream, true),
                 (Kind::Role, true),
                 (Kind::RolePolicy, true),
                 (Kind::DeliveryStream, true)
@@ -458,7 +463,11 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
         );
         let removals = provision::remove_created(&cloud, &outcome.resources, &fast).await;
         let order: Vec<_> = removals.iter().map(|r| r.resource.kind).collect();
-        assert_eq!(order, vec![Kind::DeliveryStream, Kind::RolePolicy, Kind::Role, Kind::Bucket], "newest first");
+        assert_eq!(
+            order,
+            vec![Kind::DeliveryStream, Kind::RolePolicy, Kind::Role, Kind::LogStream, Kind::LogGroup, Kind::Bucket],
+            "newest first"
+        );
         for r in &removals {
             assert!(r.result.is_ok(), "{}: {:?}", r.resource, r.result);
         }
@@ -471,5 +480,7 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
         assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty());
         let k = aws_sdk_kinesis::Client::new(&sdk);
         assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"], "the source stream stays");
+        let logs = aws_sdk_cloudwatchlogs::Client::new(&sdk);
+        assert!(logs.describe_log_groups().send().await.unwrap().log_groups().is_empty(), "the log group is gone");
     });
 }

@@ -234,7 +234,7 @@ fn apply_without_a_region_says_how_to_set_one() {
     let r = run(bin(dir.path()).arg("apply").arg(&plan));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.starts_with("error: step 1/7 (account) failed: no AWS Region is configured\nhint: pass --region"),
+        r.stderr.starts_with("error: step 1/8 (account) failed: no AWS Region is configured\nhint: pass --region"),
         "{}",
         r.stderr
     );
@@ -250,7 +250,7 @@ fn apply_against_an_unreachable_endpoint_fails_with_a_hint() {
         .args(["--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "apply"])
         .arg(&plan));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: step 1/7 (account) failed: sts:GetCallerIdentity: "), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: step 1/8 (account) failed: sts:GetCallerIdentity: "), "{}", r.stderr);
     assert!(r.stderr.contains("hint: could not reach AWS"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing exists from this run"), "{}", r.stderr);
 }

@@ -12,7 +12,7 @@ use firehose_wizard::plan::Plan;
 use firehose_wizard::plan::request::Target;
 use firehose_wizard::tui::screens;
 use firehose_wizard::tui::theme::Theme;
-use firehose_wizard::tui::wizard::{Action, Context, Effect, ListKind, Model, Step, update};
+use firehose_wizard::tui::wizard::{Action, Context, Effect, Field, ListKind, Model, Step, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -126,6 +126,10 @@ fn at(m: &mut Model, step: Step) {
     m.step = step;
     m.focus = 0;
 }
+/// Focuses a field of the current screen by name (positions move as options appear).
+fn focus(m: &mut Model, field: Field) {
+    m.focus = m.fields().iter().position(|f| *f == field).unwrap_or_else(|| panic!("{field:?} is not on screen"));
+}
 
 #[test]
 fn name_source_screens() {
@@ -152,10 +156,10 @@ fn destination_screens() {
     let mut m = lab();
     at(&mut m, Step::Destination);
     insta::assert_snapshot!("destination_filled", text(&m));
-    m.focus = 2;
+    focus(&mut m, Field::Prefix);
     key(&mut m, KeyCode::End);
     typed(&mut m, "!{timestamp:YYYY}");
-    m.focus = 1;
+    focus(&mut m, Field::Bucket);
     key(&mut m, KeyCode::End);
     typed(&mut m, "_UPPER");
     insta::assert_snapshot!("destination_errors", text(&m));
@@ -168,11 +172,11 @@ fn settings_screens() {
     insta::assert_snapshot!("settings_filled", text(&m));
     key(&mut m, KeyCode::Backspace);
     typed(&mut m, "0");
-    m.focus = 1;
+    focus(&mut m, Field::BufferInterval);
     typed(&mut m, "x");
-    m.focus = 3;
+    focus(&mut m, Field::RoleMode);
     key(&mut m, KeyCode::Char(' '));
-    m.focus = 4;
+    focus(&mut m, Field::RoleName);
     insta::assert_snapshot!("settings_errors_existing_role", text(&m));
 }
 
@@ -194,7 +198,7 @@ fn review_and_its_popups() {
 #[test]
 fn picker_popup() {
     let mut m = lab();
-    m.focus = 2;
+    focus(&mut m, Field::KinesisStream);
     key(&mut m, KeyCode::Down);
     insta::assert_snapshot!("picker_streams", text(&m));
     typed(&mut m, "e");
@@ -321,4 +325,26 @@ fn no_color_theme_uses_no_colour_and_marks_focus_by_reverse_video() {
         lines.iter().any(|l| l.trim_start().starts_with("! the delivery stream name may contain only")),
         "{lines:#?}"
     );
+}
+
+/// The screens with every option on (the plan of tests/fixtures/every-option.json).
+#[test]
+fn screens_with_every_option_on() {
+    let plan = Plan::from_json(include_str!("fixtures/every-option.json")).unwrap();
+    let mut m = model(&plan);
+    insta::assert_snapshot!("options_name_source", text(&m));
+    at(&mut m, Step::Process);
+    insta::assert_snapshot!("options_process", text(&m));
+    at(&mut m, Step::Destination);
+    focus(&mut m, Field::SampleRecord);
+    typed(&mut m, r#"{"customer":{"id":"C42"},"region":"eu"}"#);
+    focus(&mut m, Field::Prefix);
+    insta::assert_snapshot!("options_destination", text(&m));
+    at(&mut m, Step::Settings);
+    focus(&mut m, Field::AddPolicy);
+    insta::assert_snapshot!("options_settings", text(&m));
+    at(&mut m, Step::Review);
+    insta::assert_snapshot!("options_review", text(&m));
+    key(&mut m, KeyCode::Char('p'));
+    insta::assert_snapshot!("options_policies", text(&m));
 }

@@ -283,7 +283,7 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     let rt = rt();
     seed_lab_stream(&moto, &rt);
     rt.block_on(async {
-        // the account is at its quota of 50 delivery streams: step 6 fails after the bucket and role
+        // the account is at its quota of 50 delivery streams: step 7 fails after the bucket, log group and role
         let fh = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
         for i in 0..50 {
             let dest = aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
@@ -309,25 +309,27 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     pty.send(b"c");
     pty.wait_for(&["Create the delivery stream"]);
     pty.send(b"y");
-    let s = pty.wait_for(&["✗ step 6 (delivery stream) failed", "what exists now:"]);
+    let s = pty.wait_for(&["✗ step 7 (delivery stream) failed", "what exists now:"]);
     assert!(s.contains("LimitExceededException"), "{s}");
     assert!(s.contains("S3 bucket aws-analytics-immersion-day-") && s.contains("(created by this run)"), "{s}");
     pty.send(b"d");
-    pty.wait_for(&["Delete the 3 resource(s) this run created"]);
+    pty.wait_for(&["Delete the 5 resource(s) this run created"]);
     pty.send(b"y");
-    pty.wait_for(&["removed 3 resource(s) this run had created"]);
+    pty.wait_for(&["removed 5 resource(s) this run had created"]);
     // nothing of this run is left and nothing was typed: Ctrl-C leaves at once, the failure is printed
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 1, "a failed creation exits 1");
     pty.assert_restored();
     let after = pty.screen();
-    assert!(after.contains("error: step 6 (delivery stream) failed"), "{after}");
+    assert!(after.contains("error: step 7 (delivery stream) failed"), "{after}");
     assert!(after.contains("exists: Kinesis stream") && !after.contains("exists: S3 bucket"), "{after}");
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
         assert!(moto.bucket_names().await.is_empty(), "the bucket it made is gone");
         let iam = aws_sdk_iam::Client::new(&sdk);
         assert!(iam.list_roles().send().await.unwrap().roles().is_empty(), "the role it made is gone");
+        let logs = aws_sdk_cloudwatchlogs::Client::new(&sdk);
+        assert!(logs.describe_log_groups().send().await.unwrap().log_groups().is_empty(), "its log group is gone");
         let k = aws_sdk_kinesis::Client::new(&sdk);
         assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"], "the source stream stays");
         let fh = aws_sdk_firehose::Client::new(&sdk);

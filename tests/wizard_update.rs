@@ -42,7 +42,7 @@ fn past_name_check(m: &mut Model) {
     let Some(Effect::CheckName { generation, name }) = fx.first().cloned() else {
         panic!("expected a name check, got {fx:?}")
     };
-    assert_eq!(name, m.name.value());
+    assert_eq!(name, m.text(Field::Name));
     update(m, Action::NameChecked { generation, result: Ok(false) });
 }
 
@@ -132,7 +132,7 @@ fn back_keeps_everything() {
     update(&mut m, ctrl('n'));
     update(&mut m, ctrl('n'));
     assert_eq!(m.step, Step::Destination, "the name was already checked free");
-    assert_eq!(m.bucket.value(), "aws-analytics-immersion-day-a1b2c3d4-x");
+    assert_eq!(m.text(Field::Bucket), "aws-analytics-immersion-day-a1b2c3d4-x");
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
     let fx = update(&mut m, ch('y'));
     assert_eq!(fx, vec![Effect::Provision(Box::new(Plan::lab("a1b2c3d4")))]);
     assert_eq!(m.step, Step::Creating);
-    assert_eq!(m.rows.len(), 7);
+    assert_eq!(m.rows.len(), 8);
     assert!(m.rows.iter().all(|r| r.state == RowState::Pending));
 
     update(
@@ -202,8 +202,9 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
             elapsed: Duration::from_secs(1),
         }),
     );
-    assert_eq!(m.rows[5].state, RowState::Retrying(25));
-    assert!(m.rows[5].detail.contains("unable to assume role"));
+    assert_eq!(m.rows[6].step, provision::Step::Stream);
+    assert_eq!(m.rows[6].state, RowState::Retrying(25));
+    assert!(m.rows[6].detail.contains("unable to assume role"));
 
     // keys other than Ctrl-C do nothing while creating; Ctrl-C asks
     update(&mut m, key(KeyCode::Esc));
@@ -271,7 +272,7 @@ fn create_from_review_with_problems_goes_to_the_screen_that_has_them() {
     let mut m = lab();
     to_review(&mut m);
     // an answer that is no longer valid once on Review (as a loaded plan file can be)
-    m.buffer_size = tui_input::Input::new("999".into());
+    m.set_text(Field::BufferSize, "999");
     update(&mut m, ch('c'));
     assert!(m.popup.is_none(), "no confirmation while a screen has errors");
     assert_eq!(m.step, Step::Settings);
@@ -307,9 +308,9 @@ fn only_key_presses_count() {
     let mut release = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
     update(&mut m, Action::Key(release));
-    assert_eq!(m.name.value(), "");
+    assert_eq!(m.text(Field::Name), "");
     update(&mut m, ch('x'));
-    assert_eq!(m.name.value(), "x");
+    assert_eq!(m.text(Field::Name), "x");
 }
 
 #[test]
@@ -393,11 +394,25 @@ fn toggles_and_choices() {
     let mut m = blank();
     update(&mut m, key(KeyCode::Tab));
     assert_eq!(m.focused(), Some(Field::SourceKind));
-    update(&mut m, ch(' '));
+    update(&mut m, key(KeyCode::Left));
     assert_eq!(m.plan().source, Source::DirectPut);
     assert_eq!(m.fields().len(), 2, "no stream field for Direct PUT");
     update(&mut m, key(KeyCode::Right));
     assert_eq!(m.fields().len(), 3);
+    // a new stream: its name starts as the delivery stream's, on-demand; provisioned asks for shards
+    update(&mut m, ch(' '));
+    assert_eq!(
+        m.fields(),
+        vec![Field::Name, Field::SourceKind, Field::KinesisStream, Field::StreamMode],
+        "new stream fields"
+    );
+    assert!(
+        matches!(&m.plan().source, Source::NewKinesisStream(n) if n.name == m.text(Field::Name) && n.shards.is_none())
+    );
+    m.focus = 3;
+    update(&mut m, ch(' '));
+    assert_eq!(m.fields().last(), Some(&Field::Shards));
+    assert!(matches!(&m.plan().source, Source::NewKinesisStream(n) if n.shards == Some(1)));
     // compression cycles through the API's names, both ways
     let mut m = lab();
     m.step = Step::Settings;
@@ -615,9 +630,9 @@ fn a_new_page_keeps_the_highlighted_item_and_slash_opens_the_list() {
         },
     );
     m.step = Step::Settings;
-    m.focus = 3;
+    m.focus = m.fields().iter().position(|f| *f == Field::RoleMode).unwrap();
     update(&mut m, ch(' ')); // existing role
-    m.focus = 4;
+    m.focus = m.fields().iter().position(|f| *f == Field::RoleName).unwrap();
     update(&mut m, ch('/'));
     assert!(matches!(m.popup, Some(Popup::Picker(_))), "/ opens the list of a list field");
     update(&mut m, key(KeyCode::Down)); // z-role
@@ -627,5 +642,117 @@ fn a_new_page_keeps_the_highlighted_item_and_slash_opens_the_list() {
         Action::ListPage { kind: ListKind::Roles, generation: g, items: vec![role("a-role", true)], done: true },
     );
     update(&mut m, key(KeyCode::Enter));
-    assert_eq!(m.role.value(), "z-role", "the highlighted role, not whatever moved under the cursor");
+    assert_eq!(m.text(Field::RoleName), "z-role", "the highlighted role, not whatever moved under the cursor");
+}
+
+fn every_option() -> Plan {
+    Plan::from_json(include_str!("fixtures/every-option.json")).unwrap()
+}
+
+fn focus(m: &mut Model, field: Field) {
+    m.focus = m.fields().iter().position(|f| *f == field).unwrap_or_else(|| panic!("{field:?} is not on screen"));
+}
+
+#[test]
+fn every_option_survives_the_screens_unchanged() {
+    let plan = every_option();
+    assert!(firehose_wizard::plan::validate::validate(&plan).iter().all(|p| p.path != "settings.role"));
+    let m = Model::new(&plan, Context::default());
+    assert_eq!(m.plan(), plan, "Model::new then plan() is the identity");
+    assert_eq!(m.fields_of(Step::Process).len(), 12, "both options on show all their fields");
+    assert!(m.fields_of(Step::Destination).contains(&Field::Delimiter));
+    assert!(!m.fields_of(Step::Settings).contains(&Field::StreamEncryption), "no stream SSE with a Kinesis source");
+    // the same plan as Direct PUT offers stream encryption
+    let mut direct = plan.clone();
+    direct.source = Source::DirectPut;
+    direct.settings.stream_encryption = Some(firehose_wizard::plan::StreamEncryption::CustomerManaged(
+        "arn:aws:kms:us-east-1:123456789012:key/k".into(),
+    ));
+    let m = Model::new(&direct, Context::default());
+    assert!(m.fields_of(Step::Settings).contains(&Field::StreamKey));
+    assert_eq!(m.plan(), direct);
+}
+
+#[test]
+fn partition_keys_and_tags_are_typed_as_pairs() {
+    let mut m = lab();
+    m.step = Step::Destination;
+    focus(&mut m, Field::Dynamic);
+    update(&mut m, ch(' '));
+    assert!(m.status.as_deref().unwrap().contains("needs a buffer of at least 64 MiB"), "{:?}", m.status);
+    focus(&mut m, Field::PartitionKeys);
+    // jq's own ';' and ',' stay inside the expression; a new entry starts with name=
+    typed(&mut m, "id=.a | sub(\"x\";\"y\"); region=[.r, .s] | first");
+    let keys = m.plan().destination.dynamic_partitioning.unwrap().keys;
+    assert_eq!(keys["id"], ".a | sub(\"x\";\"y\")");
+    assert_eq!(keys["region"], "[.r, .s] | first");
+    m.step = Step::Settings;
+    focus(&mut m, Field::Tags);
+    typed(&mut m, "oops, team=analytics, note=a=b");
+    let p = m.problems();
+    assert!(p.iter().any(|p| p.path == "settings.tags" && p.message.contains("\"oops\" is not name=value")), "{p:?}");
+    assert_eq!(m.plan().settings.tags["note"], "a=b");
+}
+
+#[test]
+fn ctrl_f_sets_the_buffer_and_compression_the_options_need() {
+    let mut m = lab();
+    m.step = Step::Process;
+    focus(&mut m, Field::FormatConversion);
+    update(&mut m, ch(' '));
+    m.step = Step::Settings;
+    focus(&mut m, Field::Compression);
+    update(&mut m, key(KeyCode::Right)); // GZIP
+    let errors: Vec<_> = m.step_errors(Step::Settings).into_iter().map(|p| p.path).collect();
+    assert_eq!(errors, vec!["settings.compression", "settings.buffer_size_mib"]);
+    update(&mut m, ctrl('f'));
+    let plan = m.plan();
+    assert_eq!((plan.settings.buffer_size_mib, plan.settings.compression.as_str()), (128, "UNCOMPRESSED"));
+    assert!(m.step_errors(Step::Settings).is_empty());
+    update(&mut m, ctrl('f'));
+    assert!(m.status.as_deref().unwrap().starts_with("nothing to fix"));
+}
+
+#[test]
+fn an_existing_role_is_checked_when_leaving_settings() {
+    use firehose_wizard::tui::wizard::{RoleCheck, RoleFindings};
+    let mut m = lab();
+    m.step = Step::Settings;
+    focus(&mut m, Field::RoleMode);
+    update(&mut m, ch(' '));
+    focus(&mut m, Field::RoleName);
+    typed(&mut m, "team-role");
+    let fx = update(&mut m, ctrl('n'));
+    let [Effect::CheckRole { name, generation, plan, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(name, "team-role");
+    assert_eq!(**plan, m.plan());
+    let g = *generation;
+    assert_eq!(m.step, Step::Review);
+    update(
+        &mut m,
+        Action::RoleChecked {
+            generation: g,
+            result: Ok(RoleFindings { trusted: true, missing: vec!["logs:PutLogEvents on arn:…".into()] }),
+        },
+    );
+    let warn = m.problems().into_iter().find(|p| p.path == "settings.role").unwrap();
+    assert!(warn.message.contains("lack 1 permission(s)") && warn.message.contains("logs:PutLogEvents"));
+    // adding this stream's policy answers the warning
+    m.step = Step::Settings;
+    focus(&mut m, Field::AddPolicy);
+    update(&mut m, ch(' '));
+    assert!(m.problems().iter().all(|p| p.path != "settings.role"));
+    assert!(m.plan().settings.add_policy_to_role);
+    // an untrusting role blocks; a stale answer is ignored
+    m.role_check = RoleCheck::Checking { name: "team-role".into(), generation: 99 };
+    update(
+        &mut m,
+        Action::RoleChecked { generation: 98, result: Ok(RoleFindings { trusted: false, missing: vec![] }) },
+    );
+    assert!(matches!(m.role_check, RoleCheck::Checking { .. }), "stale");
+    update(
+        &mut m,
+        Action::RoleChecked { generation: 99, result: Ok(RoleFindings { trusted: false, missing: vec![] }) },
+    );
+    assert!(m.step_errors(Step::Settings).iter().any(|p| p.message.contains("does not let firehose.amazonaws.com")));
 }

@@ -33,6 +33,7 @@ pub struct Cloud {
     pub iam: aws_sdk_iam::Client,
     pub s3: aws_sdk_s3::Client,
     pub kinesis: aws_sdk_kinesis::Client,
+    pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sts: aws_sdk_sts::Client,
 }
 
@@ -85,6 +86,7 @@ impl Cloud {
             iam: aws_sdk_iam::Client::new(&sdk),
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
             kinesis: aws_sdk_kinesis::Client::new(&sdk),
+            logs: aws_sdk_cloudwatchlogs::Client::new(&sdk),
             sts: aws_sdk_sts::Client::new(&sdk),
             sdk,
         })

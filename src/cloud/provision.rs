@@ -5,16 +5,18 @@
 //! 1. account and partition (STS)
 //! 2. checks: the delivery stream name is free, the role can be used
 //! 3. the source Kinesis stream's ARN
-//! 4. the bucket
-//! 5. the role and this stream's policy
-//! 6. `CreateDeliveryStream`, retried while IAM propagates
-//! 7. `DescribeDeliveryStream` until ACTIVE
+//!    (or, when the plan asks for a new one, create it and wait until it is ACTIVE)
+//! 4. the bucket (and the backup bucket)
+//! 5. the CloudWatch log group and streams of error logging
+//! 6. the role and this stream's policy
+//! 7. `CreateDeliveryStream`, retried while IAM propagates
+//! 8. `DescribeDeliveryStream` until ACTIVE
 
 use std::future::Future;
 use std::time::Duration;
 
 use aws_sdk_firehose::types::DeliveryStreamStatus;
-use aws_sdk_kinesis::types::StreamStatus;
+use aws_sdk_kinesis::types::{StreamModeDetails, StreamStatus};
 use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
@@ -23,7 +25,7 @@ use super::{Cloud, CloudError};
 use crate::plan::names::role_name_of;
 use crate::plan::request::{self, Resolved, Target};
 use crate::plan::validate::{Severity, validate_for};
-use crate::plan::{Plan, Role, Source, policy};
+use crate::plan::{Plan, Role, Source, StreamMode, policy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -31,14 +33,15 @@ pub enum Step {
     Name,
     Source,
     Bucket,
+    Logs,
     Role,
     Stream,
     Active,
 }
 
 impl Step {
-    pub const ALL: [Step; 7] =
-        [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Role, Step::Stream, Step::Active];
+    pub const ALL: [Step; 8] =
+        [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Logs, Step::Role, Step::Stream, Step::Active];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -46,6 +49,7 @@ impl Step {
             Step::Name => "checks",
             Step::Source => "source stream",
             Step::Bucket => "bucket",
+            Step::Logs => "error logging",
             Step::Role => "role",
             Step::Stream => "delivery stream",
             Step::Active => "wait for ACTIVE",
@@ -96,6 +100,9 @@ pub enum Kind {
     Role,
     /// `id` is `ROLE_NAME/POLICY_NAME`.
     RolePolicy,
+    LogGroup,
+    /// `id` is `LOG_GROUP:LOG_STREAM`.
+    LogStream,
     DeliveryStream,
 }
 
@@ -106,6 +113,8 @@ impl std::fmt::Display for Kind {
             Kind::Bucket => "S3 bucket",
             Kind::Role => "IAM role",
             Kind::RolePolicy => "IAM inline policy",
+            Kind::LogGroup => "CloudWatch log group",
+            Kind::LogStream => "CloudWatch log stream",
             Kind::DeliveryStream => "delivery stream",
         })
     }
@@ -212,9 +221,60 @@ async fn remove_one(cloud: &Cloud, r: &Resource, timing: &Timing) -> Result<(), 
             }
             e
         }),
-        // never created by this tool: nothing to remove
-        Kind::KinesisStream => Ok(()),
+        Kind::KinesisStream => {
+            let k = &cloud.kinesis;
+            let req = k.delete_stream();
+            let req = if r.id.starts_with("arn:") { req.stream_arn(&r.id) } else { req.stream_name(&r.id) };
+            req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DeleteStream", e))?;
+            // DELETING takes a while; wait until the name is free again
+            let start = Instant::now();
+            loop {
+                let req = k.describe_stream_summary();
+                let req = if r.id.starts_with("arn:") { req.stream_arn(&r.id) } else { req.stream_name(&r.id) };
+                match req.send().await {
+                    Err(e) => {
+                        let e = CloudError::from_sdk("kinesis:DescribeStreamSummary", e);
+                        if e.is("ResourceNotFoundException") {
+                            return Ok(());
+                        }
+                        return Err(e);
+                    }
+                    Ok(_) if start.elapsed() > timing.poll_timeout => {
+                        return Err(CloudError::local(
+                            format!("{} is still being deleted", r.id),
+                            "it will disappear by itself; check later",
+                        ));
+                    }
+                    Ok(_) => tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await,
+                }
+            }
+        }
+        Kind::LogGroup => cloud
+            .logs
+            .delete_log_group()
+            .log_group_name(&r.id)
+            .send()
+            .await
+            .map(|_| ())
+            .or_else(|e| gone_is_fine(CloudError::from_sdk("logs:DeleteLogGroup", e))),
+        Kind::LogStream => {
+            let (group, stream) = r.id.split_once(':').unwrap_or((&r.id, ""));
+            cloud
+                .logs
+                .delete_log_stream()
+                .log_group_name(group)
+                .log_stream_name(stream)
+                .send()
+                .await
+                .map(|_| ())
+                .or_else(|e| gone_is_fine(CloudError::from_sdk("logs:DeleteLogStream", e)))
+        }
     }
+}
+
+/// A log stream removed along with its group is already gone: that is what was wanted.
+fn gone_is_fine(e: CloudError) -> Result<(), CloudError> {
+    if e.is("ResourceNotFoundException") { Ok(()) } else { Err(e) }
 }
 
 #[derive(Debug, Clone)]
@@ -427,9 +487,12 @@ impl<'a> Run<'a> {
         let r = self.start(Step::Name);
         Self::finish(r, self.checks().await)?;
         let r = self.start(Step::Source);
-        let source_arn = Self::finish(r, self.source().await)?;
+        let result = self.source(&r).await;
+        let source_arn = Self::finish(r, result)?;
         let r = self.start(Step::Bucket);
         Self::finish(r, self.bucket(&target).await)?;
+        let r = self.start(Step::Logs);
+        Self::finish(r, self.logs().await)?;
         let r = self.start(Step::Role);
         let role_arn = Self::finish(r, self.role(&target, source_arn.as_deref()).await)?;
         let resolved = Resolved { role_arn, source_arn };
@@ -476,55 +539,166 @@ impl<'a> Run<'a> {
         Ok(((), "ok", format!("{name} is free; role {role} {role_note}")))
     }
 
-    async fn source(&mut self) -> Result<(Option<String>, &'static str, String), CloudError> {
-        let Source::KinesisStream(s) = &self.plan.source else {
-            return Ok((None, "skipped", "Direct PUT: no source stream".into()));
+    async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, &'static str, String), CloudError> {
+        let (s, new) = match &self.plan.source {
+            Source::DirectPut => return Ok((None, "skipped", "Direct PUT: no source stream".into())),
+            Source::KinesisStream(s) => (s.as_str(), None),
+            Source::NewKinesisStream(n) => (n.name.as_str(), Some(n)),
         };
-        let req = self.cloud.kinesis.describe_stream_summary();
-        let req = if s.starts_with("arn:") { req.stream_arn(s) } else { req.stream_name(s) };
-        let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
-        let Some(summary) = out.stream_description_summary() else {
-            return Err(CloudError::local("Kinesis returned no stream description", "run again"));
-        };
-        let arn = summary.stream_arn().to_owned();
-        match summary.stream_status() {
-            StreamStatus::Active | StreamStatus::Updating => {}
-            other => {
-                return Err(CloudError::local(
-                    format!("the Kinesis stream is {}, not ACTIVE", other.as_str()),
-                    "wait until it is ACTIVE (a new stream takes about a minute), then run again",
-                ));
+        let kinesis = &self.cloud.kinesis;
+        let mut created = false;
+        if let Some(n) = new {
+            let mode = match n.mode {
+                StreamMode::OnDemand => aws_sdk_kinesis::types::StreamMode::OnDemand,
+                StreamMode::Provisioned => aws_sdk_kinesis::types::StreamMode::Provisioned,
+            };
+            let details = StreamModeDetails::builder()
+                .stream_mode(mode)
+                .build()
+                .map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?;
+            match kinesis
+                .create_stream()
+                .stream_name(&n.name)
+                .stream_mode_details(details)
+                .set_shard_count(n.shards.map(|k| k as i32))
+                .send()
+                .await
+            {
+                Ok(_) => {
+                    created = true;
+                    // recorded at once: if waiting fails, the stream still exists and is this run's
+                    self.record(Kind::KinesisStream, &n.name, true);
+                }
+                Err(e) => {
+                    let e = CloudError::from_sdk("kinesis:CreateStream", e);
+                    if !e.is("ResourceInUseException") {
+                        return Err(e);
+                    }
+                    // already there: used as it is (below it must become ACTIVE)
+                }
             }
         }
-        self.record(Kind::KinesisStream, &arn, false);
-        Ok((Some(arn.clone()), "found", arn))
+        let start = Instant::now();
+        let summary = loop {
+            let req = kinesis.describe_stream_summary();
+            let req = if s.starts_with("arn:") { req.stream_arn(s) } else { req.stream_name(s) };
+            let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
+            let Some(summary) = out.stream_description_summary().cloned() else {
+                return Err(CloudError::local("Kinesis returned no stream description", "run again"));
+            };
+            match summary.stream_status() {
+                StreamStatus::Active | StreamStatus::Updating => break summary,
+                StreamStatus::Creating if new.is_some() && start.elapsed() < self.timing.poll_timeout => {
+                    r.send(State::Waiting { status: "CREATING".into() });
+                    tokio::time::sleep(self.timing.poll_every).await;
+                }
+                other => {
+                    return Err(CloudError::local(
+                        format!("the Kinesis stream is {}, not ACTIVE", other.as_str()),
+                        "wait until it is ACTIVE (a new stream takes about a minute), then run again",
+                    ));
+                }
+            }
+        };
+        let arn = summary.stream_arn().to_owned();
+        if !created {
+            self.record(Kind::KinesisStream, &arn, false);
+        }
+        let (done, detail) = match (new, created) {
+            (Some(n), true) => (
+                "created",
+                match n.shards {
+                    Some(k) => format!("{arn} (provisioned, {k} shard(s)), ACTIVE"),
+                    None => format!("{arn} (on-demand), ACTIVE"),
+                },
+            ),
+            (Some(_), false) => ("reused", format!("{arn} (already existed)")),
+            (None, _) => ("found", arn.clone()),
+        };
+        Ok((Some(arn), done, detail))
+    }
+
+    /// The CloudWatch Logs group and streams that error logging writes to; ones that exist are used.
+    async fn logs(&mut self) -> Result<((), &'static str, String), CloudError> {
+        let streams = request::log_streams(self.plan);
+        if streams.is_empty() {
+            return Ok(((), "skipped", "error logging is off".into()));
+        }
+        let logs = &self.cloud.logs;
+        let group = request::log_group(self.plan);
+        let group_created = match logs.create_log_group().log_group_name(&group).send().await {
+            Ok(_) => true,
+            Err(e) => {
+                let e = CloudError::from_sdk("logs:CreateLogGroup", e);
+                if !e.is("ResourceAlreadyExistsException") {
+                    return Err(e);
+                }
+                false
+            }
+        };
+        self.record(Kind::LogGroup, &group, group_created);
+        let mut made = Vec::new();
+        for stream in streams {
+            let created = match logs.create_log_stream().log_group_name(&group).log_stream_name(stream).send().await {
+                Ok(_) => true,
+                Err(e) => {
+                    let e = CloudError::from_sdk("logs:CreateLogStream", e);
+                    if !e.is("ResourceAlreadyExistsException") {
+                        return Err(e);
+                    }
+                    false
+                }
+            };
+            self.record(Kind::LogStream, format!("{group}:{stream}"), created);
+            made.push(stream);
+        }
+        let done = if group_created { "created" } else { "reused" };
+        Ok(((), done, format!("{group} (streams {})", made.join(", "))))
+    }
+
+    /// An existing bucket: HeadBucket, and the Region it is in when S3 says.
+    async fn existing_bucket(&mut self, bucket: &str) -> Result<Option<String>, CloudError> {
+        let region = match self.cloud.s3.head_bucket().bucket(bucket).send().await {
+            Ok(out) => out.bucket_region().map(str::to_owned),
+            Err(e) => {
+                // S3 answers 301 for a bucket of another Region; the SDK does not follow it,
+                // but the answer names the Region.
+                let moved = e
+                    .raw_response()
+                    .filter(|r| r.status().as_u16() == 301)
+                    .and_then(|r| r.headers().get("x-amz-bucket-region").map(str::to_owned));
+                match moved {
+                    Some(region) => Some(region),
+                    None => return Err(bucket_access_error(bucket, CloudError::from_sdk("s3:HeadBucket", e))),
+                }
+            }
+        };
+        self.record(Kind::Bucket, bucket, false);
+        Ok(region)
     }
 
     async fn bucket(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
+        let (done, mut detail) = self.destination_bucket(target).await?;
+        if let Some(b) = &self.plan.destination.backup
+            && b.bucket != self.plan.destination.bucket
+        {
+            let backup = b.bucket.clone();
+            self.existing_bucket(&backup).await?;
+            detail.push_str(&format!("; backup to {backup} (found)"));
+        }
+        Ok(((), done, detail))
+    }
+
+    async fn destination_bucket(&mut self, target: &Target) -> Result<(&'static str, String), CloudError> {
         let bucket = self.plan.destination.bucket.clone();
         if !self.plan.destination.create_bucket {
-            let region = match self.cloud.s3.head_bucket().bucket(&bucket).send().await {
-                Ok(out) => out.bucket_region().map(str::to_owned),
-                Err(e) => {
-                    // S3 answers 301 for a bucket of another Region; the SDK does not follow it,
-                    // but the answer names the Region.
-                    let moved = e
-                        .raw_response()
-                        .filter(|r| r.status().as_u16() == 301)
-                        .and_then(|r| r.headers().get("x-amz-bucket-region").map(str::to_owned));
-                    match moved {
-                        Some(region) => Some(region),
-                        None => return Err(bucket_access_error(&bucket, CloudError::from_sdk("s3:HeadBucket", e))),
-                    }
-                }
-            };
-            self.record(Kind::Bucket, &bucket, false);
+            let region = self.existing_bucket(&bucket).await?;
             let region = region.map(|r| format!(" in {r}")).unwrap_or_default();
-            return Ok(((), "found", format!("{bucket}{region}")));
+            return Ok(("found", format!("{bucket}{region}")));
         }
         if self.owns_bucket(&bucket).await? {
             self.record(Kind::Bucket, &bucket, false);
-            return Ok(((), "reused", format!("{bucket} (already yours)")));
+            return Ok(("reused", format!("{bucket} (already yours)")));
         }
         let mut req = self.cloud.s3.create_bucket().bucket(&bucket);
         // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
@@ -539,13 +713,13 @@ impl<'a> Run<'a> {
         match req.send().await {
             Ok(_) => {
                 self.record(Kind::Bucket, &bucket, true);
-                Ok(((), "created", format!("{bucket} in {}", target.region)))
+                Ok(("created", format!("{bucket} in {}", target.region)))
             }
             Err(e) => {
                 let e = CloudError::from_sdk("s3:CreateBucket", e);
                 if e.is("BucketAlreadyOwnedByYou") {
                     self.record(Kind::Bucket, &bucket, false);
-                    Ok(((), "reused", format!("{bucket} (already yours)")))
+                    Ok(("reused", format!("{bucket} (already yours)")))
                 } else {
                     Err(e)
                 }
@@ -595,7 +769,22 @@ impl<'a> Run<'a> {
                     ));
                 }
                 self.record(Kind::Role, &arn, false);
-                return Ok((arn.clone(), "found", format!("{arn} (used as it is)")));
+                if !self.plan.settings.add_policy_to_role {
+                    let report = super::inventory::role_report(self.cloud, &name).await?;
+                    let needed = policy::permissions_policy(self.plan, target, source_arn);
+                    let missing = policy::missing_permissions(&needed, &report.documents);
+                    let detail = if missing.is_empty() {
+                        format!("{arn} (used as it is; its policies grant what this stream needs)")
+                    } else {
+                        format!(
+                            "{arn} (used as it is) WARNING: its policies lack {} permission(s) this stream needs: {}; unless a bucket, key or function policy grants them, delivery will fail (settings.add_policy_to_role adds this stream's policy)",
+                            missing.len(),
+                            missing.iter().take(4).map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                        )
+                    };
+                    return Ok((arn.clone(), "found", detail));
+                }
+                (name, arn, "found")
             }
             Role::Create(name) => {
                 let trust = policy::trust_policy(&target.account).to_string();
@@ -700,7 +889,9 @@ impl<'a> Run<'a> {
                         .delivery_stream_name(&req.name)
                         .delivery_stream_type(req.stream_type.clone())
                         .set_kinesis_stream_source_configuration(req.kinesis_source.clone())
+                        .set_delivery_stream_encryption_configuration_input(req.encryption.clone())
                         .extended_s3_destination_configuration(req.s3.clone())
+                        .set_tags((!req.tags.is_empty()).then(|| req.tags.clone()))
                         .send()
                         .await;
                     match sent {
@@ -983,6 +1174,7 @@ mod tests {
     #[test]
     fn steps_are_numbered_in_order() {
         assert_eq!(Step::Account.number(), 1);
-        assert_eq!(Step::Active.number(), 7);
+        assert_eq!(Step::Logs.number(), 5);
+        assert_eq!(Step::Active.number(), 8);
     }
 }

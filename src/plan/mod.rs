@@ -33,12 +33,46 @@ pub struct Plan {
     pub settings: Settings,
 }
 
-/// `"direct_put"` or `{ "kinesis_stream": NAME_OR_ARN }`.
+/// `"direct_put"`, `{ "kinesis_stream": NAME_OR_ARN }` (an existing stream), or
+/// `{ "new_kinesis_stream": { "name": NAME, "mode": "on_demand" | "provisioned", "shards": N } }`
+/// (created before the delivery stream, and waited on until ACTIVE).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Source {
     DirectPut,
     KinesisStream(String),
+    NewKinesisStream(NewStream),
+}
+
+impl Source {
+    /// The Kinesis stream's name or ARN, whether it exists or is to be created.
+    pub fn kinesis(&self) -> Option<&str> {
+        match self {
+            Source::DirectPut => None,
+            Source::KinesisStream(s) => Some(s),
+            Source::NewKinesisStream(n) => Some(&n.name),
+        }
+    }
+}
+
+/// A source stream to create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStream {
+    pub name: String,
+    #[serde(default)]
+    pub mode: StreamMode,
+    /// Required for provisioned mode; must be absent for on-demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shards: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamMode {
+    #[default]
+    OnDemand,
+    Provisioned,
 }
 
 /// Step 2. Both options are off (`null`) unless set.
@@ -51,10 +85,11 @@ pub struct Process {
     pub format_conversion: Option<FormatConversion>,
 }
 
-/// Lambda transform (its rules and request are not built yet: see `validate`).
+/// Lambda transform. Absent numbers take Firehose's defaults (1 MiB, 60 s, 3 retries).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lambda {
+    /// The function's ARN, qualified (`:$LATEST`, a version or an alias) as the console does, or not.
     pub function_arn: String,
     #[serde(default)]
     pub buffer_size_mib: Option<f64>,
@@ -64,11 +99,13 @@ pub struct Lambda {
     pub retries: Option<i64>,
 }
 
-/// Record format conversion (its rules and request are not built yet: see `validate`).
+/// Record format conversion: JSON in, Parquet or ORC out, with the schema of a Glue table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormatConversion {
+    /// `parquet` or `orc`.
     pub output: String,
+    /// `openx_json` or `hive_json`.
     pub input: String,
     pub glue_database: String,
     pub glue_table: String,
@@ -93,9 +130,69 @@ pub struct Destination {
     /// Error output prefix; absent, `null` or empty means none.
     #[serde(default)]
     pub error_prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_partitioning: Option<DynamicPartitioning>,
+    /// The objects' file extension (`.json.gz`); absent means Firehose's default for the format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_extension: Option<String>,
+    /// IANA time zone of the prefix's timestamps (`Asia/Seoul`); absent means UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Back up the source records, as received, to this bucket and prefix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup: Option<Backup>,
+}
+
+/// Dynamic partitioning: chosen at creation, never turned off afterwards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DynamicPartitioning {
+    /// Partition key name → jq expression evaluated on each JSON record (`partitionKeyFromQuery`).
+    /// May be empty when a Lambda transform supplies the keys (`partitionKeyFromLambda`).
+    #[serde(default)]
+    pub keys: std::collections::BTreeMap<String, String>,
+    /// Append a new line after each record in the delivered objects.
+    #[serde(default)]
+    pub new_line_delimiter: bool,
+    /// Split records that arrive several to one: `"json"` or `{ "delimited": "DELIMITER" }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_deaggregation: Option<Deaggregation>,
+    /// How long Firehose retries delivery to S3 (0–7200 s); absent means 300.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_duration_s: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Deaggregation {
+    Json,
+    Delimited(String),
+}
+
+/// Source record backup: an existing bucket (or the destination bucket) and a prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub bucket: String,
+    #[serde(default)]
+    pub prefix: String,
 }
 
 impl Destination {
+    /// A bucket with every option at its default.
+    pub fn new(bucket: &str) -> Destination {
+        Destination {
+            bucket: bucket.to_owned(),
+            create_bucket: false,
+            prefix: String::new(),
+            error_prefix: None,
+            dynamic_partitioning: None,
+            file_extension: None,
+            time_zone: None,
+            backup: None,
+        }
+    }
+
     /// The error prefix when one is set (an empty string counts as not set, as the API treats it).
     pub fn error_prefix(&self) -> Option<&str> {
         self.error_prefix.as_deref().filter(|p| !p.is_empty())
@@ -116,6 +213,39 @@ pub struct Settings {
     pub compression: String,
     #[serde(default)]
     pub role: Role,
+    /// With an existing role: also put this stream's least-privilege policy on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub add_policy_to_role: bool,
+    /// Server-side encryption of the delivered objects with a KMS key; absent means the bucket's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<Encryption>,
+    /// Encryption of the data Firehose holds for a Direct PUT stream: `"aws_owned"` or
+    /// `{ "customer_managed": KEY_ARN }`. Not allowed with a Kinesis source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_encryption: Option<StreamEncryption>,
+    /// CloudWatch error logging to `/aws/kinesisfirehose/<name>`, on by default as in the console.
+    #[serde(default = "yes")]
+    pub error_logging: bool,
+    /// Tags of the delivery stream (at most 50).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tags: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Encryption {
+    pub kms_key_arn: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum StreamEncryption {
+    AwsOwned,
+    CustomerManaged(String),
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_buffer_size() -> i64 {
@@ -135,6 +265,11 @@ impl Default for Settings {
             buffer_interval_s: default_buffer_interval(),
             compression: default_compression(),
             role: Role::default(),
+            add_policy_to_role: false,
+            encryption: None,
+            stream_encryption: None,
+            error_logging: true,
+            tags: Default::default(),
         }
     }
 }
@@ -165,13 +300,9 @@ impl Plan {
                 create_bucket: true,
                 prefix: LAB_PREFIX.to_owned(),
                 error_prefix: Some(LAB_ERROR_PREFIX.to_owned()),
+                ..Destination::new("")
             },
-            settings: Settings {
-                buffer_size_mib: 1,
-                buffer_interval_s: 60,
-                compression: "UNCOMPRESSED".to_owned(),
-                role: Role::Create(DEFAULT_ROLE_NAME.to_owned()),
-            },
+            settings: Settings { buffer_size_mib: 1, buffer_interval_s: 60, ..Settings::default() },
         }
     }
 

@@ -164,6 +164,168 @@ pub fn role_ref(value: &str) -> Result<(), String> {
     }
 }
 
+static LAMBDA_ARN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-[0-9]{1}:[0-9]{12}:function:[a-zA-Z0-9\-_]+(:(\$LATEST|[a-zA-Z0-9\-_]+))?$",
+    )
+});
+static KMS_ARN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^arn:.*:kms:[a-zA-Z0-9\-]+:[0-9]{12}:(key|alias)/[a-zA-Z_0-9+=,.@\-_/]+$"));
+static REGION: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$"));
+static TAG_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$"));
+static FILE_EXTENSION: LazyLock<Regex> = LazyLock::new(|| re(r"^\.[0-9a-z!\-_.*'()]+$"));
+static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-zA-Z/_]+$"));
+static JQ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z_][A-Za-z0-9_]*$"));
+
+/// A Lambda function ARN as the Lambda model writes it: `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME`
+/// with an optional qualifier (`:$LATEST`, a version number or an alias), as the console uses.
+pub fn lambda_arn(value: &str) -> Result<(), String> {
+    length("the Lambda function ARN", value, 1, 5120)?;
+    if !LAMBDA_ARN.is_match(value) {
+        return Err(format!(
+            "{} is not a Lambda function ARN: expected arn:aws:lambda:REGION:ACCOUNT(12 digits):function:NAME[:$LATEST|:VERSION|:ALIAS]",
+            quoted(value)
+        ));
+    }
+    let name = value.split(":function:").nth(1).unwrap_or("").split(':').next().unwrap_or("");
+    length("a Lambda function name", name, 1, 64)
+}
+
+/// A KMS key ARN as Firehose's model writes it (`key/ID` or `alias/NAME`).
+pub fn kms_key_arn(value: &str) -> Result<(), String> {
+    length("a KMS key ARN", value, 1, 512)?;
+    if !KMS_ARN.is_match(value) || Arn::parse(value).is_none() {
+        return Err(format!(
+            "{} is not a KMS key ARN: expected arn:aws:kms:REGION:ACCOUNT(12 digits):key/KEY_ID (or alias/NAME)",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+/// A Region name such as `us-east-1`.
+pub fn region(value: &str) -> Result<(), String> {
+    if REGION.is_match(value) {
+        Ok(())
+    } else {
+        Err(format!("{} is not a Region name (like us-east-1)", quoted(value)))
+    }
+}
+
+/// A Glue database, table or version: 1–1024 characters, no white space (`^\S+$`).
+pub fn glue_name(what: &str, value: &str) -> Result<(), String> {
+    length(what, value, 1, 1024)?;
+    match value.chars().position(char::is_whitespace) {
+        Some(i) => Err(format!("{what} must not contain white space (character {} is white space)", i + 1)),
+        None => Ok(()),
+    }
+}
+
+/// A tag key: 1–128 characters of letters, digits, spaces and `_ . : / = + - @ %`, not starting `aws:`.
+pub fn tag_key(key: &str) -> Result<(), String> {
+    length("a tag key", key, 1, 128)?;
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return Err(format!("tag key {}: keys starting with \"aws:\" are reserved by AWS", quoted(key)));
+    }
+    tag_chars("tag key", key)
+}
+
+/// A tag value: 0–256 characters of the same set as keys.
+pub fn tag_value(key: &str, value: &str) -> Result<(), String> {
+    length(&format!("the value of tag {}", quoted(key)), value, 0, 256)?;
+    tag_chars(&format!("the value of tag {}", quoted(key)), value)
+}
+
+fn tag_chars(what: &str, value: &str) -> Result<(), String> {
+    if TAG_KEY.is_match(value) {
+        return Ok(());
+    }
+    let bad = value.chars().find(|c| !TAG_KEY.is_match(&c.to_string())).unwrap_or('?');
+    Err(format!(
+        "{what} may contain only letters, digits, spaces and _ . : / = + - @ %; {} is not allowed",
+        quoted(&bad.to_string())
+    ))
+}
+
+/// `FileExtension`: empty, or `.` followed by `0-9 a-z ! - _ . * ' ( )`, at most 128 characters.
+pub fn file_extension(value: &str) -> Result<(), String> {
+    length("the file extension", value, 0, 128)?;
+    if !value.is_empty() && !FILE_EXTENSION.is_match(value) {
+        return Err(format!(
+            "{} is not a file extension: it must start with '.' and then use only lower-case a–z, digits and ! - _ . * ' ( )",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+/// `CustomTimeZone`: an IANA zone name (`Asia/Seoul`) of at most 50 characters of `[a-zA-Z/_]`.
+pub fn time_zone(value: &str) -> Result<chrono_tz::Tz, String> {
+    length("the time zone", value, 1, 50)?;
+    if !TIME_ZONE.is_match(value) {
+        return Err(format!(
+            "{}: Firehose takes time zone names of letters, '/' and '_' only (like Asia/Seoul or America/New_York)",
+            quoted(value)
+        ));
+    }
+    value.parse::<chrono_tz::Tz>().map_err(|_| {
+        format!("{} is not an IANA time zone name (like UTC, Europe/Paris or Asia/Seoul; case matters)", quoted(value))
+    })
+}
+
+/// A partition key name, as `!{partitionKeyFromQuery:NAME}` uses it: a jq key name.
+pub fn partition_key_name(key: &str) -> Result<(), String> {
+    if JQ_KEY.is_match(key) {
+        Ok(())
+    } else {
+        Err(format!(
+            "partition key name {} must be a jq key name (letters, digits and '_', not starting with a digit)",
+            quoted(key)
+        ))
+    }
+}
+
+/// A jq expression, checked for what can be checked without running jq: not blank, strings closed,
+/// brackets balanced.
+pub fn jq_expression(key: &str, expr: &str) -> Result<(), String> {
+    let what = format!("the jq expression of partition key {}", quoted(key));
+    if expr.trim().is_empty() {
+        return Err(format!("{what} is empty; for example .{key}"));
+    }
+    let mut stack = Vec::new();
+    let mut chars = expr.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => loop {
+                match chars.next() {
+                    None => return Err(format!("{what} has a string that is not closed with \"")),
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                }
+            },
+            '(' | '[' | '{' => stack.push(c),
+            ')' | ']' | '}' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                if stack.pop() != Some(open) {
+                    return Err(format!("{what} has an unmatched {}", quoted(&c.to_string())));
+                }
+            }
+            _ => {}
+        }
+    }
+    match stack.pop() {
+        Some(open) => Err(format!("{what} has an unclosed {}", quoted(&open.to_string()))),
+        None => Ok(()),
+    }
+}
+
 /// The role name in a role name or ARN (the last segment of the ARN's `role/path/name`).
 pub fn role_name_of(value: &str) -> &str {
     value.rsplit('/').next().unwrap_or(value)

@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 
 use super::Plan;
-use super::request::{Target, bucket_arn};
+use super::names::Arn;
+use super::request::{Target, bucket_arn, log_group, log_streams};
 
 /// IAM's cap on a role's inline policies, in non-whitespace characters.
 pub const INLINE_POLICY_QUOTA: usize = 10_240;
@@ -31,10 +32,23 @@ pub fn trust_policy(account: &str) -> Value {
     })
 }
 
-/// What this stream needs, on its exact ARNs: write to the bucket, read the source stream.
+/// What this stream needs, on its exact ARNs: write to the bucket (and the backup bucket), read the
+/// source stream, invoke the Lambda, read the Glue table, use the KMS key for S3, write its error logs.
 /// `source_arn` is the Kinesis stream's ARN (as resolved), `None` for Direct PUT.
 pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>) -> Value {
-    let bucket = bucket_arn(&plan.destination.bucket, &target.partition);
+    let p = &target.partition;
+    let mut buckets = vec![plan.destination.bucket.clone()];
+    if let Some(b) = &plan.destination.backup
+        && !buckets.contains(&b.bucket)
+    {
+        buckets.push(b.bucket.clone());
+    }
+    let mut resources = Vec::new();
+    for b in &buckets {
+        let arn = bucket_arn(b, p);
+        resources.push(format!("{arn}/*"));
+        resources.insert(resources.len() - 1, arn);
+    }
     let mut statements = vec![json!({
         "Sid": "S3Delivery",
         "Effect": "Allow",
@@ -46,7 +60,7 @@ pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>
             "s3:ListBucketMultipartUploads",
             "s3:PutObject"
         ],
-        "Resource": [bucket.clone(), format!("{bucket}/*")]
+        "Resource": resources
     })];
     if let Some(arn) = source_arn {
         statements.push(json!({
@@ -61,7 +75,159 @@ pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>
             "Resource": arn
         }));
     }
+    if let Some(l) = &plan.process.lambda {
+        statements.push(json!({
+            "Sid": "LambdaTransform",
+            "Effect": "Allow",
+            "Action": ["lambda:InvokeFunction", "lambda:GetFunctionConfiguration"],
+            "Resource": l.function_arn
+        }));
+    }
+    if let Some(c) = &plan.process.format_conversion {
+        let region = c.glue_region.as_deref().unwrap_or(&target.region);
+        let base = format!("arn:{p}:glue:{region}:{}", target.account);
+        statements.push(json!({
+            "Sid": "GlueSchema",
+            "Effect": "Allow",
+            "Action": ["glue:GetTable", "glue:GetTableVersion", "glue:GetTableVersions"],
+            "Resource": [
+                format!("{base}:catalog"),
+                format!("{base}:database/{}", c.glue_database),
+                format!("{base}:table/{}/{}", c.glue_database, c.glue_table)
+            ]
+        }));
+    }
+    if let Some(e) = &plan.settings.encryption
+        && let Some(key) = Arn::parse(&e.kms_key_arn)
+    {
+        let mut condition = json!({
+            "StringEquals": { "kms:ViaService": format!("s3.{}.amazonaws.com", key.region) },
+            "StringLike": { "kms:EncryptionContext:aws:s3:arn": buckets.iter().map(|b| format!("{}/*", bucket_arn(b, p))).collect::<Vec<_>>() }
+        });
+        // a policy cannot name a key by its alias: name every key of the account, narrowed to the alias
+        let resource = match key.resource.strip_prefix("alias/") {
+            Some(_) => {
+                condition["ForAnyValue:StringEquals"] = json!({ "kms:ResourceAliases": key.resource });
+                format!("arn:{}:kms:{}:{}:key/*", key.partition, key.region, key.account)
+            }
+            None => e.kms_key_arn.clone(),
+        };
+        statements.push(json!({
+            "Sid": "S3Encryption",
+            "Effect": "Allow",
+            "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+            "Resource": resource,
+            "Condition": condition
+        }));
+    }
+    let streams = log_streams(plan);
+    if !streams.is_empty() {
+        let group = log_group(plan);
+        let arns: Vec<String> = streams
+            .iter()
+            .map(|s| format!("arn:{p}:logs:{}:{}:log-group:{group}:log-stream:{s}", target.region, target.account))
+            .collect();
+        statements.push(json!({
+            "Sid": "ErrorLogging",
+            "Effect": "Allow",
+            "Action": ["logs:PutLogEvents"],
+            "Resource": arns
+        }));
+    }
     json!({ "Version": "2012-10-17", "Statement": statements })
+}
+
+/// One permission a stream needs that a role's policies do not grant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub action: String,
+    pub resource: String,
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} on {}", self.action, self.resource)
+    }
+}
+
+/// The (action, resource) pairs of `needed` that `granted` (a role's policy documents) do not allow:
+/// no Allow statement covers them, or a Deny statement does. Wildcards `*` and `?` are honoured in
+/// actions (case-insensitively) and resources; conditions are not evaluated (an Allow with a condition
+/// counts as granting), so this finds what is surely missing, not everything that might be.
+pub fn missing_permissions(needed: &Value, granted: &[Value]) -> Vec<Missing> {
+    let statements: Vec<&Value> = granted.iter().flat_map(statements_of).collect();
+    let mut out = Vec::new();
+    for s in statements_of(needed) {
+        for action in strings(s.get("Action")) {
+            for resource in strings(s.get("Resource")) {
+                let covers = |st: &&Value| {
+                    let action_ok = match (st.get("Action"), st.get("NotAction")) {
+                        (Some(a), _) => {
+                            strings(Some(a)).iter().any(|p| wildcard(&p.to_lowercase(), &action.to_lowercase()))
+                        }
+                        (None, Some(na)) => {
+                            !strings(Some(na)).iter().any(|p| wildcard(&p.to_lowercase(), &action.to_lowercase()))
+                        }
+                        _ => false,
+                    };
+                    let resource_ok = match (st.get("Resource"), st.get("NotResource")) {
+                        (Some(r), _) => strings(Some(r)).iter().any(|p| wildcard(p, &resource)),
+                        (None, Some(nr)) => !strings(Some(nr)).iter().any(|p| wildcard(p, &resource)),
+                        _ => false,
+                    };
+                    action_ok && resource_ok
+                };
+                let effect = |st: &&&Value, e: &str| st.get("Effect").and_then(Value::as_str) == Some(e);
+                let allowed = statements.iter().filter(|st| effect(st, "Allow")).any(&covers);
+                let denied =
+                    statements.iter().filter(|st| effect(st, "Deny") && st.get("Condition").is_none()).any(&covers);
+                if !allowed || denied {
+                    out.push(Missing { action: action.clone(), resource: resource.clone() });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn statements_of(doc: &Value) -> Vec<&Value> {
+    match doc.get("Statement") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(s @ Value::Object(_)) => vec![s],
+        _ => Vec::new(),
+    }
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// IAM's glob: `*` any run of characters, `?` any one character.
+fn wildcard(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
 }
 
 /// Whether a trust policy lets `firehose.amazonaws.com` call `sts:AssumeRole` (an Allow statement whose
@@ -123,7 +289,9 @@ mod tests {
                 {"Sid":"S3Delivery","Effect":"Allow","Action":["s3:AbortMultipartUpload","s3:GetBucketLocation","s3:GetObject","s3:ListBucket","s3:ListBucketMultipartUploads","s3:PutObject"],
                  "Resource":["arn:aws:s3:::aws-analytics-immersion-day-12345678","arn:aws:s3:::aws-analytics-immersion-day-12345678/*"]},
                 {"Sid":"KinesisSource","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:GetShardIterator","kinesis:GetRecords","kinesis:ListShards"],
-                 "Resource":"arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans"}]})
+                 "Resource":"arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans"},
+                {"Sid":"ErrorLogging","Effect":"Allow","Action":["logs:PutLogEvents"],
+                 "Resource":["arn:aws:logs:us-east-1:123456789012:log-group:/aws/kinesisfirehose/retail-trans:log-stream:S3Delivery"]}]})
         );
         assert!(!p.to_string().contains("\"*\""), "nothing on Resource \"*\"");
         assert!(non_whitespace_len(&p) < INLINE_POLICY_QUOTA / 10);
@@ -134,6 +302,7 @@ mod tests {
         let mut plan = Plan::lab("12345678");
         plan.source = Source::DirectPut;
         let t = Target { partition: "aws-cn".into(), region: "cn-north-1".into(), ..target() };
+        plan.settings.error_logging = false;
         let p = permissions_policy(&plan, &t, None);
         assert_eq!(p["Statement"].as_array().unwrap().len(), 1);
         assert_eq!(p["Statement"][0]["Resource"][0], "arn:aws-cn:s3:::aws-analytics-immersion-day-12345678");

@@ -2,13 +2,18 @@
 //! `CreateDeliveryStream` call, built from the SDK's own types, and its JSON for display.
 
 use aws_sdk_firehose::types::{
-    BufferingHints, CompressionFormat, DeliveryStreamType, ExtendedS3DestinationConfiguration,
-    KinesisStreamSourceConfiguration,
+    BufferingHints, CloudWatchLoggingOptions, CompressionFormat, DataFormatConversionConfiguration,
+    DeliveryStreamEncryptionConfigurationInput, DeliveryStreamType, Deserializer, DynamicPartitioningConfiguration,
+    EncryptionConfiguration, ExtendedS3DestinationConfiguration, HiveJsonSerDe, InputFormatConfiguration, KeyType,
+    KinesisStreamSourceConfiguration, KmsEncryptionConfig, OpenXJsonSerDe, OrcSerDe, OutputFormatConfiguration,
+    ParquetSerDe, ProcessingConfiguration, Processor, ProcessorParameter, ProcessorParameterName, ProcessorType,
+    RetryOptions, S3BackupMode, S3DestinationConfiguration, SchemaConfiguration, Serializer, Tag,
 };
 use serde_json::{Map, Value, json};
 
 use super::names::{kinesis_stream_name_of, role_name_of};
-use super::{Plan, Role, Source};
+use super::validate::metadata_query;
+use super::{Deaggregation, Plan, Role, Source, StreamEncryption};
 
 /// Where the stream is created: the account and partition from STS, the client's Region.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +40,7 @@ pub fn kinesis_arn(plan: &Plan, target: &Target) -> Option<String> {
     match &plan.source {
         Source::DirectPut => None,
         Source::KinesisStream(s) if s.starts_with("arn:") => Some(s.clone()),
-        Source::KinesisStream(s) => Some(format!(
+        Source::KinesisStream(s) | Source::NewKinesisStream(super::NewStream { name: s, .. }) => Some(format!(
             "arn:{}:kinesis:{}:{}:stream/{}",
             target.partition,
             target.region,
@@ -70,13 +75,136 @@ impl Resolved {
     }
 }
 
+/// The CloudWatch Logs names of the plan's error logging: the console's group, one stream for the
+/// destination and one for the backup.
+pub fn log_group(plan: &Plan) -> String {
+    format!("/aws/kinesisfirehose/{}", plan.name)
+}
+pub const LOG_STREAM: &str = "S3Delivery";
+pub const BACKUP_LOG_STREAM: &str = "S3Backup";
+
+/// The log streams the plan writes to (none when error logging is off).
+pub fn log_streams(plan: &Plan) -> Vec<&'static str> {
+    match (plan.settings.error_logging, plan.destination.backup.is_some()) {
+        (false, _) => vec![],
+        (true, false) => vec![LOG_STREAM],
+        (true, true) => vec![LOG_STREAM, BACKUP_LOG_STREAM],
+    }
+}
+
 /// The parts of `CreateDeliveryStream`, as the SDK's types.
 #[derive(Debug, Clone)]
 pub struct CreateRequest {
     pub name: String,
     pub stream_type: DeliveryStreamType,
     pub kinesis_source: Option<KinesisStreamSourceConfiguration>,
+    pub encryption: Option<DeliveryStreamEncryptionConfigurationInput>,
     pub s3: ExtendedS3DestinationConfiguration,
+    pub tags: Vec<Tag>,
+}
+
+fn parameter(name: ProcessorParameterName, value: impl Into<String>) -> Result<ProcessorParameter, String> {
+    ProcessorParameter::builder().parameter_name(name).parameter_value(value).build().map_err(|e| e.to_string())
+}
+
+fn processor(kind: ProcessorType, parameters: Vec<ProcessorParameter>) -> Result<Processor, String> {
+    Processor::builder().r#type(kind).set_parameters(Some(parameters)).build().map_err(|e| e.to_string())
+}
+
+/// A number as the processor parameters take it: `1`, `0.5`.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// The processors, in Firehose's order: de-aggregation, Lambda, partition-key extraction, delimiter.
+fn processing(plan: &Plan) -> Result<Option<ProcessingConfiguration>, String> {
+    let mut processors = Vec::new();
+    let dynamic = plan.destination.dynamic_partitioning.as_ref();
+    if let Some(d) = dynamic.and_then(|d| d.record_deaggregation.as_ref()) {
+        let params = match d {
+            Deaggregation::Json => vec![parameter(ProcessorParameterName::SubRecordType, "JSON")?],
+            Deaggregation::Delimited(delim) => vec![
+                parameter(ProcessorParameterName::SubRecordType, "DELIMITED")?,
+                parameter(ProcessorParameterName::Delimiter, aws_smithy_types::base64::encode(delim.as_bytes()))?,
+            ],
+        };
+        processors.push(processor(ProcessorType::RecordDeAggregation, params)?);
+    }
+    if let Some(l) = &plan.process.lambda {
+        let mut params = vec![parameter(ProcessorParameterName::LambdaArn, &l.function_arn)?];
+        if let Some(r) = l.retries {
+            params.push(parameter(ProcessorParameterName::LambdaNumberOfRetries, r.to_string())?);
+        }
+        if let Some(b) = l.buffer_size_mib {
+            params.push(parameter(ProcessorParameterName::BufferSizeInMb, number(b))?);
+        }
+        if let Some(i) = l.buffer_interval_s {
+            params.push(parameter(ProcessorParameterName::BufferIntervalInSeconds, i.to_string())?);
+        }
+        processors.push(processor(ProcessorType::Lambda, params)?);
+    }
+    if let Some(d) = dynamic.filter(|d| !d.keys.is_empty()) {
+        processors.push(processor(
+            ProcessorType::MetadataExtraction,
+            vec![
+                parameter(ProcessorParameterName::MetadataExtractionQuery, metadata_query(&d.keys))?,
+                parameter(ProcessorParameterName::JsonParsingEngine, "JQ-1.6")?,
+            ],
+        )?);
+    }
+    if dynamic.is_some_and(|d| d.new_line_delimiter) {
+        processors.push(processor(ProcessorType::AppendDelimiterToRecord, vec![])?);
+    }
+    if processors.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(ProcessingConfiguration::builder().enabled(true).set_processors(Some(processors)).build()))
+}
+
+fn format_conversion(
+    plan: &Plan,
+    target: &Target,
+    role_arn: &str,
+) -> Result<Option<DataFormatConversionConfiguration>, String> {
+    let Some(c) = &plan.process.format_conversion else { return Ok(None) };
+    let schema = SchemaConfiguration::builder()
+        .role_arn(role_arn)
+        .catalog_id(&target.account)
+        .database_name(&c.glue_database)
+        .table_name(&c.glue_table)
+        .region(c.glue_region.clone().unwrap_or_else(|| target.region.clone()))
+        .version_id(c.glue_version.clone().unwrap_or_else(|| "LATEST".into()))
+        .build();
+    let deserializer = if c.input == "hive_json" {
+        Deserializer::builder().hive_json_ser_de(HiveJsonSerDe::builder().build()).build()
+    } else {
+        Deserializer::builder().open_x_json_ser_de(OpenXJsonSerDe::builder().build()).build()
+    };
+    let serializer = if c.output == "orc" {
+        Serializer::builder().orc_ser_de(OrcSerDe::builder().build()).build()
+    } else {
+        Serializer::builder().parquet_ser_de(ParquetSerDe::builder().build()).build()
+    };
+    Ok(Some(
+        DataFormatConversionConfiguration::builder()
+            .enabled(true)
+            .schema_configuration(schema)
+            .input_format_configuration(InputFormatConfiguration::builder().deserializer(deserializer).build())
+            .output_format_configuration(OutputFormatConfiguration::builder().serializer(serializer).build())
+            .build(),
+    ))
+}
+
+fn logging(plan: &Plan, stream: &str) -> CloudWatchLoggingOptions {
+    if plan.settings.error_logging {
+        CloudWatchLoggingOptions::builder()
+            .enabled(true)
+            .log_group_name(log_group(plan))
+            .log_stream_name(stream)
+            .build()
+    } else {
+        CloudWatchLoggingOptions::builder().enabled(false).build()
+    }
 }
 
 /// Builds the request. Empty optional strings are omitted (not sent as `""`); both buffering hints are
@@ -88,6 +216,19 @@ pub fn build(plan: &Plan, target: &Target, resolved: &Resolved) -> Result<Create
         .size_in_mbs(s.buffer_size_mib as i32)
         .interval_in_seconds(s.buffer_interval_s as i32)
         .build();
+    let backup = match &d.backup {
+        Some(b) => Some(
+            S3DestinationConfiguration::builder()
+                .role_arn(&resolved.role_arn)
+                .bucket_arn(bucket_arn(&b.bucket, &target.partition))
+                .set_prefix(Some(b.prefix.clone()).filter(|p| !p.is_empty()))
+                .compression_format(CompressionFormat::Uncompressed)
+                .cloud_watch_logging_options(logging(plan, BACKUP_LOG_STREAM))
+                .build()
+                .map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
     let s3 = ExtendedS3DestinationConfiguration::builder()
         .role_arn(&resolved.role_arn)
         .bucket_arn(bucket_arn(&d.bucket, &target.partition))
@@ -95,11 +236,33 @@ pub fn build(plan: &Plan, target: &Target, resolved: &Resolved) -> Result<Create
         .set_error_output_prefix(d.error_prefix().map(str::to_owned))
         .buffering_hints(hints)
         .compression_format(CompressionFormat::from(s.compression.as_str()))
+        .set_encryption_configuration(s.encryption.as_ref().map(|e| {
+            EncryptionConfiguration::builder()
+                .kms_encryption_config(
+                    KmsEncryptionConfig::builder().awskms_key_arn(&e.kms_key_arn).build().expect("key set"),
+                )
+                .build()
+        }))
+        .cloud_watch_logging_options(logging(plan, LOG_STREAM))
+        .set_processing_configuration(processing(plan)?)
+        .set_data_format_conversion_configuration(format_conversion(plan, target, &resolved.role_arn)?)
+        .set_dynamic_partitioning_configuration(d.dynamic_partitioning.as_ref().map(|dp| {
+            DynamicPartitioningConfiguration::builder()
+                .enabled(true)
+                .retry_options(
+                    RetryOptions::builder().duration_in_seconds(dp.retry_duration_s.unwrap_or(300) as i32).build(),
+                )
+                .build()
+        }))
+        .set_file_extension(d.file_extension.clone().filter(|x| !x.is_empty()))
+        .set_custom_time_zone(d.time_zone.clone().filter(|x| !x.is_empty()))
+        .set_s3_backup_mode(backup.as_ref().map(|_| S3BackupMode::Enabled))
+        .set_s3_backup_configuration(backup)
         .build()
         .map_err(|e| e.to_string())?;
     let (stream_type, kinesis_source) = match (&plan.source, &resolved.source_arn) {
         (Source::DirectPut, _) => (DeliveryStreamType::DirectPut, None),
-        (Source::KinesisStream(_), Some(arn)) => (
+        (Source::KinesisStream(_) | Source::NewKinesisStream(_), Some(arn)) => (
             DeliveryStreamType::KinesisStreamAsSource,
             Some(
                 KinesisStreamSourceConfiguration::builder()
@@ -109,9 +272,93 @@ pub fn build(plan: &Plan, target: &Target, resolved: &Resolved) -> Result<Create
                     .map_err(|e| e.to_string())?,
             ),
         ),
-        (Source::KinesisStream(_), None) => return Err("the source stream's ARN is not resolved".into()),
+        (_, None) => return Err("the source stream's ARN is not resolved".into()),
     };
-    Ok(CreateRequest { name: plan.name.clone(), stream_type, kinesis_source, s3 })
+    let encryption = match &s.stream_encryption {
+        None => None,
+        Some(StreamEncryption::AwsOwned) => Some(
+            DeliveryStreamEncryptionConfigurationInput::builder()
+                .key_type(KeyType::AwsOwnedCmk)
+                .build()
+                .map_err(|e| e.to_string())?,
+        ),
+        Some(StreamEncryption::CustomerManaged(k)) => Some(
+            DeliveryStreamEncryptionConfigurationInput::builder()
+                .key_type(KeyType::CustomerManagedCmk)
+                .key_arn(k)
+                .build()
+                .map_err(|e| e.to_string())?,
+        ),
+    };
+    let tags = s
+        .tags
+        .iter()
+        .map(|(k, v)| Tag::builder().key(k).value(v).build().map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CreateRequest { name: plan.name.clone(), stream_type, kinesis_source, encryption, s3, tags })
+}
+
+fn processing_json(p: &ProcessingConfiguration) -> Value {
+    let processors: Vec<Value> = p
+        .processors()
+        .iter()
+        .map(|x| {
+            let params: Vec<Value> = x
+                .parameters()
+                .iter()
+                .map(|pp| json!({ "ParameterName": pp.parameter_name().as_str(), "ParameterValue": pp.parameter_value() }))
+                .collect();
+            let mut o = Map::new();
+            o.insert("Type".into(), json!(x.r#type().as_str()));
+            if !params.is_empty() {
+                o.insert("Parameters".into(), Value::Array(params));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    json!({ "Enabled": p.enabled(), "Processors": processors })
+}
+
+fn conversion_json(c: &DataFormatConversionConfiguration) -> Value {
+    let mut o = Map::new();
+    o.insert("Enabled".into(), json!(c.enabled()));
+    if let Some(sc) = c.schema_configuration() {
+        let mut m = Map::new();
+        for (k, v) in [
+            ("RoleARN", sc.role_arn()),
+            ("CatalogId", sc.catalog_id()),
+            ("DatabaseName", sc.database_name()),
+            ("TableName", sc.table_name()),
+            ("Region", sc.region()),
+            ("VersionId", sc.version_id()),
+        ] {
+            if let Some(v) = v {
+                m.insert(k.into(), json!(v));
+            }
+        }
+        o.insert("SchemaConfiguration".into(), Value::Object(m));
+    }
+    if let Some(d) = c.input_format_configuration().and_then(|i| i.deserializer()) {
+        let which = if d.hive_json_ser_de().is_some() { "HiveJsonSerDe" } else { "OpenXJsonSerDe" };
+        o.insert("InputFormatConfiguration".into(), json!({ "Deserializer": { which: {} } }));
+    }
+    if let Some(s) = c.output_format_configuration().and_then(|i| i.serializer()) {
+        let which = if s.orc_ser_de().is_some() { "OrcSerDe" } else { "ParquetSerDe" };
+        o.insert("OutputFormatConfiguration".into(), json!({ "Serializer": { which: {} } }));
+    }
+    Value::Object(o)
+}
+
+fn logging_json(l: &CloudWatchLoggingOptions) -> Value {
+    let mut o = Map::new();
+    o.insert("Enabled".into(), json!(l.enabled()));
+    if let Some(g) = l.log_group_name() {
+        o.insert("LogGroupName".into(), json!(g));
+    }
+    if let Some(s) = l.log_stream_name() {
+        o.insert("LogStreamName".into(), json!(s));
+    }
+    Value::Object(o)
 }
 
 /// The request as the API's JSON (member names as in the API reference), read back from the SDK types.
@@ -124,6 +371,14 @@ pub fn to_json(req: &CreateRequest) -> Value {
             "KinesisStreamSourceConfiguration".into(),
             json!({ "KinesisStreamARN": k.kinesis_stream_arn(), "RoleARN": k.role_arn() }),
         );
+    }
+    if let Some(e) = &req.encryption {
+        let mut o = Map::new();
+        o.insert("KeyType".into(), json!(e.key_type().as_str()));
+        if let Some(k) = e.key_arn() {
+            o.insert("KeyARN".into(), json!(k));
+        }
+        top.insert("DeliveryStreamEncryptionConfigurationInput".into(), Value::Object(o));
     }
     let s3 = &req.s3;
     let mut d = Map::new();
@@ -144,7 +399,56 @@ pub fn to_json(req: &CreateRequest) -> Value {
     if let Some(c) = s3.compression_format() {
         d.insert("CompressionFormat".into(), json!(c.as_str()));
     }
+    if let Some(k) = s3.encryption_configuration().and_then(|e| e.kms_encryption_config()) {
+        d.insert(
+            "EncryptionConfiguration".into(),
+            json!({ "KMSEncryptionConfig": { "AWSKMSKeyARN": k.awskms_key_arn() } }),
+        );
+    }
+    if let Some(l) = s3.cloud_watch_logging_options() {
+        d.insert("CloudWatchLoggingOptions".into(), logging_json(l));
+    }
+    if let Some(p) = s3.processing_configuration() {
+        d.insert("ProcessingConfiguration".into(), processing_json(p));
+    }
+    if let Some(c) = s3.data_format_conversion_configuration() {
+        d.insert("DataFormatConversionConfiguration".into(), conversion_json(c));
+    }
+    if let Some(dp) = s3.dynamic_partitioning_configuration() {
+        d.insert(
+            "DynamicPartitioningConfiguration".into(),
+            json!({ "Enabled": dp.enabled(), "RetryOptions": { "DurationInSeconds": dp.retry_options().and_then(|r| r.duration_in_seconds()) } }),
+        );
+    }
+    if let Some(x) = s3.file_extension() {
+        d.insert("FileExtension".into(), json!(x));
+    }
+    if let Some(z) = s3.custom_time_zone() {
+        d.insert("CustomTimeZone".into(), json!(z));
+    }
+    if let Some(m) = s3.s3_backup_mode() {
+        d.insert("S3BackupMode".into(), json!(m.as_str()));
+    }
+    if let Some(b) = s3.s3_backup_configuration() {
+        let mut o = Map::new();
+        o.insert("RoleARN".into(), json!(b.role_arn()));
+        o.insert("BucketARN".into(), json!(b.bucket_arn()));
+        if let Some(p) = b.prefix() {
+            o.insert("Prefix".into(), json!(p));
+        }
+        if let Some(c) = b.compression_format() {
+            o.insert("CompressionFormat".into(), json!(c.as_str()));
+        }
+        if let Some(l) = b.cloud_watch_logging_options() {
+            o.insert("CloudWatchLoggingOptions".into(), logging_json(l));
+        }
+        d.insert("S3BackupConfiguration".into(), Value::Object(o));
+    }
     top.insert("ExtendedS3DestinationConfiguration".into(), Value::Object(d));
+    if !req.tags.is_empty() {
+        let tags: Vec<Value> = req.tags.iter().map(|t| json!({ "Key": t.key(), "Value": t.value() })).collect();
+        top.insert("Tags".into(), Value::Array(tags));
+    }
     Value::Object(top)
 }
 
@@ -169,7 +473,8 @@ mod tests {
                 r#""ExtendedS3DestinationConfiguration":{"RoleARN":"arn:aws:iam::123456789012:role/firehose_delivery_role","BucketARN":"arn:aws:s3:::aws-analytics-immersion-day-12345678","#,
                 r#""Prefix":"json-data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/","#,
                 r#""ErrorOutputPrefix":"error-json/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/!{firehose:error-output-type}","#,
-                r#""BufferingHints":{"SizeInMBs":1,"IntervalInSeconds":60},"CompressionFormat":"UNCOMPRESSED"}}"#
+                r#""BufferingHints":{"SizeInMBs":1,"IntervalInSeconds":60},"CompressionFormat":"UNCOMPRESSED","#,
+                r#""CloudWatchLoggingOptions":{"Enabled":true,"LogGroupName":"/aws/kinesisfirehose/retail-trans","LogStreamName":"S3Delivery"}}}"#
             )
         );
     }

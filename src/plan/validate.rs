@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use super::names::{self, Arn};
 use super::prefix::{self, EvalContext, Kind};
 use super::request::Target;
-use super::{LAB_BUCKET_PLACEHOLDER, Plan, Role, Source, quoted};
+use super::{
+    Deaggregation, DynamicPartitioning, LAB_BUCKET_PLACEHOLDER, Plan, Role, Source, StreamEncryption, StreamMode,
+    quoted,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -38,6 +41,19 @@ pub const COMPRESSION_FORMATS: [&str; 5] = ["UNCOMPRESSED", "GZIP", "ZIP", "Snap
 pub const BUFFER_SIZE_MIB: std::ops::RangeInclusive<i64> = 1..=128;
 pub const BUFFER_INTERVAL_S: std::ops::RangeInclusive<i64> = 0..=900;
 
+/// Lambda processor ranges (https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html).
+pub const LAMBDA_BUFFER_MIB: std::ops::RangeInclusive<f64> = 0.2..=3.0;
+pub const LAMBDA_INTERVAL_S: std::ops::RangeInclusive<i64> = 0..=900;
+/// Dynamic partitioning's S3 retry duration.
+pub const RETRY_DURATION_S: std::ops::RangeInclusive<i64> = 0..=7200;
+/// The buffer floors of format conversion and dynamic partitioning.
+pub const MIN_BUFFER_MIB_CONVERSION: i64 = 64;
+pub const MIN_BUFFER_INTERVAL_DYNAMIC: i64 = 60;
+pub const MAX_PARTITION_KEYS: usize = 50;
+pub const MAX_TAGS: usize = 50;
+/// `ProcessorParameter.ParameterValue` is at most this long (the jq query of all keys is one value).
+pub const MAX_PARAMETER_VALUE: usize = 5120;
+
 /// Every problem of the plan that can be known without asking AWS.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -48,22 +64,103 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     };
 
     error("name", names::delivery_stream_name(&plan.name));
-    if let Source::KinesisStream(s) = &plan.source {
-        error("source", names::kinesis_stream_ref(s));
+    match &plan.source {
+        Source::DirectPut => {}
+        Source::KinesisStream(s) => error("source", names::kinesis_stream_ref(s)),
+        Source::NewKinesisStream(n) => {
+            error("source", names::kinesis_stream_name(&n.name));
+            match (n.mode, n.shards) {
+                (StreamMode::Provisioned, None) => {
+                    error("source.shards", Err("a provisioned stream needs a shard count (1 or more)".into()))
+                }
+                (StreamMode::Provisioned, Some(k)) if k < 1 => {
+                    error("source.shards", Err(format!("the shard count must be at least 1; it is {k}")))
+                }
+                (StreamMode::Provisioned, Some(k)) if k > i32::MAX as i64 => {
+                    error("source.shards", Err(format!("{k} shards is beyond any account's quota")))
+                }
+                (StreamMode::OnDemand, Some(_)) => error(
+                    "source.shards",
+                    Err("an on-demand stream scales by itself and takes no shard count: remove shards, or use mode provisioned".into()),
+                ),
+                _ => {}
+            }
+        }
     }
-    if plan.process.lambda.is_some() {
-        error(
-            "process.lambda",
-            Err("the Lambda transform cannot be created by this version of firehose-wizard; set it to null".into()),
-        );
-    }
-    if plan.process.format_conversion.is_some() {
-        error(
-            "process.format_conversion",
-            Err("record format conversion cannot be created by this version of firehose-wizard; set it to null".into()),
-        );
-    }
+    let s = &plan.settings;
     let dest = &plan.destination;
+    let dynamic = dest.dynamic_partitioning.as_ref();
+    if let Some(l) = &plan.process.lambda {
+        error("process.lambda.function_arn", names::lambda_arn(&l.function_arn));
+        if let Some(b) = l.buffer_size_mib
+            && !LAMBDA_BUFFER_MIB.contains(&b)
+        {
+            error(
+                "process.lambda.buffer_size_mib",
+                Err(format!("the Lambda buffer size must be 0.2–3 MiB; it is {b}")),
+            );
+        }
+        if let Some(i) = l.buffer_interval_s
+            && !LAMBDA_INTERVAL_S.contains(&i)
+        {
+            error(
+                "process.lambda.buffer_interval_s",
+                Err(format!("the Lambda buffer interval must be 0–900 seconds; it is {i}")),
+            );
+        }
+        if let Some(r) = l.retries
+            && r < 0
+        {
+            error("process.lambda.retries", Err(format!("the number of retries must be 0 or more; it is {r}")));
+        }
+    }
+    if let Some(c) = &plan.process.format_conversion {
+        if !OUTPUT_FORMATS.contains(&c.output.as_str()) {
+            error(
+                "process.format_conversion.output",
+                Err(format!("{} is not an output format: use parquet or orc", quoted(&c.output))),
+            );
+        }
+        if !INPUT_FORMATS.contains(&c.input.as_str()) {
+            error(
+                "process.format_conversion.input",
+                Err(format!("{} is not an input format: use openx_json or hive_json", quoted(&c.input))),
+            );
+        }
+        error("process.format_conversion.glue_database", names::glue_name("the Glue database", &c.glue_database));
+        error("process.format_conversion.glue_table", names::glue_name("the Glue table", &c.glue_table));
+        if let Some(r) = &c.glue_region {
+            error("process.format_conversion.glue_region", names::region(r));
+        }
+        if let Some(v) = &c.glue_version {
+            error("process.format_conversion.glue_version", names::glue_name("the Glue table version", v));
+            if v != "LATEST" && !v.chars().all(|c| c.is_ascii_digit()) {
+                error(
+                    "process.format_conversion.glue_version",
+                    Err(format!("{} is not a table version: use LATEST or a version number", quoted(v))),
+                );
+            }
+        }
+        if s.compression != "UNCOMPRESSED" {
+            error(
+                "settings.compression",
+                Err(format!(
+                    "must be UNCOMPRESSED with record format conversion (the {} serializer compresses instead); it is {}",
+                    if c.output == "orc" { "ORC" } else { "Parquet" },
+                    s.compression
+                )),
+            );
+        }
+        if s.buffer_size_mib < MIN_BUFFER_MIB_CONVERSION {
+            error(
+                "settings.buffer_size_mib",
+                Err(format!(
+                    "must be at least {MIN_BUFFER_MIB_CONVERSION} MiB with record format conversion (128 is the usual choice); it is {}",
+                    s.buffer_size_mib
+                )),
+            );
+        }
+    }
     error(
         "destination.bucket",
         if dest.create_bucket {
@@ -72,7 +169,87 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             names::existing_bucket_name(&dest.bucket)
         },
     );
-    let s = &plan.settings;
+    if let Some(d) = dynamic {
+        if d.keys.len() > MAX_PARTITION_KEYS {
+            error(
+                "destination.dynamic_partitioning.keys",
+                Err(format!("at most {MAX_PARTITION_KEYS} partition keys; there are {}", d.keys.len())),
+            );
+        }
+        if d.keys.is_empty() && plan.process.lambda.is_none() {
+            error(
+                "destination.dynamic_partitioning.keys",
+                Err("define at least one partition key (name = jq expression, like customer_id = .customer_id), or a Lambda transform that returns the keys".into()),
+            );
+        }
+        for (k, e) in &d.keys {
+            error("destination.dynamic_partitioning.keys", names::partition_key_name(k));
+            error("destination.dynamic_partitioning.keys", names::jq_expression(k, e));
+        }
+        let query = metadata_query(&d.keys);
+        if query.chars().count() > MAX_PARAMETER_VALUE {
+            error(
+                "destination.dynamic_partitioning.keys",
+                Err(format!(
+                    "the jq query of all keys is {} characters; Firehose takes at most {MAX_PARAMETER_VALUE}",
+                    query.chars().count()
+                )),
+            );
+        }
+        if let Some(r) = d.retry_duration_s
+            && !RETRY_DURATION_S.contains(&r)
+        {
+            error(
+                "destination.dynamic_partitioning.retry_duration_s",
+                Err(format!("the retry duration must be 0–7200 seconds; it is {r}")),
+            );
+        }
+        if let Some(Deaggregation::Delimited(delim)) = &d.record_deaggregation
+            && delim.is_empty()
+        {
+            error(
+                "destination.dynamic_partitioning.record_deaggregation",
+                Err("the delimiter of delimited de-aggregation must not be empty".into()),
+            );
+        }
+        if s.buffer_size_mib < MIN_BUFFER_MIB_CONVERSION {
+            error(
+                "settings.buffer_size_mib",
+                Err(format!(
+                    "must be at least {MIN_BUFFER_MIB_CONVERSION} MiB with dynamic partitioning; it is {}",
+                    s.buffer_size_mib
+                )),
+            );
+        }
+        if s.buffer_interval_s < MIN_BUFFER_INTERVAL_DYNAMIC {
+            error(
+                "settings.buffer_interval_s",
+                Err(format!(
+                    "must be at least {MIN_BUFFER_INTERVAL_DYNAMIC} seconds with dynamic partitioning; it is {}",
+                    s.buffer_interval_s
+                )),
+            );
+        }
+    }
+    if let Some(x) = &dest.file_extension {
+        error("destination.file_extension", names::file_extension(x));
+    }
+    if let Some(z) = &dest.time_zone {
+        error("destination.time_zone", names::time_zone(z).map(|_| ()));
+    }
+    if let Some(b) = &dest.backup {
+        error("destination.backup.bucket", names::existing_bucket_name(&b.bucket));
+        for f in prefix::check(&b.prefix, None, false) {
+            let message = match f.kind {
+                // rule 3 speaks of the error prefix, which a backup here does not take
+                Kind::ErrorPrefix => "a backup prefix with !{...} expressions would need an error prefix of its own, which backups made by this tool do not take: use a plain prefix like raw/".to_owned(),
+                Kind::Prefix => format!("backup prefix: {}", f.message),
+            };
+            if !f.warning {
+                error("destination.backup.prefix", Err(message));
+            }
+        }
+    }
     if !BUFFER_SIZE_MIB.contains(&s.buffer_size_mib) {
         error(
             "settings.buffer_size_mib",
@@ -104,8 +281,29 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         Role::Create(name) => error("settings.role", names::role_name(name)),
         Role::Existing(r) => error("settings.role", names::role_ref(r)),
     }
+    if let Some(e) = &s.encryption {
+        error("settings.encryption", names::kms_key_arn(&e.kms_key_arn));
+    }
+    match (&s.stream_encryption, &plan.source) {
+        (None, _) => {}
+        (Some(_), Source::KinesisStream(_) | Source::NewKinesisStream(_)) => error(
+            "settings.stream_encryption",
+            Err("stream encryption is for Direct PUT only: with a Kinesis source Firehose stores no data at rest; encrypt the Kinesis stream instead".into()),
+        ),
+        (Some(StreamEncryption::AwsOwned), Source::DirectPut) => {}
+        (Some(StreamEncryption::CustomerManaged(k)), Source::DirectPut) => {
+            error("settings.stream_encryption", names::kms_key_arn(k))
+        }
+    }
+    if s.tags.len() > MAX_TAGS {
+        error("settings.tags", Err(format!("at most {MAX_TAGS} tags; there are {}", s.tags.len())));
+    }
+    for (k, v) in &s.tags {
+        error("settings.tags", names::tag_key(k));
+        error("settings.tags", names::tag_value(k, v));
+    }
 
-    for f in prefix::check(&dest.prefix, dest.error_prefix(), false) {
+    for f in prefix::check(&dest.prefix, dest.error_prefix(), dynamic.is_some()) {
         out.push(Problem {
             path: match f.kind {
                 Kind::Prefix => "destination.prefix",
@@ -113,6 +311,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             },
             severity: if f.warning { Severity::Warning } else { Severity::Error },
             message: f.message,
+        });
+    }
+    if let Some(d) = dynamic {
+        dynamic_prefix_rules(plan, d, &mut out);
+    }
+    if s.add_policy_to_role && matches!(s.role, Role::Create(_)) {
+        out.push(Problem {
+            path: "settings.add_policy_to_role",
+            severity: Severity::Warning,
+            message: "has no effect: a role this tool creates (or reuses) always gets this stream's policy".into(),
         });
     }
     if dest.create_bucket && dest.bucket.ends_with(LAB_BUCKET_PLACEHOLDER) {
@@ -125,6 +333,75 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         });
     }
     out
+}
+
+/// The output and input formats of record format conversion, as the plan spells them.
+pub const OUTPUT_FORMATS: [&str; 2] = ["parquet", "orc"];
+pub const INPUT_FORMATS: [&str; 2] = ["openx_json", "hive_json"];
+
+/// The one jq query that extracts every partition key: `{customer_id:.customer_id,...}`.
+pub fn metadata_query(keys: &std::collections::BTreeMap<String, String>) -> String {
+    let body: Vec<String> = keys.iter().map(|(k, e)| format!("{k}:{}", e.trim())).collect();
+    format!("{{{}}}", body.join(","))
+}
+
+/// With dynamic partitioning: both prefixes are required, the prefix must use a partition key, and
+/// each key it uses must be defined (by a jq query, or returned by the Lambda).
+fn dynamic_prefix_rules(plan: &Plan, d: &DynamicPartitioning, out: &mut Vec<Problem>) {
+    let dest = &plan.destination;
+    let mut error = |path, message: String| out.push(Problem { path, severity: Severity::Error, message });
+    if dest.prefix.is_empty() {
+        error(
+            "destination.prefix",
+            "is required with dynamic partitioning, and must use the keys, like customer_id=!{partitionKeyFromQuery:customer_id}/".into(),
+        );
+    }
+    if dest.error_prefix().is_none() {
+        error(
+            "destination.error_prefix",
+            "is required with dynamic partitioning, for example errors/!{firehose:error-output-type}/".into(),
+        );
+    }
+    let Ok(tokens) = prefix::parse(&dest.prefix) else { return };
+    let used: Vec<(bool, &str)> = tokens
+        .iter()
+        .filter_map(|t| match t {
+            prefix::Token::PartitionKey { from_lambda, key } => Some((*from_lambda, key.as_str())),
+            _ => None,
+        })
+        .collect();
+    if used.is_empty() && !dest.prefix.is_empty() {
+        error(
+            "destination.prefix",
+            "must use at least one partition key with dynamic partitioning, like key=!{partitionKeyFromQuery:key}/"
+                .into(),
+        );
+    }
+    for (from_lambda, key) in &used {
+        if *from_lambda && plan.process.lambda.is_none() {
+            error(
+                "destination.prefix",
+                format!(
+                    "!{{partitionKeyFromLambda:{key}}} needs a Lambda transform that returns the key; there is none"
+                ),
+            );
+        }
+        if !*from_lambda && !d.keys.contains_key(*key) {
+            error(
+                "destination.prefix",
+                format!("uses !{{partitionKeyFromQuery:{key}}}, but no partition key named {key} is defined"),
+            );
+        }
+    }
+    for k in d.keys.keys() {
+        if !used.iter().any(|(l, u)| !l && u == k) {
+            out.push(Problem {
+                path: "destination.dynamic_partitioning.keys",
+                severity: Severity::Warning,
+                message: format!("partition key {k} is not used in the prefix: add !{{partitionKeyFromQuery:{k}}}"),
+            });
+        }
+    }
 }
 
 /// The problems that need to know where the stream will be created (after STS answered).
@@ -177,6 +454,59 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             });
         }
     }
+    let mut other = |path: &'static str, what: &str, value: &str, same_region: Option<Severity>, why: &str| {
+        let Some(arn) = Arn::parse(value) else { return };
+        if arn.partition != target.partition {
+            out.push(Problem {
+                path,
+                severity: Severity::Error,
+                message: format!(
+                    "the {what} is in partition {}, but these credentials are in {}",
+                    arn.partition, target.partition
+                ),
+            });
+        } else if let Some(severity) = same_region
+            && arn.region != target.region
+        {
+            out.push(Problem {
+                path,
+                severity,
+                message: format!(
+                    "the {what} is in {}, but the delivery stream would be created in {}; {why}",
+                    arn.region, target.region
+                ),
+            });
+        }
+    };
+    if let Some(l) = &plan.process.lambda {
+        other(
+            "process.lambda.function_arn",
+            "Lambda function",
+            &l.function_arn,
+            Some(Severity::Warning),
+            "the console offers only functions of the stream's own Region",
+        );
+    }
+    if let Some(e) = &plan.settings.encryption {
+        // a new bucket is created in the stream's Region, and S3 needs a key of the bucket's Region
+        let check = plan.destination.create_bucket.then_some(Severity::Error);
+        other(
+            "settings.encryption",
+            "KMS key",
+            &e.kms_key_arn,
+            check,
+            "S3 encrypts with a key of the bucket's own Region, and the new bucket is created in the stream's",
+        );
+    }
+    if let Some(StreamEncryption::CustomerManaged(k)) = &plan.settings.stream_encryption {
+        other(
+            "settings.stream_encryption",
+            "KMS key",
+            k,
+            Some(Severity::Error),
+            "Firehose encrypts with a key of its own Region",
+        );
+    }
     out
 }
 
@@ -191,7 +521,7 @@ pub struct Examples {
     pub error_prefix: Option<String>,
 }
 
-/// The file-name extension Firehose gives an object for a compression format.
+/// The file-name extension Firehose gives an object: the format conversion's, else the compression's.
 pub fn default_extension(compression: &str) -> &'static str {
     match compression {
         "GZIP" => ".gz",
@@ -202,23 +532,46 @@ pub fn default_extension(compression: &str) -> &'static str {
     }
 }
 
+/// The extension of the plan's objects: its own `file_extension`, else Firehose's default.
+pub fn extension(plan: &Plan) -> &str {
+    if let Some(x) = plan.destination.file_extension.as_deref().filter(|x| !x.is_empty()) {
+        return x;
+    }
+    match plan.process.format_conversion.as_ref().map(|c| c.output.as_str()) {
+        Some("parquet") => ".parquet",
+        Some("orc") => ".orc",
+        _ => default_extension(&plan.settings.compression),
+    }
+}
+
 /// Renders the full object keys (`<evaluated prefix><stream>-<version>-<yyyy-MM-dd-HH-mm-ss>-<uuid><ext>`)
 /// the plan's prefixes produce at `at`. `None` when a prefix does not parse (validation says why).
 pub fn examples(plan: &Plan, at: DateTime<Utc>) -> Option<Examples> {
-    examples_with(plan, at, &uuid::Uuid::new_v4().to_string(), None)
+    examples_with(plan, at, &uuid::Uuid::new_v4().to_string(), None, None)
 }
 
 /// [`examples`] with a given object id and random-string sample, for a preview that must stay put
-/// while it is redrawn.
-pub fn examples_with(plan: &Plan, at: DateTime<Utc>, object_id: &str, random: Option<&str>) -> Option<Examples> {
-    let no_keys = |_: &str| None;
-    let ctx = EvalContext { at, error_output_type: "processing-failed", partition_values: &no_keys, random };
-    let object = format!(
-        "{}-1-{}-{object_id}{}",
-        plan.name,
-        at.format("%Y-%m-%d-%H-%M-%S"),
-        default_extension(&plan.settings.compression)
-    );
+/// while it is redrawn, and a sample record whose values the partition keys take (keys whose jq
+/// expression is a plain path like `.customer.id`; others show as `<key>`).
+pub fn examples_with(
+    plan: &Plan,
+    at: DateTime<Utc>,
+    object_id: &str,
+    random: Option<&str>,
+    sample: Option<&serde_json::Value>,
+) -> Option<Examples> {
+    let keys = plan.destination.dynamic_partitioning.as_ref().map(|d| &d.keys);
+    let values = |key: &str| -> Option<String> {
+        let expr = keys?.get(key)?;
+        sample_value(sample?, expr)
+    };
+    // the prefix's fields are read in the plan's time zone (the object name stays in UTC)
+    let local = match plan.destination.time_zone.as_deref().and_then(|z| names::time_zone(z).ok()) {
+        Some(tz) => at.with_timezone(&tz).naive_local().and_utc(),
+        None => at,
+    };
+    let ctx = EvalContext { at: local, error_output_type: "processing-failed", partition_values: &values, random };
+    let object = format!("{}-1-{}-{object_id}{}", plan.name, at.format("%Y-%m-%d-%H-%M-%S"), extension(plan));
     let key = |text: &str, kind| -> Option<String> {
         let tokens = prefix::parse(text).ok()?;
         Some(format!("{}{object}", prefix::evaluate(&prefix::effective(&tokens, kind), &ctx)))
@@ -230,6 +583,41 @@ pub fn examples_with(plan: &Plan, at: DateTime<Utc>, object_id: &str, random: Op
             None => None,
         },
     })
+}
+
+/// The value a plain jq path (`.a`, `.a.b`, `.["a b"]`, `.a[0]`) takes in `record`, as Firehose puts it
+/// in a key (strings unquoted). `None` for other expressions or a missing value.
+pub fn sample_value(record: &serde_json::Value, expr: &str) -> Option<String> {
+    use serde_json::Value;
+    let mut rest = expr.trim();
+    if !rest.starts_with('.') {
+        return None;
+    }
+    let mut v = record;
+    while !rest.is_empty() {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+        if let Some(r) = rest.strip_prefix('[') {
+            let (inner, after) = r.split_once(']')?;
+            v = match inner.trim() {
+                i if i.starts_with('"') => v.get(serde_json::from_str::<String>(i).ok()?)?,
+                i => v.get(i.parse::<usize>().ok()?)?,
+            };
+            rest = after;
+        } else if !rest.is_empty() {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            let name = &rest[..end];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return None;
+            }
+            v = v.get(name)?;
+            rest = &rest[end..];
+        }
+    }
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Null | Value::Object(_) | Value::Array(_) => None,
+        other => Some(other.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -334,15 +722,20 @@ mod tests {
     }
 
     #[test]
-    fn processing_options_are_refused_rather_than_ignored() {
+    fn lambda_transform_is_checked_field_by_field() {
         let mut p = lab();
         p.process.lambda = Some(Lambda {
             function_arn: "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST".into(),
-            buffer_size_mib: None,
-            buffer_interval_s: None,
-            retries: None,
+            buffer_size_mib: Some(0.2),
+            buffer_interval_s: Some(900),
+            retries: Some(0),
         });
-        assert_eq!(errors(&p)[0].0, "process.lambda");
+        assert_eq!(errors(&p), vec![]);
+        let l = p.process.lambda.as_mut().unwrap();
+        l.function_arn = "arn:aws:lambda:us-east-1:123456789012:fn:f".into();
+        l.buffer_size_mib = Some(3.5);
+        let paths: Vec<_> = errors(&p).into_iter().map(|(path, _)| path).collect();
+        assert_eq!(paths, vec!["process.lambda.function_arn", "process.lambda.buffer_size_mib"]);
     }
 
     #[test]

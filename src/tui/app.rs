@@ -194,6 +194,7 @@ fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::Clo
             Effect::Identify => Action::Identified(Err(error)),
             Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
             Effect::CheckName { generation, .. } => Action::NameChecked { generation, result: Err(error) },
+            Effect::CheckRole { generation, .. } => Action::RoleChecked { generation, result: Err(error) },
             Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
                 step: provision::Step::Account,
                 error: cloud::CloudError::local(error, "check --profile and --region"),
@@ -229,6 +230,9 @@ fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::Clo
                 generation,
                 result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.summary()),
             },
+            Effect::CheckRole { name, plan, target, generation } => {
+                Action::RoleChecked { generation, result: check_role(&cloud, &name, &plan, target).await }
+            }
             Effect::Provision(plan) => {
                 let (ptx, mut prx) = unbounded_channel::<provision::Progress>();
                 let forward_tx = tx.clone();
@@ -256,6 +260,22 @@ fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::Clo
         };
         let _ = tx.send(action);
     });
+}
+
+/// Reads the role's trust and policies, and lists what this plan needs that they do not grant.
+async fn check_role(
+    cloud: &cloud::Cloud,
+    name: &str,
+    plan: &crate::plan::Plan,
+    target: crate::plan::request::Target,
+) -> Result<crate::tui::wizard::RoleFindings, String> {
+    use crate::plan::{names, policy, request};
+    let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.summary())? };
+    let report = inventory::role_report(cloud, names::role_name_of(name)).await.map_err(|e| e.summary())?;
+    let resolved = request::Resolved::implied(plan, &target);
+    let needed = policy::permissions_policy(plan, &target, resolved.source_arn.as_deref());
+    let missing = policy::missing_permissions(&needed, &report.documents).iter().map(ToString::to_string).collect();
+    Ok(crate::tui::wizard::RoleFindings { trusted: report.trusted, missing })
 }
 
 /// Writes a plan file, never over an existing one.

@@ -12,7 +12,12 @@ use crate::cloud::inventory::Item;
 use crate::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
 use crate::plan::request::Target;
 use crate::plan::validate::{self, COMPRESSION_FORMATS, Problem, Severity};
-use crate::plan::{self, Destination, LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Process, Role, Settings, Source};
+use std::collections::BTreeMap;
+
+use crate::plan::{
+    self, Backup, Deaggregation, Destination, DynamicPartitioning, Encryption, FormatConversion, LAB_ERROR_PREFIX,
+    LAB_PREFIX, Lambda, NewStream, Plan, Process, Role, Settings, Source, StreamEncryption, StreamMode,
+};
 
 /// The wizard's screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,24 +92,68 @@ impl Step {
 }
 
 /// Every field of every screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Name,
     SourceKind,
     KinesisStream,
+    StreamMode,
+    Shards,
     Lambda,
+    LambdaArn,
+    LambdaBuffer,
+    LambdaInterval,
+    LambdaRetries,
     FormatConversion,
+    OutputFormat,
+    InputFormat,
+    GlueDatabase,
+    GlueTable,
+    GlueRegion,
+    GlueVersion,
     BucketMode,
     Bucket,
+    Dynamic,
+    PartitionKeys,
+    NewLine,
+    Deaggregation,
+    Delimiter,
+    RetryDuration,
+    SampleRecord,
     Prefix,
     ErrorPrefix,
+    FileExtension,
+    TimeZone,
+    Backup,
+    BackupBucket,
+    BackupPrefix,
     BufferSize,
     BufferInterval,
     Compression,
+    Encryption,
+    KmsKey,
+    StreamEncryption,
+    StreamKey,
+    ErrorLogging,
+    Tags,
     RoleMode,
     RoleName,
+    AddPolicy,
     Create,
 }
+
+/// What kind of input a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// One of these options (Space, ← and → change it).
+    Choice(&'static [&'static str]),
+    Button,
+}
+
+pub const SOURCE_KINDS: &[&str] = &["Direct PUT", "Kinesis stream", "New Kinesis stream"];
+const OFF_ON: &[&str] = &["Disabled", "Enabled"];
+const NEW_EXISTING: &[&str] = &["Create new", "Choose existing"];
 
 impl Field {
     pub fn label(self) -> &'static str {
@@ -112,18 +161,69 @@ impl Field {
             Field::Name => "Delivery stream name",
             Field::SourceKind => "Source",
             Field::KinesisStream => "Kinesis data stream",
+            Field::StreamMode => "Capacity mode",
+            Field::Shards => "Shards",
             Field::Lambda => "Lambda transform",
+            Field::LambdaArn => "Function ARN",
+            Field::LambdaBuffer => "Buffer (0.2–3 MiB)",
+            Field::LambdaInterval => "Buffer interval (0–900 s)",
+            Field::LambdaRetries => "Retries",
             Field::FormatConversion => "Record format conversion",
+            Field::OutputFormat => "Output format",
+            Field::InputFormat => "JSON deserializer",
+            Field::GlueDatabase => "Glue database",
+            Field::GlueTable => "Glue table",
+            Field::GlueRegion => "Glue Region",
+            Field::GlueVersion => "Glue table version",
             Field::BucketMode => "S3 bucket",
             Field::Bucket => "Bucket name",
+            Field::Dynamic => "Dynamic partitioning",
+            Field::PartitionKeys => "Partition keys (jq)",
+            Field::NewLine => "New line delimiter",
+            Field::Deaggregation => "Record de-aggregation",
+            Field::Delimiter => "De-aggregation delimiter",
+            Field::RetryDuration => "Retry duration (0–7200 s)",
+            Field::SampleRecord => "Sample record (preview)",
             Field::Prefix => "S3 prefix",
             Field::ErrorPrefix => "S3 error prefix",
+            Field::FileExtension => "File extension",
+            Field::TimeZone => "Prefix time zone",
+            Field::Backup => "Source record backup",
+            Field::BackupBucket => "Backup bucket",
+            Field::BackupPrefix => "Backup prefix",
             Field::BufferSize => "Buffer size (1–128 MiB)",
             Field::BufferInterval => "Buffer interval (0–900 s)",
             Field::Compression => "Compression",
+            Field::Encryption => "S3 encryption",
+            Field::KmsKey => "KMS key ARN",
+            Field::StreamEncryption => "Stream encryption",
+            Field::StreamKey => "Stream KMS key ARN",
+            Field::ErrorLogging => "CloudWatch error logging",
+            Field::Tags => "Tags",
             Field::RoleMode => "IAM role",
             Field::RoleName => "Role name",
+            Field::AddPolicy => "Add this stream's policy",
             Field::Create => "Create",
+        }
+    }
+
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Field::SourceKind => FieldKind::Choice(SOURCE_KINDS),
+            Field::StreamMode => FieldKind::Choice(&["On-demand", "Provisioned"]),
+            Field::Lambda | Field::FormatConversion | Field::Dynamic | Field::Backup | Field::ErrorLogging => {
+                FieldKind::Choice(OFF_ON)
+            }
+            Field::NewLine | Field::AddPolicy => FieldKind::Choice(&["No", "Yes"]),
+            Field::OutputFormat => FieldKind::Choice(&["Apache Parquet", "Apache ORC"]),
+            Field::InputFormat => FieldKind::Choice(&["OpenX JSON", "Apache Hive JSON"]),
+            Field::BucketMode | Field::RoleMode => FieldKind::Choice(NEW_EXISTING),
+            Field::Deaggregation => FieldKind::Choice(&["Off", "JSON", "Delimited"]),
+            Field::Compression => FieldKind::Choice(&COMPRESSION_FORMATS),
+            Field::Encryption => FieldKind::Choice(&["Bucket default", "KMS key"]),
+            Field::StreamEncryption => FieldKind::Choice(&["Off", "AWS owned key", "Customer managed key"]),
+            Field::Create => FieldKind::Button,
+            _ => FieldKind::Text,
         }
     }
 
@@ -132,15 +232,36 @@ impl Field {
         Some(match self {
             Field::Name => "name",
             Field::KinesisStream => "source",
-            Field::Lambda => "process.lambda",
-            Field::FormatConversion => "process.format_conversion",
+            Field::Shards => "source.shards",
+            Field::LambdaArn => "process.lambda.function_arn",
+            Field::LambdaBuffer => "process.lambda.buffer_size_mib",
+            Field::LambdaInterval => "process.lambda.buffer_interval_s",
+            Field::LambdaRetries => "process.lambda.retries",
+            Field::OutputFormat => "process.format_conversion.output",
+            Field::InputFormat => "process.format_conversion.input",
+            Field::GlueDatabase => "process.format_conversion.glue_database",
+            Field::GlueTable => "process.format_conversion.glue_table",
+            Field::GlueRegion => "process.format_conversion.glue_region",
+            Field::GlueVersion => "process.format_conversion.glue_version",
             Field::Bucket => "destination.bucket",
+            Field::PartitionKeys => "destination.dynamic_partitioning.keys",
+            Field::Delimiter => "destination.dynamic_partitioning.record_deaggregation",
+            Field::RetryDuration => "destination.dynamic_partitioning.retry_duration_s",
+            Field::SampleRecord => "destination.dynamic_partitioning.sample",
             Field::Prefix => "destination.prefix",
             Field::ErrorPrefix => "destination.error_prefix",
+            Field::FileExtension => "destination.file_extension",
+            Field::TimeZone => "destination.time_zone",
+            Field::BackupBucket => "destination.backup.bucket",
+            Field::BackupPrefix => "destination.backup.prefix",
             Field::BufferSize => "settings.buffer_size_mib",
             Field::BufferInterval => "settings.buffer_interval_s",
             Field::Compression => "settings.compression",
+            Field::KmsKey => "settings.encryption",
+            Field::StreamEncryption | Field::StreamKey => "settings.stream_encryption",
+            Field::Tags => "settings.tags",
             Field::RoleName => "settings.role",
+            Field::AddPolicy => "settings.add_policy_to_role",
             _ => return None,
         })
     }
@@ -150,25 +271,65 @@ impl Field {
             self,
             Field::Name
                 | Field::KinesisStream
+                | Field::Shards
+                | Field::LambdaArn
+                | Field::GlueDatabase
+                | Field::GlueTable
                 | Field::Bucket
+                | Field::Delimiter
+                | Field::BackupBucket
                 | Field::BufferSize
                 | Field::BufferInterval
+                | Field::KmsKey
+                | Field::StreamKey
                 | Field::RoleName
         )
     }
 
     pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Field::Name
-                | Field::KinesisStream
-                | Field::Bucket
-                | Field::Prefix
-                | Field::ErrorPrefix
-                | Field::BufferSize
-                | Field::BufferInterval
-                | Field::RoleName
-        )
+        self.kind() == FieldKind::Text
+    }
+
+    /// The dim hint shown in an empty, unfocused text field.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Field::Name => "1–64 of a-z A-Z 0-9 _ . -",
+            Field::Shards => "1 or more",
+            Field::LambdaArn => "arn:aws:lambda:REGION:ACCOUNT:function:NAME:$LATEST",
+            Field::LambdaBuffer => "1 (default)",
+            Field::LambdaInterval => "60 (default)",
+            Field::LambdaRetries => "3 (default)",
+            Field::GlueRegion => "the stream's Region (default)",
+            Field::GlueVersion => "LATEST (default)",
+            Field::PartitionKeys => "customer_id=.customer_id; region=.region",
+            Field::Delimiter => "the text between records, like ####",
+            Field::RetryDuration => "300 (default)",
+            Field::SampleRecord => "{\"customer_id\": \"C42\"} to preview keys",
+            Field::Prefix => "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes",
+            Field::ErrorPrefix => "needed when the prefix has !{...}",
+            Field::FileExtension => "default for the format (.gz, .parquet...)",
+            Field::TimeZone => "UTC (default); IANA name like Asia/Seoul",
+            Field::BackupBucket => "an existing bucket, or the destination's",
+            Field::BackupPrefix => "like raw/",
+            Field::KmsKey => "arn:aws:kms:REGION:ACCOUNT:key/ID",
+            Field::StreamKey => "arn:aws:kms:REGION:ACCOUNT:key/ID",
+            Field::Tags => "key=value, key2=value2 (at most 50)",
+            _ => "",
+        }
+    }
+
+    /// Whether the field holds a number (a value that does not parse is reported, not dropped).
+    fn numeric(self) -> Option<bool> {
+        match self {
+            Field::LambdaBuffer => Some(true),
+            Field::Shards
+            | Field::LambdaInterval
+            | Field::LambdaRetries
+            | Field::RetryDuration
+            | Field::BufferSize
+            | Field::BufferInterval => Some(false),
+            _ => None,
+        }
     }
 }
 
@@ -248,6 +409,24 @@ pub enum NameCheck {
     },
 }
 
+/// Whether the existing role was checked: it must trust Firehose, and its policies should grant
+/// what this stream needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleCheck {
+    Unknown,
+    Checking { name: String, generation: u64 },
+    Checked { name: String, trusted: bool, missing: Vec<String> },
+    Failed { name: String, error: String },
+}
+
+/// The answer of a role check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFindings {
+    pub trusted: bool,
+    /// Permissions this stream needs that the role's policies do not grant ("action on resource").
+    pub missing: Vec<String>,
+}
+
 /// Where the stream will be created, for the header.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -285,18 +464,12 @@ pub enum RowState {
 pub struct Model {
     pub step: Step,
     pub focus: usize,
-    pub name: Input,
-    pub kinesis: bool,
-    pub stream: Input,
-    pub bucket_existing: bool,
-    pub bucket: Input,
-    pub prefix: Input,
-    pub error_prefix: Input,
-    pub buffer_size: Input,
-    pub buffer_interval: Input,
-    pub compression: usize,
-    pub role_existing: bool,
-    pub role: Input,
+    /// The text fields' inputs (every text field has one).
+    pub texts: BTreeMap<Field, Input>,
+    /// The choice fields' chosen option (every choice field has one).
+    pub choices: BTreeMap<Field, usize>,
+    /// What IAM says about the existing role chosen on Settings.
+    pub role_check: RoleCheck,
     pub lists: [ListData; 3],
     pub popup: Option<Popup>,
     /// Reached a screen from Review with an edit key: Next returns to Review.
@@ -349,6 +522,10 @@ pub enum Action {
         generation: u64,
         result: Result<bool, String>,
     },
+    RoleChecked {
+        generation: u64,
+        result: Result<RoleFindings, String>,
+    },
     Progress(Progress),
     Provisioned(Box<Result<Outcome, Failure>>),
     /// What removing this run's resources did: each resource, and the error if it stayed.
@@ -360,40 +537,124 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Identify,
-    LoadList { kind: ListKind, generation: u64 },
-    CheckName { name: String, generation: u64 },
+    LoadList {
+        kind: ListKind,
+        generation: u64,
+    },
+    CheckName {
+        name: String,
+        generation: u64,
+    },
+    /// Read the role's policies and compare them with what `plan` needs in `target`.
+    CheckRole {
+        name: String,
+        plan: Box<Plan>,
+        target: Target,
+        generation: u64,
+    },
     Provision(Box<Plan>),
     RemoveCreated(Vec<Resource>),
-    SavePlan { path: String, json: String },
+    SavePlan {
+        path: String,
+        json: String,
+    },
 }
 
 impl Model {
     /// A model showing `plan` (a new stream, the lab, or a saved plan file).
     pub fn new(plan: &Plan, context: Context) -> Model {
-        let input = |s: &str| Input::new(s.to_owned());
-        let (kinesis, stream) = match &plan.source {
-            Source::DirectPut => (false, String::new()),
-            Source::KinesisStream(s) => (true, s.clone()),
+        let mut texts = BTreeMap::new();
+        let mut choices = BTreeMap::new();
+        let mut text = |f: Field, v: &str| {
+            texts.insert(f, Input::new(v.to_owned()));
         };
-        let (role_existing, role) = match &plan.settings.role {
+        let num = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+        text(Field::Name, &plan.name);
+        let (kind, stream) = match &plan.source {
+            Source::DirectPut => (0, String::new()),
+            Source::KinesisStream(s) => (1, s.clone()),
+            Source::NewKinesisStream(n) => (2, n.name.clone()),
+        };
+        choices.insert(Field::SourceKind, kind);
+        text(Field::KinesisStream, &stream);
+        let new_stream = match &plan.source {
+            Source::NewKinesisStream(n) => Some(n),
+            _ => None,
+        };
+        choices.insert(Field::StreamMode, new_stream.is_some_and(|n| n.mode == StreamMode::Provisioned) as usize);
+        text(Field::Shards, &new_stream.and_then(|n| n.shards).map_or_else(|| "1".to_owned(), |k| k.to_string()));
+
+        let l = plan.process.lambda.as_ref();
+        choices.insert(Field::Lambda, l.is_some() as usize);
+        text(Field::LambdaArn, l.map_or("", |l| &l.function_arn));
+        text(Field::LambdaBuffer, &l.and_then(|l| l.buffer_size_mib).map(|b| b.to_string()).unwrap_or_default());
+        text(Field::LambdaInterval, &num(l.and_then(|l| l.buffer_interval_s)));
+        text(Field::LambdaRetries, &num(l.and_then(|l| l.retries)));
+        let c = plan.process.format_conversion.as_ref();
+        choices.insert(Field::FormatConversion, c.is_some() as usize);
+        choices.insert(Field::OutputFormat, c.is_some_and(|c| c.output == "orc") as usize);
+        choices.insert(Field::InputFormat, c.is_some_and(|c| c.input == "hive_json") as usize);
+        text(Field::GlueDatabase, c.map_or("", |c| &c.glue_database));
+        text(Field::GlueTable, c.map_or("", |c| &c.glue_table));
+        text(Field::GlueRegion, c.and_then(|c| c.glue_region.as_deref()).unwrap_or(""));
+        text(Field::GlueVersion, c.and_then(|c| c.glue_version.as_deref()).unwrap_or(""));
+
+        let d = &plan.destination;
+        choices.insert(Field::BucketMode, !d.create_bucket as usize);
+        text(Field::Bucket, &d.bucket);
+        let dp = d.dynamic_partitioning.as_ref();
+        choices.insert(Field::Dynamic, dp.is_some() as usize);
+        text(
+            Field::PartitionKeys,
+            &dp.map(|dp| dp.keys.iter().map(|(k, e)| format!("{k}={e}")).collect::<Vec<_>>().join("; "))
+                .unwrap_or_default(),
+        );
+        choices.insert(Field::NewLine, dp.is_some_and(|dp| dp.new_line_delimiter) as usize);
+        let (deagg, delim) = match dp.and_then(|dp| dp.record_deaggregation.as_ref()) {
+            None => (0, String::new()),
+            Some(Deaggregation::Json) => (1, String::new()),
+            Some(Deaggregation::Delimited(x)) => (2, x.clone()),
+        };
+        choices.insert(Field::Deaggregation, deagg);
+        text(Field::Delimiter, &delim);
+        text(Field::RetryDuration, &num(dp.and_then(|dp| dp.retry_duration_s)));
+        text(Field::SampleRecord, "");
+        text(Field::Prefix, &d.prefix);
+        text(Field::ErrorPrefix, d.error_prefix().unwrap_or(""));
+        text(Field::FileExtension, d.file_extension.as_deref().unwrap_or(""));
+        text(Field::TimeZone, d.time_zone.as_deref().unwrap_or(""));
+        choices.insert(Field::Backup, d.backup.is_some() as usize);
+        text(Field::BackupBucket, d.backup.as_ref().map_or("", |b| &b.bucket));
+        text(Field::BackupPrefix, d.backup.as_ref().map_or("", |b| &b.prefix));
+
+        let st = &plan.settings;
+        text(Field::BufferSize, &st.buffer_size_mib.to_string());
+        text(Field::BufferInterval, &st.buffer_interval_s.to_string());
+        choices.insert(Field::Compression, COMPRESSION_FORMATS.iter().position(|c| *c == st.compression).unwrap_or(0));
+        choices.insert(Field::Encryption, st.encryption.is_some() as usize);
+        text(Field::KmsKey, st.encryption.as_ref().map_or("", |e| &e.kms_key_arn));
+        let (sse, key) = match &st.stream_encryption {
+            None => (0, ""),
+            Some(StreamEncryption::AwsOwned) => (1, ""),
+            Some(StreamEncryption::CustomerManaged(k)) => (2, k.as_str()),
+        };
+        choices.insert(Field::StreamEncryption, sse);
+        text(Field::StreamKey, key);
+        choices.insert(Field::ErrorLogging, st.error_logging as usize);
+        text(Field::Tags, &st.tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", "));
+        let (role_existing, role) = match &st.role {
             Role::Create(r) => (false, r.clone()),
             Role::Existing(r) => (true, r.clone()),
         };
+        choices.insert(Field::RoleMode, role_existing as usize);
+        text(Field::RoleName, &role);
+        choices.insert(Field::AddPolicy, st.add_policy_to_role as usize);
         Model {
             step: Step::NameSource,
             focus: 0,
-            name: input(&plan.name),
-            kinesis,
-            stream: input(&stream),
-            bucket_existing: !plan.destination.create_bucket,
-            bucket: input(&plan.destination.bucket),
-            prefix: input(&plan.destination.prefix),
-            error_prefix: input(plan.destination.error_prefix().unwrap_or("")),
-            buffer_size: input(&plan.settings.buffer_size_mib.to_string()),
-            buffer_interval: input(&plan.settings.buffer_interval_s.to_string()),
-            compression: COMPRESSION_FORMATS.iter().position(|c| *c == plan.settings.compression).unwrap_or(0),
-            role_existing,
-            role: input(&role),
+            texts,
+            choices,
+            role_check: RoleCheck::Unknown,
             lists: Default::default(),
             popup: None,
             from_review: false,
@@ -416,6 +677,25 @@ impl Model {
         }
     }
 
+    /// A text field's value ("" for a field that is not text).
+    pub fn text(&self, field: Field) -> &str {
+        self.texts.get(&field).map_or("", |i| i.value())
+    }
+
+    /// A choice field's option index (0 for a field that is not a choice).
+    pub fn choice(&self, field: Field) -> usize {
+        self.choices.get(&field).copied().unwrap_or(0)
+    }
+
+    fn on(&self, field: Field) -> bool {
+        self.choice(field) == 1
+    }
+
+    /// Sets a text field as if typed (marks the answers edited).
+    pub fn set_text(&mut self, field: Field, value: &str) {
+        self.set(field, value);
+    }
+
     /// A new stream: the console's defaults, a Kinesis source and a unique lab-style bucket name.
     pub fn blank_plan() -> Plan {
         Plan {
@@ -423,10 +703,8 @@ impl Model {
             source: Source::KinesisStream(String::new()),
             process: Process::default(),
             destination: Destination {
-                bucket: format!("{}{}", plan::LAB_BUCKET_STEM, plan::random_bucket_suffix()),
                 create_bucket: true,
-                prefix: String::new(),
-                error_prefix: None,
+                ..Destination::new(&format!("{}{}", plan::LAB_BUCKET_STEM, plan::random_bucket_suffix()))
             },
             settings: Settings::default(),
         }
@@ -439,7 +717,8 @@ impl Model {
 
     /// The example S3 keys of the current answers, stable across redraws.
     pub fn examples(&self, now: chrono::DateTime<chrono::Utc>) -> Option<validate::Examples> {
-        validate::examples_with(&self.plan(), now, &self.sample_id, Some(&self.sample_random))
+        let sample = serde_json::from_str(self.text(Field::SampleRecord)).ok();
+        validate::examples_with(&self.plan(), now, &self.sample_id, Some(&self.sample_random), sample.as_ref())
     }
 
     /// The effects to run when the wizard starts.
@@ -470,67 +749,181 @@ impl Model {
     /// The Plan the screens describe now. Numbers that do not parse are replaced by a valid value
     /// here; [`Model::problems`] reports them.
     pub fn plan(&self) -> Plan {
-        let error_prefix = self.error_prefix.value();
-        Plan {
-            name: self.name.value().to_owned(),
-            source: if self.kinesis {
-                Source::KinesisStream(self.stream.value().to_owned())
-            } else {
-                Source::DirectPut
+        let t = |f| self.text(f).to_owned();
+        let opt = |f| Some(self.text(f).trim().to_owned()).filter(|v| !v.is_empty());
+        let int = |f, default| self.text(f).trim().parse::<i64>().unwrap_or(default);
+        let opt_int = |f| opt(f).map(|v| v.parse::<i64>().unwrap_or(0));
+        let source = match self.choice(Field::SourceKind) {
+            0 => Source::DirectPut,
+            1 => Source::KinesisStream(t(Field::KinesisStream)),
+            _ => {
+                let provisioned = self.on(Field::StreamMode);
+                Source::NewKinesisStream(NewStream {
+                    name: t(Field::KinesisStream),
+                    mode: if provisioned { StreamMode::Provisioned } else { StreamMode::OnDemand },
+                    shards: provisioned.then(|| int(Field::Shards, 1)),
+                })
+            }
+        };
+        let lambda = self.on(Field::Lambda).then(|| Lambda {
+            function_arn: t(Field::LambdaArn).trim().to_owned(),
+            buffer_size_mib: opt(Field::LambdaBuffer).map(|v| v.parse::<f64>().unwrap_or(1.0)),
+            buffer_interval_s: opt_int(Field::LambdaInterval),
+            retries: opt_int(Field::LambdaRetries),
+        });
+        let format_conversion = self.on(Field::FormatConversion).then(|| FormatConversion {
+            output: validate::OUTPUT_FORMATS[self.choice(Field::OutputFormat)].to_owned(),
+            input: validate::INPUT_FORMATS[self.choice(Field::InputFormat)].to_owned(),
+            glue_database: t(Field::GlueDatabase),
+            glue_table: t(Field::GlueTable),
+            glue_region: opt(Field::GlueRegion),
+            glue_version: opt(Field::GlueVersion),
+        });
+        let dynamic_partitioning = self.on(Field::Dynamic).then(|| DynamicPartitioning {
+            keys: parse_pairs(self.text(Field::PartitionKeys), ';').into_iter().collect(),
+            new_line_delimiter: self.on(Field::NewLine),
+            record_deaggregation: match self.choice(Field::Deaggregation) {
+                0 => None,
+                1 => Some(Deaggregation::Json),
+                _ => Some(Deaggregation::Delimited(t(Field::Delimiter))),
             },
-            process: Process::default(),
+            retry_duration_s: opt_int(Field::RetryDuration),
+        });
+        let error_prefix = self.text(Field::ErrorPrefix);
+        let role = t(Field::RoleName);
+        Plan {
+            name: t(Field::Name),
+            source,
+            process: Process { lambda, format_conversion },
             destination: Destination {
-                bucket: self.bucket.value().to_owned(),
-                create_bucket: !self.bucket_existing,
-                prefix: self.prefix.value().to_owned(),
+                bucket: t(Field::Bucket),
+                create_bucket: !self.on(Field::BucketMode),
+                prefix: t(Field::Prefix),
                 error_prefix: (!error_prefix.is_empty()).then(|| error_prefix.to_owned()),
+                dynamic_partitioning,
+                file_extension: opt(Field::FileExtension),
+                time_zone: opt(Field::TimeZone),
+                backup: self
+                    .on(Field::Backup)
+                    .then(|| Backup { bucket: t(Field::BackupBucket), prefix: t(Field::BackupPrefix) }),
             },
             settings: Settings {
-                buffer_size_mib: self.buffer_size.value().trim().parse().unwrap_or(5),
-                buffer_interval_s: self.buffer_interval.value().trim().parse().unwrap_or(300),
-                compression: COMPRESSION_FORMATS[self.compression].to_owned(),
-                role: if self.role_existing {
-                    Role::Existing(self.role.value().to_owned())
-                } else {
-                    Role::Create(self.role.value().to_owned())
+                buffer_size_mib: int(Field::BufferSize, 5),
+                buffer_interval_s: int(Field::BufferInterval, 300),
+                compression: COMPRESSION_FORMATS[self.choice(Field::Compression)].to_owned(),
+                role: if self.on(Field::RoleMode) { Role::Existing(role) } else { Role::Create(role) },
+                add_policy_to_role: self.on(Field::RoleMode) && self.on(Field::AddPolicy),
+                encryption: self.on(Field::Encryption).then(|| Encryption { kms_key_arn: t(Field::KmsKey) }),
+                stream_encryption: match (self.choice(Field::SourceKind), self.choice(Field::StreamEncryption)) {
+                    (0, 1) => Some(StreamEncryption::AwsOwned),
+                    (0, 2) => Some(StreamEncryption::CustomerManaged(t(Field::StreamKey))),
+                    _ => None,
                 },
+                error_logging: self.on(Field::ErrorLogging),
+                tags: parse_pairs(self.text(Field::Tags), ',').into_iter().collect(),
             },
         }
     }
 
     /// Every problem of the current answers: the shared validator's, plus numbers that do not parse,
-    /// plus a stream name known to be taken.
+    /// entries that are not `key=value`, a sample record that is not JSON, a stream name known to be
+    /// taken, and what IAM said about an existing role.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = validate::validate(&self.plan());
-        for (input, path) in
-            [(&self.buffer_size, "settings.buffer_size_mib"), (&self.buffer_interval, "settings.buffer_interval_s")]
-        {
-            if input.value().trim().parse::<i64>().is_err() {
+        let visible = self.all_fields();
+        for field in visible.iter().copied() {
+            let (Some(float), Some(path)) = (field.numeric(), field.path()) else { continue };
+            let v = self.text(field).trim();
+            let optional = !field.required();
+            let ok = (optional && v.is_empty())
+                || if float { v.parse::<f64>().is_ok_and(f64::is_finite) } else { v.parse::<i64>().is_ok() };
+            if !ok {
                 out.retain(|p| p.path != path);
-                out.push(Problem { path, severity: Severity::Error, message: "must be a whole number".into() });
+                let what = if float { "a number, like 0.5 or 1" } else { "a whole number" };
+                out.push(Problem { path, severity: Severity::Error, message: format!("must be {what}") });
             }
         }
+        for (field, sep) in [(Field::PartitionKeys, ';'), (Field::Tags, ',')] {
+            if visible.contains(&field)
+                && let Some(bad) = bad_pair(self.text(field), sep)
+            {
+                out.push(Problem {
+                    path: field.path().expect("has a path"),
+                    severity: Severity::Error,
+                    message: format!("{} is not name=value; separate entries with '{sep}'", plan::quoted(&bad)),
+                });
+            }
+        }
+        if visible.contains(&Field::SampleRecord)
+            && !self.text(Field::SampleRecord).trim().is_empty()
+            && let Err(e) = serde_json::from_str::<serde_json::Value>(self.text(Field::SampleRecord))
+        {
+            out.push(Problem {
+                path: "destination.dynamic_partitioning.sample",
+                severity: Severity::Warning,
+                message: format!("not JSON ({e}); the preview shows <key> instead of values"),
+            });
+        }
         match &self.name_check {
-            NameCheck::Taken(n) if n == self.name.value() => out.push(Problem {
+            NameCheck::Taken(n) if n == self.text(Field::Name) => out.push(Problem {
                 path: "name",
                 severity: Severity::Error,
                 message: "a delivery stream with this name already exists in this account and Region".into(),
             }),
-            NameCheck::Failed { name, error } if name == self.name.value() => out.push(Problem {
+            NameCheck::Failed { name, error } if name == self.text(Field::Name) => out.push(Problem {
                 path: "name",
                 severity: Severity::Warning,
                 message: format!("could not check that the name is free: {error}"),
             }),
             _ => {}
         }
+        if self.on(Field::RoleMode) {
+            match &self.role_check {
+                RoleCheck::Checked { name, trusted: false, .. } if name == self.text(Field::RoleName) => {
+                    out.push(Problem {
+                        path: "settings.role",
+                        severity: Severity::Error,
+                        message: "this role's trust policy does not let firehose.amazonaws.com assume it: choose another role, or create a new one".into(),
+                    })
+                }
+                RoleCheck::Checked { name, missing, .. }
+                    if name == self.text(Field::RoleName) && !missing.is_empty() && !self.on(Field::AddPolicy) =>
+                {
+                    out.push(Problem {
+                        path: "settings.role",
+                        severity: Severity::Warning,
+                        message: format!(
+                            "its policies lack {} permission(s) this stream needs: {}{}; set \"Add this stream's policy\" to Yes to add them",
+                            missing.len(),
+                            missing.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+                            if missing.len() > 3 { ", …" } else { "" }
+                        ),
+                    })
+                }
+                RoleCheck::Failed { name, error } if name == self.text(Field::RoleName) => out.push(Problem {
+                    path: "settings.role",
+                    severity: Severity::Warning,
+                    message: format!("could not read the role's policies: {error}"),
+                }),
+                _ => {}
+            }
+        }
         out
+    }
+
+    /// The fields of every screen (as the answers make them visible).
+    fn all_fields(&self) -> Vec<Field> {
+        [Step::NameSource, Step::Process, Step::Destination, Step::Settings]
+            .into_iter()
+            .flat_map(|s| self.fields_of(s))
+            .collect()
     }
 
     /// The problems shown under a field: errors about empty required fields only after Next was tried.
     pub fn field_problems(&self, field: Field, all: &[Problem]) -> Vec<Problem> {
         let Some(path) = field.path() else { return Vec::new() };
         let attempted = self.attempted[self.step.number() - 1];
-        let empty = self.input(field).is_some_and(|i| i.value().is_empty());
+        let empty = field.is_text() && self.text(field).is_empty();
         all.iter()
             .filter(|p| p.path == path && (attempted || !empty || p.severity == Severity::Warning))
             .cloned()
@@ -544,17 +937,77 @@ impl Model {
 
     /// The fields of the current screen, in focus order.
     pub fn fields(&self) -> Vec<Field> {
-        match self.step {
-            Step::NameSource if self.kinesis => vec![Field::Name, Field::SourceKind, Field::KinesisStream],
-            Step::NameSource => vec![Field::Name, Field::SourceKind],
-            Step::Process => vec![Field::Lambda, Field::FormatConversion],
-            Step::Destination => vec![Field::BucketMode, Field::Bucket, Field::Prefix, Field::ErrorPrefix],
-            Step::Settings => {
-                vec![Field::BufferSize, Field::BufferInterval, Field::Compression, Field::RoleMode, Field::RoleName]
+        self.fields_of(self.step)
+    }
+
+    /// The fields a screen shows now: an option's details appear when it is on.
+    pub fn fields_of(&self, step: Step) -> Vec<Field> {
+        let mut v = Vec::new();
+        match step {
+            Step::NameSource => {
+                v.extend([Field::Name, Field::SourceKind]);
+                match self.choice(Field::SourceKind) {
+                    0 => {}
+                    1 => v.push(Field::KinesisStream),
+                    _ => {
+                        v.extend([Field::KinesisStream, Field::StreamMode]);
+                        if self.on(Field::StreamMode) {
+                            v.push(Field::Shards);
+                        }
+                    }
+                }
             }
-            Step::Review => vec![Field::Create],
-            _ => Vec::new(),
+            Step::Process => {
+                v.push(Field::Lambda);
+                if self.on(Field::Lambda) {
+                    v.extend([Field::LambdaArn, Field::LambdaBuffer, Field::LambdaInterval, Field::LambdaRetries]);
+                }
+                v.push(Field::FormatConversion);
+                if self.on(Field::FormatConversion) {
+                    v.extend([
+                        Field::OutputFormat,
+                        Field::InputFormat,
+                        Field::GlueDatabase,
+                        Field::GlueTable,
+                        Field::GlueRegion,
+                        Field::GlueVersion,
+                    ]);
+                }
+            }
+            Step::Destination => {
+                v.extend([Field::BucketMode, Field::Bucket, Field::Dynamic]);
+                if self.on(Field::Dynamic) {
+                    v.extend([Field::PartitionKeys, Field::NewLine, Field::Deaggregation]);
+                    if self.choice(Field::Deaggregation) == 2 {
+                        v.push(Field::Delimiter);
+                    }
+                    v.extend([Field::RetryDuration, Field::SampleRecord]);
+                }
+                v.extend([Field::Prefix, Field::ErrorPrefix, Field::FileExtension, Field::TimeZone, Field::Backup]);
+                if self.on(Field::Backup) {
+                    v.extend([Field::BackupBucket, Field::BackupPrefix]);
+                }
+            }
+            Step::Settings => {
+                v.extend([Field::BufferSize, Field::BufferInterval, Field::Compression, Field::Encryption]);
+                if self.on(Field::Encryption) {
+                    v.push(Field::KmsKey);
+                }
+                if self.choice(Field::SourceKind) == 0 {
+                    v.push(Field::StreamEncryption);
+                    if self.choice(Field::StreamEncryption) == 2 {
+                        v.push(Field::StreamKey);
+                    }
+                }
+                v.extend([Field::ErrorLogging, Field::Tags, Field::RoleMode, Field::RoleName]);
+                if self.on(Field::RoleMode) {
+                    v.push(Field::AddPolicy);
+                }
+            }
+            Step::Review => v.push(Field::Create),
+            _ => {}
         }
+        v
     }
 
     pub fn focused(&self) -> Option<Field> {
@@ -562,39 +1015,20 @@ impl Model {
     }
 
     pub fn input(&self, field: Field) -> Option<&Input> {
-        Some(match field {
-            Field::Name => &self.name,
-            Field::KinesisStream => &self.stream,
-            Field::Bucket => &self.bucket,
-            Field::Prefix => &self.prefix,
-            Field::ErrorPrefix => &self.error_prefix,
-            Field::BufferSize => &self.buffer_size,
-            Field::BufferInterval => &self.buffer_interval,
-            Field::RoleName => &self.role,
-            _ => return None,
-        })
+        self.texts.get(&field)
     }
 
     fn input_mut(&mut self, field: Field) -> Option<&mut Input> {
-        Some(match field {
-            Field::Name => &mut self.name,
-            Field::KinesisStream => &mut self.stream,
-            Field::Bucket => &mut self.bucket,
-            Field::Prefix => &mut self.prefix,
-            Field::ErrorPrefix => &mut self.error_prefix,
-            Field::BufferSize => &mut self.buffer_size,
-            Field::BufferInterval => &mut self.buffer_interval,
-            Field::RoleName => &mut self.role,
-            _ => return None,
-        })
+        self.texts.get_mut(&field)
     }
 
     /// The list a field picks from, if it has one now.
     pub fn picker_for(&self, field: Field) -> Option<ListKind> {
         match field {
-            Field::KinesisStream => Some(ListKind::Streams),
-            Field::Bucket if self.bucket_existing => Some(ListKind::Buckets),
-            Field::RoleName if self.role_existing => Some(ListKind::Roles),
+            Field::KinesisStream if self.choice(Field::SourceKind) == 1 => Some(ListKind::Streams),
+            Field::Bucket if self.on(Field::BucketMode) => Some(ListKind::Buckets),
+            Field::BackupBucket => Some(ListKind::Buckets),
+            Field::RoleName if self.on(Field::RoleMode) => Some(ListKind::Roles),
             _ => None,
         }
     }
@@ -627,6 +1061,23 @@ impl Model {
         }
     }
 
+    /// Asks IAM about the existing role (trust and policies), unless that answer is already here.
+    pub fn check_role(&mut self) -> Vec<Effect> {
+        let name = self.text(Field::RoleName).trim().to_owned();
+        if !self.on(Field::RoleMode) || name.is_empty() || crate::plan::names::role_ref(&name).is_err() {
+            return Vec::new();
+        }
+        match &self.role_check {
+            RoleCheck::Checking { name: n, .. } | RoleCheck::Checked { name: n, .. } if *n == name => {
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let generation = self.generation();
+        self.role_check = RoleCheck::Checking { name: name.clone(), generation };
+        vec![Effect::CheckRole { name, plan: Box::new(self.plan()), target: self.target(), generation }]
+    }
+
     /// The items of a list that match a filter (case-insensitive substring), as indices.
     pub fn filtered(&self, kind: ListKind, filter: &str) -> Vec<usize> {
         filter_items(&self.list(kind).items, filter)
@@ -641,6 +1092,39 @@ pub fn filter_items(items: &[Item], filter: &str) -> Vec<usize> {
     }
     let needle: Vec<char> = filter.chars().flat_map(char::to_lowercase).collect();
     items.iter().enumerate().filter(|(_, it)| contains_ignore_case(&it.value, &needle)).map(|(i, _)| i).collect()
+}
+
+/// `name=value` entries separated by `sep` (a `sep` inside a value stays when the next entry does not
+/// start with `name=`, so jq's `;` and `,` survive). Entries without `=` are left out.
+pub fn parse_pairs(text: &str, sep: char) -> Vec<(String, String)> {
+    split_entries(text, sep)
+        .into_iter()
+        .filter_map(|e| e.split_once('=').map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())))
+        .collect()
+}
+
+/// The first entry that is not `name=value`.
+fn bad_pair(text: &str, sep: char) -> Option<String> {
+    split_entries(text, sep).into_iter().find(|e| !e.contains('=') || e.trim().starts_with('='))
+}
+
+fn split_entries(text: &str, sep: char) -> Vec<String> {
+    let starts_entry = |rest: &str| {
+        let rest = rest.trim_start();
+        let name: String = rest.chars().take_while(|c| *c != '=' && *c != sep).collect();
+        !name.trim().is_empty() && rest[name.len()..].starts_with('=') && !rest[name.len()..].starts_with("==")
+    };
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, c) in text.char_indices() {
+        if c == sep && starts_entry(&text[i + 1..]) {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect()
 }
 
 fn contains_ignore_case(hay: &str, needle: &[char]) -> bool {
@@ -713,6 +1197,18 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::NameChecked { generation, result } => name_checked(m, generation, result),
+        Action::RoleChecked { generation, result } => {
+            if let RoleCheck::Checking { name, generation: g } = &m.role_check
+                && *g == generation
+            {
+                let name = name.clone();
+                m.role_check = match result {
+                    Ok(f) => RoleCheck::Checked { name, trusted: f.trusted, missing: f.missing },
+                    Err(error) => RoleCheck::Failed { name, error },
+                };
+            }
+            Vec::new()
+        }
         Action::Progress(p) => {
             progress(m, p);
             Vec::new()
@@ -928,7 +1424,7 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         KeyCode::Char('s') => {
-            let default = format!("firehose-plan-{}.json", m.name.value());
+            let default = format!("firehose-plan-{}.json", m.text(Field::Name));
             m.popup = Some(Popup::Save(Input::new(default)));
             Vec::new()
         }
@@ -1034,6 +1530,16 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        _ if ctrl(&k, 'f') => {
+            let fixes = floor_fixes(m);
+            m.status = Some(if fixes.is_empty() {
+                "nothing to fix: the buffer and compression suit the options chosen".into()
+            } else {
+                apply_floor_fixes(m);
+                format!("set {}", fixes.join(", "))
+            });
+            return Vec::new();
+        }
         _ if ctrl(&k, 't') && m.step == Step::Destination => {
             m.set(Field::Prefix, LAB_PREFIX);
             m.set(Field::ErrorPrefix, LAB_ERROR_PREFIX);
@@ -1066,36 +1572,76 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Left => false,
         _ => return Vec::new(),
     };
+    let FieldKind::Choice(options) = field.kind() else { return Vec::new() };
+    let n = options.len();
+    let old = m.choice(field);
+    let new = if forward { (old + 1) % n } else { (old + n - 1) % n };
+    m.choices.insert(field, new);
+    m.dirty = true;
     match field {
-        Field::SourceKind => {
-            m.kinesis = !m.kinesis;
-            m.dirty = true;
-        }
-        Field::BucketMode => {
-            m.bucket_existing = !m.bucket_existing;
-            m.dirty = true;
-        }
         Field::RoleMode => {
-            m.role_existing = !m.role_existing;
-            m.dirty = true;
             // a fresh role gets the console's name; an existing one starts empty to pick from the list
-            let name = if m.role_existing { "" } else { plan::DEFAULT_ROLE_NAME };
-            if m.role.value().is_empty() || m.role.value() == plan::DEFAULT_ROLE_NAME {
-                m.role = Input::new(name.to_owned());
+            let name = if new == 1 { "" } else { plan::DEFAULT_ROLE_NAME };
+            let role = m.text(Field::RoleName);
+            if role.is_empty() || role == plan::DEFAULT_ROLE_NAME {
+                m.texts.insert(Field::RoleName, Input::new(name.to_owned()));
             }
+            m.role_check = RoleCheck::Unknown;
         }
-        Field::Compression => {
-            let n = COMPRESSION_FORMATS.len();
-            m.compression = if forward { (m.compression + 1) % n } else { (m.compression + n - 1) % n };
-            m.dirty = true;
+        Field::SourceKind if old == 1 || new == 1 => {
+            // an existing stream is picked from the list; a new one starts with the stream's name
+            let name = if new == 2 { m.text(Field::Name).to_owned() } else { String::new() };
+            m.texts.insert(Field::KinesisStream, Input::new(name));
         }
-        Field::Lambda | Field::FormatConversion => {
-            m.status =
-                Some(format!("{} stays Disabled in this version; the workshop leaves it off too", field.label()));
+        Field::FormatConversion | Field::Dynamic if new == 1 => {
+            let fixes = floor_fixes(m);
+            if !fixes.is_empty() {
+                m.status = Some(format!(
+                    "{} needs {}: Ctrl-F on Settings (or here) sets it",
+                    field.label(),
+                    fixes.join(" and ")
+                ));
+            }
         }
         _ => {}
     }
     Vec::new()
+}
+
+/// What the buffer and compression must become for format conversion and dynamic partitioning
+/// (AWS rejects the stream otherwise), as words; empty when nothing needs to change.
+pub fn floor_fixes(m: &Model) -> Vec<String> {
+    let p = m.plan();
+    let mut out = Vec::new();
+    let conversion = p.process.format_conversion.is_some();
+    let dynamic = p.destination.dynamic_partitioning.is_some();
+    if (conversion || dynamic) && p.settings.buffer_size_mib < validate::MIN_BUFFER_MIB_CONVERSION {
+        out.push("a buffer of at least 64 MiB (128 set)".to_owned());
+    }
+    if dynamic && p.settings.buffer_interval_s < validate::MIN_BUFFER_INTERVAL_DYNAMIC {
+        out.push("a buffer interval of at least 60 s".to_owned());
+    }
+    if conversion && p.settings.compression != "UNCOMPRESSED" {
+        out.push("compression UNCOMPRESSED".to_owned());
+    }
+    out
+}
+
+/// Applies [`floor_fixes`]: the console's values (128 MiB; 60 s; UNCOMPRESSED).
+fn apply_floor_fixes(m: &mut Model) {
+    let p = m.plan();
+    let conversion = p.process.format_conversion.is_some();
+    let dynamic = p.destination.dynamic_partitioning.is_some();
+    if (conversion || dynamic) && p.settings.buffer_size_mib < validate::MIN_BUFFER_MIB_CONVERSION {
+        m.set(Field::BufferSize, "128");
+    }
+    if dynamic && p.settings.buffer_interval_s < validate::MIN_BUFFER_INTERVAL_DYNAMIC {
+        m.set(Field::BufferInterval, "60");
+    }
+    if conversion && p.settings.compression != "UNCOMPRESSED" {
+        m.choices.insert(Field::Compression, 0);
+        m.dirty = true;
+    }
 }
 
 /// Next: allowed only when this screen has no errors (and, on screen 1, the name is free).
@@ -1113,7 +1659,7 @@ fn next(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     }
     if step == Step::NameSource {
-        let name = m.name.value().to_owned();
+        let name = m.text(Field::Name).to_owned();
         match &m.name_check {
             NameCheck::Free(n) | NameCheck::Failed { name: n, .. } if *n == name => {}
             NameCheck::Checking { name: n, .. } if *n == name => {
@@ -1135,7 +1681,8 @@ fn next(m: &mut Model) -> Vec<Effect> {
     } else {
         m.go(step.next());
     }
-    Vec::new()
+    // leaving Settings with an existing role: ask IAM what it allows (shown on Review and Settings)
+    if step == Step::Settings { m.check_role() } else { Vec::new() }
 }
 
 fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
@@ -1197,10 +1744,14 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                         if item.selectable {
                             let field = match p.kind {
                                 ListKind::Streams => Field::KinesisStream,
+                                ListKind::Buckets if m.focused() == Some(Field::BackupBucket) => Field::BackupBucket,
                                 ListKind::Buckets => Field::Bucket,
                                 ListKind::Roles => Field::RoleName,
                             };
                             m.set(field, &item.value);
+                            if field == Field::RoleName {
+                                return m.check_role();
+                            }
                             return Vec::new();
                         }
                         m.status = Some(format!("{} is {}: it cannot be chosen", item.value, item.detail));

@@ -1,25 +1,19 @@
-//! Step 3: the S3 bucket (new, pre-filled with a unique lab-style name, or existing from a live list)
-//! and the two prefixes, with the S3 key each produces, updated as you type.
+//! Step 3: the S3 bucket (new, pre-filled with a unique lab-style name, or existing from a live list),
+//! dynamic partitioning, the two prefixes with the S3 key each produces (updated as you type, in the
+//! chosen time zone, with partition keys taken from the sample record), file extension, time zone and
+//! source record backup.
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{choice_field, draw_form, text_field};
+use super::{draw_fields, note};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hard_wrap;
 use crate::tui::wizard::{Field, Model};
 
 pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>) {
-    let problems = m.problems();
-    let mode = choice_field(m, Field::BucketMode, &["Create new", "Choose existing"], m.bucket_existing as usize, t);
-    let hint = if m.bucket_existing { "↓ to choose from your buckets" } else { "3–63 of a-z 0-9 . -" };
-    let bucket = text_field(m, Field::Bucket, area.width, &problems, hint, t);
-    let mut prefix =
-        text_field(m, Field::Prefix, area.width, &problems, "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes", t);
-    let mut error_prefix =
-        text_field(m, Field::ErrorPrefix, area.width, &problems, "needed when the prefix has !{...}", t);
     let examples = m.examples(now);
     let w = area.width as usize - 7;
     let example_lines = |key: &str| -> Vec<Line<'static>> {
@@ -30,21 +24,31 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
             .map(|(i, l)| Line::from(Span::styled(format!("    {} {l}", if i == 0 { "→" } else { " " }), t.ok)))
             .collect()
     };
-    if let Some(ex) = &examples {
-        prefix.lines.extend(example_lines(&ex.prefix));
-        if let Some(e) = &ex.error_prefix {
-            error_prefix.lines.extend(example_lines(e));
+    draw_fields(f, area, m, t, |field, lines| match field {
+        Field::Bucket => {
+            let hint = if m.choice(Field::BucketMode) == 1 { "↓ to choose from your buckets" } else { "" };
+            if !hint.is_empty() {
+                lines.extend(note(hint, area.width, t));
+            }
         }
-    }
-    draw_form(
-        f,
-        area,
-        m,
-        vec![
-            (Field::BucketMode, mode),
-            (Field::Bucket, bucket),
-            (Field::Prefix, prefix),
-            (Field::ErrorPrefix, error_prefix),
-        ],
-    );
+        Field::Dynamic if m.choice(Field::Dynamic) == 1 => lines.extend(note(
+            "set at creation, never turned off; needs a buffer of at least 64 MiB / 60 s (Ctrl-F sets them)",
+            area.width,
+            t,
+        )),
+        Field::PartitionKeys => {
+            lines.extend(note("use each key in the prefix as !{partitionKeyFromQuery:KEY}", area.width, t))
+        }
+        Field::Prefix => {
+            if let Some(ex) = &examples {
+                lines.extend(example_lines(&ex.prefix));
+            }
+        }
+        Field::ErrorPrefix => {
+            if let Some(e) = examples.as_ref().and_then(|ex| ex.error_prefix.as_ref()) {
+                lines.extend(example_lines(e));
+            }
+        }
+        _ => {}
+    });
 }

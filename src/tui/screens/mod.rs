@@ -17,7 +17,7 @@ use tui_input::Input;
 use super::keymap;
 use super::theme::Theme;
 use super::widgets::{centered, fit, hard_wrap};
-use super::wizard::{Field, Model, Popup, Step};
+use super::wizard::{Field, FieldKind, Model, Popup, Step};
 use crate::plan::validate::{Problem, Severity};
 
 /// The design size; smaller terminals get a message instead of a broken layout.
@@ -81,7 +81,7 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
                 .as_ref()
                 .map(|t| format!("account {} in {}", t.account, t.region))
                 .unwrap_or_else(|| "the configured account".into());
-            let text = format!("Create the delivery stream {} and what it needs in {where_}?", m.name.value());
+            let text = format!("Create the delivery stream {} and what it needs in {where_}?", m.text(Field::Name));
             draw_confirm(f, area, "Create", &text, t)
         }
         Some(Popup::ConfirmRemove) => {
@@ -271,14 +271,57 @@ pub fn text_field(
     FieldLines { lines, cursor }
 }
 
-/// A choice field's row: the options, the chosen one marked.
-pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, t: &Theme) -> FieldLines {
+/// A choice field's row: the options, the chosen one marked; when they do not all fit, only the
+/// chosen one between arrows.
+pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, width: u16, t: &Theme) -> FieldLines {
+    let all: usize = options.iter().map(|o| o.chars().count() + 6).sum();
     let mut spans = Vec::new();
-    for (i, o) in options.iter().enumerate() {
-        let (mark, style) = if i == chosen { ("(•) ", t.value) } else { ("( ) ", t.dim) };
-        spans.push(Span::styled(format!("{mark}{o}  "), style));
+    if VALUE_COL + all <= width as usize {
+        for (i, o) in options.iter().enumerate() {
+            let (mark, style) = if i == chosen { ("(•) ", t.value) } else { ("( ) ", t.dim) };
+            spans.push(Span::styled(format!("{mark}{o}  "), style));
+        }
+    } else {
+        spans.push(Span::styled(format!("‹ {} ›", options.get(chosen).copied().unwrap_or("")), t.value));
+        spans.push(Span::styled(format!("  {}/{} ←→ to change", chosen + 1, options.len()), t.dim));
     }
     FieldLines { lines: vec![field_row(m, field, spans, t)], cursor: None }
+}
+
+/// Any field of the form, drawn by its kind, with its problems under it.
+pub fn any_field(m: &Model, field: Field, width: u16, problems: &[Problem], t: &Theme) -> FieldLines {
+    match field.kind() {
+        FieldKind::Text => text_field(m, field, width, problems, field.placeholder(), t),
+        FieldKind::Choice(options) => {
+            let mut fl = choice_field(m, field, options, m.choice(field), width, t);
+            fl.lines.extend(problem_lines(&m.field_problems(field, problems), width, t));
+            fl
+        }
+        FieldKind::Button => FieldLines { lines: vec![], cursor: None },
+    }
+}
+
+/// Draws the current screen's fields; `extra` adds lines (notes, examples) after a field's own.
+pub fn draw_fields(f: &mut Frame, area: Rect, m: &Model, t: &Theme, extra: impl Fn(Field, &mut Vec<Line<'static>>)) {
+    let problems = m.problems();
+    let fields = m
+        .fields()
+        .into_iter()
+        .map(|field| {
+            let mut fl = any_field(m, field, area.width, &problems, t);
+            extra(field, &mut fl.lines);
+            (field, fl)
+        })
+        .collect();
+    draw_form(f, area, m, fields);
+}
+
+/// A dim note line under a field, indented like problems.
+pub fn note(text: &str, width: u16, t: &Theme) -> Vec<Line<'static>> {
+    word_wrap(text, (width as usize).saturating_sub(6).max(10))
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("    {l}"), t.dim)))
+        .collect()
 }
 
 /// Problem lines under a field: `! error` and `~ warning`, wrapped under the value column.

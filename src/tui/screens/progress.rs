@@ -48,16 +48,15 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
                     lines.push(Line::from(format!(" {l}")));
                 }
                 lines.push(Line::from(""));
-                let next = match &m.plan().source {
-                    crate::plan::Source::KinesisStream(s) => format!(
+                let plan = m.plan();
+                let next = match plan.source.kinesis() {
+                    Some(s) => format!(
                         "Next: put records into the Kinesis stream {s}; objects appear in s3://{}/ after the buffer interval ({} s).",
-                        m.bucket.value(),
-                        m.buffer_interval.value()
+                        plan.destination.bucket, plan.settings.buffer_interval_s
                     ),
-                    crate::plan::Source::DirectPut => format!(
+                    None => format!(
                         "Next: send records with firehose PutRecord to {}; objects appear in s3://{}/ after the buffer interval.",
-                        m.name.value(),
-                        m.bucket.value()
+                        plan.name, plan.destination.bucket
                     ),
                 };
                 for l in word_wrap(&next, w - 2) {

@@ -34,15 +34,65 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     let source = match &plan.source {
         Source::DirectPut => "Direct PUT".to_owned(),
         Source::KinesisStream(s) => format!("Kinesis data stream {s}"),
+        Source::NewKinesisStream(n) => match n.shards {
+            Some(k) => format!("new Kinesis stream {} (provisioned, {k} shards)", n.name),
+            None => format!("new Kinesis stream {} (on-demand)", n.name),
+        },
     };
     group("1", "Name and source", vec![format!("{} ← {source}", plan.name)], &mut lines);
-    group("2", "Process records", vec!["Lambda transform: disabled · format conversion: disabled".into()], &mut lines);
+    let mut process = Vec::new();
+    match &plan.process.lambda {
+        Some(l) => process.push(format!(
+            "Lambda {} · {} MiB / {} s · {} retries",
+            l.function_arn,
+            l.buffer_size_mib.unwrap_or(1.0),
+            l.buffer_interval_s.unwrap_or(60),
+            l.retries.unwrap_or(3)
+        )),
+        None => process.push("Lambda transform: disabled".into()),
+    }
+    match &plan.process.format_conversion {
+        Some(c) => process.push(format!(
+            "convert {} → {} with Glue {}.{} ({})",
+            c.input,
+            c.output,
+            c.glue_database,
+            c.glue_table,
+            c.glue_version.as_deref().unwrap_or("LATEST")
+        )),
+        None => process.push("format conversion: disabled".into()),
+    }
+    group("2", "Process records", process, &mut lines);
     let d = &plan.destination;
     let mut dest = vec![format!("s3://{} ({})", d.bucket, if d.create_bucket { "new" } else { "existing" })];
+    if let Some(dp) = &d.dynamic_partitioning {
+        let keys: Vec<String> = dp.keys.iter().map(|(k, e)| format!("{k}={e}")).collect();
+        dest.push(format!(
+            "dynamic partitioning: {}{}{} · retry {} s",
+            if keys.is_empty() { "keys from Lambda".to_owned() } else { keys.join("; ") },
+            if dp.new_line_delimiter { " · new line" } else { "" },
+            match &dp.record_deaggregation {
+                None => String::new(),
+                Some(crate::plan::Deaggregation::Json) => " · de-aggregate JSON".into(),
+                Some(crate::plan::Deaggregation::Delimited(x)) => format!(" · de-aggregate on {x:?}"),
+            },
+            dp.retry_duration_s.unwrap_or(300)
+        ));
+    }
     dest.push(format!("prefix  {}", if d.prefix.is_empty() { "(default yyyy/MM/dd/HH/)" } else { &d.prefix }));
     dest.push(format!("errors  {}", d.error_prefix().unwrap_or("(none)")));
     if let Some(ex) = m.examples(now) {
         dest.push(format!("e.g.    {}", ex.prefix));
+    }
+    if d.file_extension.is_some() || d.time_zone.is_some() {
+        dest.push(format!(
+            "extension {} · time zone {}",
+            crate::plan::validate::extension(&plan),
+            d.time_zone.as_deref().unwrap_or("UTC")
+        ));
+    }
+    if let Some(b) = &d.backup {
+        dest.push(format!("backup of source records to s3://{}/{}", b.bucket, b.prefix));
     }
     group("3", "Destination", dest, &mut lines);
     let s = &plan.settings;
@@ -52,17 +102,32 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
             "{r} (new, or reused if it trusts Firehose) + policy {}",
             policy::inline_policy_name(&plan, &region)
         ),
+        Role::Existing(r) if s.add_policy_to_role => {
+            format!("{r} (existing) + policy {}", policy::inline_policy_name(&plan, &region))
+        }
         Role::Existing(r) => format!("{r} (existing, used as it is)"),
     };
-    group(
-        "4",
-        "Settings",
-        vec![
-            format!("buffer {} MiB / {} s · {}", s.buffer_size_mib, s.buffer_interval_s, s.compression),
-            format!("role {role}"),
-        ],
-        &mut lines,
-    );
+    let mut settings = vec![format!(
+        "buffer {} MiB / {} s · {} · error logging {}",
+        s.buffer_size_mib,
+        s.buffer_interval_s,
+        s.compression,
+        if s.error_logging { "on" } else { "off" }
+    )];
+    if let Some(e) = &s.encryption {
+        settings.push(format!("S3 encryption with {}", e.kms_key_arn));
+    }
+    match &s.stream_encryption {
+        Some(crate::plan::StreamEncryption::AwsOwned) => settings.push("stream encryption: AWS owned key".into()),
+        Some(crate::plan::StreamEncryption::CustomerManaged(k)) => settings.push(format!("stream encryption: {k}")),
+        None => {}
+    }
+    if !s.tags.is_empty() {
+        settings
+            .push(format!("tags {}", s.tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")));
+    }
+    settings.push(format!("role {role}"));
+    group("4", "Settings", settings, &mut lines);
     let c = &m.context;
     let where_ = match &c.target {
         Some(tg) => format!("account {} · {} · partition {}", tg.account, tg.region, tg.partition),
