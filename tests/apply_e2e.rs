@@ -4,24 +4,9 @@
 mod common;
 
 use aws_sdk_firehose::types::{CompressionFormat, DeliveryStreamStatus, DeliveryStreamType};
-use common::{ACCOUNT, Moto, SECRET_KEY, run, write_plan};
+use common::{ACCOUNT, Moto, SECRET_KEY, role_policy, role_policy_names, rt, run, write_plan};
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Role, Source, policy};
-use serde_json::{Value, json};
-
-fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
-}
-
-async fn role_policy(iam: &aws_sdk_iam::Client, role: &str, name: &str) -> Value {
-    let out = iam.get_role_policy().role_name(role).policy_name(name).send().await.unwrap();
-    policy::decode_policy_document(out.policy_document()).expect("a JSON policy document")
-}
-
-async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<String> {
-    let mut names = iam.list_role_policies().role_name(role).send().await.unwrap().policy_names().to_vec();
-    names.sort();
-    names
-}
+use serde_json::json;
 
 #[test]
 fn apply_lab_plan_creates_bucket_role_and_stream_as_planned() {

@@ -5,16 +5,12 @@
 mod common;
 
 use aws_sdk_firehose::types::{DeliveryStreamType, ProcessorType};
-use common::{ACCOUNT, Moto, run, write_plan};
+use common::{ACCOUNT, Moto, role_policy, role_policy_names, rt, run, write_plan};
 use firehose_wizard::plan::{
     Backup, Deaggregation, DynamicPartitioning, Encryption, FormatConversion, Lambda, NewStream, Plan, Role, Source,
     StreamEncryption, StreamMode, policy,
 };
-use serde_json::{Value, json};
-
-fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
-}
+use serde_json::json;
 
 const LAMBDA: &str = "arn:aws:lambda:us-east-1:123456789012:function:enrich:$LATEST";
 const KEY: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -194,14 +190,7 @@ fn every_option_is_created_as_planned_and_read_back() {
 
         // the role's policy: a statement per option, on exact ARNs
         let iam = aws_sdk_iam::Client::new(&sdk);
-        let out = iam
-            .get_role_policy()
-            .role_name("firehose_delivery_role")
-            .policy_name("firehose-wizard-us-east-1-retail-trans")
-            .send()
-            .await
-            .unwrap();
-        let doc = policy::decode_policy_document(out.policy_document()).unwrap();
+        let doc = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-us-east-1-retail-trans").await;
         let sids: Vec<_> = doc["Statement"].as_array().unwrap().iter().map(|s| s["Sid"].as_str().unwrap()).collect();
         assert_eq!(
             sids,
@@ -270,14 +259,7 @@ fn direct_put_with_stream_encryption_and_no_error_logging() {
         let logs = aws_sdk_cloudwatchlogs::Client::new(&sdk);
         assert!(logs.describe_log_groups().send().await.unwrap().log_groups().is_empty(), "no log group made");
         let iam = aws_sdk_iam::Client::new(&sdk);
-        let out = iam
-            .get_role_policy()
-            .role_name("firehose_delivery_role")
-            .policy_name("firehose-wizard-us-east-1-clicks")
-            .send()
-            .await
-            .unwrap();
-        let doc: Value = policy::decode_policy_document(out.policy_document()).unwrap();
+        let doc = role_policy(&iam, "firehose_delivery_role", "firehose-wizard-us-east-1-clicks").await;
         assert_eq!(doc["Statement"].as_array().unwrap().len(), 1, "only S3: {doc}");
     });
     // the SSE key is sent: the request (as the binary prints it nowhere) is checked by `validate`'s
@@ -319,7 +301,7 @@ fn an_existing_role_is_checked_and_gets_the_policy_only_when_asked() {
     );
     let names = rt.block_on(async {
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
-        iam.list_role_policies().role_name("team-role").send().await.unwrap().policy_names().to_vec()
+        role_policy_names(&iam, "team-role").await
     });
     assert!(names.is_empty(), "the role was used as it is: {names:?}");
 
@@ -334,7 +316,7 @@ fn an_existing_role_is_checked_and_gets_the_policy_only_when_asked() {
     assert!(r.stdout.contains("+ policy firehose-wizard-us-east-1-retail-trans-2"), "{}", r.stdout);
     rt.block_on(async {
         let iam = aws_sdk_iam::Client::new(&moto.sdk("us-east-1").await);
-        let names = iam.list_role_policies().role_name("team-role").send().await.unwrap().policy_names().to_vec();
+        let names = role_policy_names(&iam, "team-role").await;
         assert_eq!(names, vec!["firehose-wizard-us-east-1-retail-trans-2"]);
         let report = firehose_wizard::cloud::inventory::role_report(
             &firehose_wizard::cloud::Cloud::from_config(moto.sdk("us-east-1").await).unwrap(),
@@ -349,12 +331,8 @@ fn an_existing_role_is_checked_and_gets_the_policy_only_when_asked() {
             region: "us-east-1".into(),
             partition: "aws".into(),
         };
-        let needed = policy::permissions_policy(
-            &plan2,
-            &target,
-            Some("arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans"),
-        );
-        assert_eq!(policy::missing_permissions(&needed, &report.documents), vec![]);
+        let source = Some("arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans");
+        assert_eq!(policy::missing_for(&plan2, &target, source, &report.documents), vec![]);
     });
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{ACCESS_KEY, ACCOUNT, Moto, SECRET_KEY};
+use common::{ACCESS_KEY, ACCOUNT, Moto, SECRET_KEY, rt};
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, policy};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
@@ -128,10 +128,6 @@ impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
-}
-
-fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
 
 fn seed_lab_stream(moto: &Moto, rt: &tokio::runtime::Runtime) {

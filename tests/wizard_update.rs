@@ -630,9 +630,9 @@ fn a_new_page_keeps_the_highlighted_item_and_slash_opens_the_list() {
         },
     );
     m.step = Step::Settings;
-    m.focus = m.fields().iter().position(|f| *f == Field::RoleMode).unwrap();
+    focus(&mut m, Field::RoleMode);
     update(&mut m, ch(' ')); // existing role
-    m.focus = m.fields().iter().position(|f| *f == Field::RoleName).unwrap();
+    focus(&mut m, Field::RoleName);
     update(&mut m, ch('/'));
     assert!(matches!(m.popup, Some(Popup::Picker(_))), "/ opens the list of a list field");
     update(&mut m, key(KeyCode::Down)); // z-role

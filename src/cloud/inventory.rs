@@ -116,10 +116,7 @@ pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<
             .roles()
             .iter()
             .map(|r| {
-                let trusted = r
-                    .assume_role_policy_document()
-                    .and_then(policy::decode_policy_document)
-                    .is_some_and(|d| policy::trusts_firehose(&d));
+                let trusted = trusts_firehose(r);
                 let path = if r.path() == "/" { String::new() } else { format!("{} · ", r.path()) };
                 // Firehose could not assume a role that does not trust it: shown, not choosable
                 Item {
@@ -149,6 +146,13 @@ pub async fn delivery_stream_exists(cloud: &Cloud, name: &str) -> Result<bool, C
     }
 }
 
+/// Whether a role's trust policy lets Firehose assume it.
+pub fn trusts_firehose(role: &aws_sdk_iam::types::Role) -> bool {
+    role.assume_role_policy_document()
+        .and_then(policy::decode_policy_document)
+        .is_some_and(|d| policy::trusts_firehose(&d))
+}
+
 /// What a role allows: its ARN, whether it trusts Firehose, and every policy document on it (inline
 /// and attached managed policies, the default version of each).
 #[derive(Debug, Clone)]
@@ -160,65 +164,58 @@ pub struct RoleReport {
 
 /// Reads a role's trust policy and all its permissions policies.
 pub async fn role_report(cloud: &Cloud, name: &str) -> Result<RoleReport, CloudError> {
-    let iam = &cloud.iam;
-    let out = iam.get_role().role_name(name).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
+    let out = cloud.iam.get_role().role_name(name).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
     let role = out.role().ok_or_else(|| CloudError::local("IAM returned no role", "run again"))?;
-    let trusted = role
-        .assume_role_policy_document()
-        .and_then(policy::decode_policy_document)
-        .is_some_and(|d| policy::trusts_firehose(&d));
+    let documents = role_policies(cloud, name).await?;
+    Ok(RoleReport { arn: role.arn().to_owned(), trusted: trusts_firehose(role), documents })
+}
+
+/// Every permissions policy document on a role: its inline policies and the default version of each
+/// attached managed policy.
+pub async fn role_policies(cloud: &Cloud, name: &str) -> Result<Vec<serde_json::Value>, CloudError> {
+    let iam = &cloud.iam;
     let mut documents = Vec::new();
-    let mut marker = None;
-    loop {
-        let page = iam
-            .list_role_policies()
+    let inline: Vec<String> = iam
+        .list_role_policies()
+        .role_name(name)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| CloudError::from_sdk("iam:ListRolePolicies", e))?;
+    for p in inline {
+        let doc = iam
+            .get_role_policy()
             .role_name(name)
-            .set_marker(marker)
+            .policy_name(p)
             .send()
             .await
-            .map_err(|e| CloudError::from_sdk("iam:ListRolePolicies", e))?;
-        for p in page.policy_names() {
-            let doc = iam
-                .get_role_policy()
-                .role_name(name)
-                .policy_name(p)
-                .send()
-                .await
-                .map_err(|e| CloudError::from_sdk("iam:GetRolePolicy", e))?;
-            documents.extend(policy::decode_policy_document(doc.policy_document()));
-        }
-        match page.marker().filter(|_| page.is_truncated()) {
-            Some(m) => marker = Some(m.to_owned()),
-            None => break,
-        }
+            .map_err(|e| CloudError::from_sdk("iam:GetRolePolicy", e))?;
+        documents.extend(policy::decode_policy_document(doc.policy_document()));
     }
-    let mut marker = None;
-    loop {
-        let page = iam
-            .list_attached_role_policies()
-            .role_name(name)
-            .set_marker(marker)
+    let attached: Vec<_> = iam
+        .list_attached_role_policies()
+        .role_name(name)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| CloudError::from_sdk("iam:ListAttachedRolePolicies", e))?;
+    for p in attached {
+        let Some(arn) = p.policy_arn() else { continue };
+        let got =
+            iam.get_policy().policy_arn(arn).send().await.map_err(|e| CloudError::from_sdk("iam:GetPolicy", e))?;
+        let Some(version) = got.policy().and_then(|p| p.default_version_id()) else { continue };
+        let v = iam
+            .get_policy_version()
+            .policy_arn(arn)
+            .version_id(version)
             .send()
             .await
-            .map_err(|e| CloudError::from_sdk("iam:ListAttachedRolePolicies", e))?;
-        for p in page.attached_policies() {
-            let Some(arn) = p.policy_arn() else { continue };
-            let got =
-                iam.get_policy().policy_arn(arn).send().await.map_err(|e| CloudError::from_sdk("iam:GetPolicy", e))?;
-            let Some(version) = got.policy().and_then(|p| p.default_version_id()) else { continue };
-            let v = iam
-                .get_policy_version()
-                .policy_arn(arn)
-                .version_id(version)
-                .send()
-                .await
-                .map_err(|e| CloudError::from_sdk("iam:GetPolicyVersion", e))?;
-            documents.extend(v.policy_version().and_then(|v| v.document()).and_then(policy::decode_policy_document));
-        }
-        match page.marker().filter(|_| page.is_truncated()) {
-            Some(m) => marker = Some(m.to_owned()),
-            None => break,
-        }
+            .map_err(|e| CloudError::from_sdk("iam:GetPolicyVersion", e))?;
+        documents.extend(v.policy_version().and_then(|v| v.document()).and_then(policy::decode_policy_document));
     }
-    Ok(RoleReport { arn: role.arn().to_owned(), trusted, documents })
+    Ok(documents)
 }

@@ -229,16 +229,9 @@ async fn remove_one(cloud: &Cloud, r: &Resource, timing: &Timing) -> Result<(), 
             // DELETING takes a while; wait until the name is free again
             let start = Instant::now();
             loop {
-                let req = k.describe_stream_summary();
-                let req = if r.id.starts_with("arn:") { req.stream_arn(&r.id) } else { req.stream_name(&r.id) };
-                match req.send().await {
-                    Err(e) => {
-                        let e = CloudError::from_sdk("kinesis:DescribeStreamSummary", e);
-                        if e.is("ResourceNotFoundException") {
-                            return Ok(());
-                        }
-                        return Err(e);
-                    }
+                match stream_summary(k, &r.id).await {
+                    Err(e) if e.is("ResourceNotFoundException") => return Ok(()),
+                    Err(e) => return Err(e),
                     Ok(_) if start.elapsed() > timing.poll_timeout => {
                         return Err(CloudError::local(
                             format!("{} is still being deleted", r.id),
@@ -270,6 +263,19 @@ async fn remove_one(cloud: &Cloud, r: &Resource, timing: &Timing) -> Result<(), 
                 .or_else(|e| gone_is_fine(CloudError::from_sdk("logs:DeleteLogStream", e)))
         }
     }
+}
+
+/// DescribeStreamSummary of a stream given by name or ARN.
+async fn stream_summary(
+    kinesis: &aws_sdk_kinesis::Client,
+    id: &str,
+) -> Result<aws_sdk_kinesis::types::StreamDescriptionSummary, CloudError> {
+    let req = kinesis.describe_stream_summary();
+    let req = if id.starts_with("arn:") { req.stream_arn(id) } else { req.stream_name(id) };
+    let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
+    out.stream_description_summary()
+        .cloned()
+        .ok_or_else(|| CloudError::local("Kinesis returned no stream description", "run again"))
 }
 
 /// A log stream removed along with its group is already gone: that is what was wanted.
@@ -580,12 +586,7 @@ impl<'a> Run<'a> {
         }
         let start = Instant::now();
         let summary = loop {
-            let req = kinesis.describe_stream_summary();
-            let req = if s.starts_with("arn:") { req.stream_arn(s) } else { req.stream_name(s) };
-            let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
-            let Some(summary) = out.stream_description_summary().cloned() else {
-                return Err(CloudError::local("Kinesis returned no stream description", "run again"));
-            };
+            let summary = stream_summary(kinesis, s).await?;
             match summary.stream_status() {
                 StreamStatus::Active | StreamStatus::Updating => break summary,
                 StreamStatus::Creating if new.is_some() && start.elapsed() < self.timing.poll_timeout => {
@@ -770,9 +771,9 @@ impl<'a> Run<'a> {
                 }
                 self.record(Kind::Role, &arn, false);
                 if !self.plan.settings.add_policy_to_role {
-                    let report = super::inventory::role_report(self.cloud, &name).await?;
-                    let needed = policy::permissions_policy(self.plan, target, source_arn);
-                    let missing = policy::missing_permissions(&needed, &report.documents);
+                    // the trust was just checked: only the permissions policies are still to read
+                    let granted = super::inventory::role_policies(self.cloud, &name).await?;
+                    let missing = policy::missing_for(self.plan, target, source_arn, &granted);
                     let detail = if missing.is_empty() {
                         format!("{arn} (used as it is; its policies grant what this stream needs)")
                     } else {
@@ -856,11 +857,7 @@ impl<'a> Run<'a> {
             .await
             .map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
         let role = out.role().ok_or_else(|| CloudError::local("IAM returned no role", "run again"))?;
-        let trusted = role
-            .assume_role_policy_document()
-            .and_then(policy::decode_policy_document)
-            .is_some_and(|d| policy::trusts_firehose(&d));
-        if !trusted {
+        if !super::inventory::trusts_firehose(role) {
             return Err(CloudError::local(
                 format!("the role {} exists but does not let firehose.amazonaws.com assume it", role.arn()),
                 "choose another role name (settings.role), or add firehose.amazonaws.com to that role's trust policy",

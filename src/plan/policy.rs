@@ -150,6 +150,11 @@ impl std::fmt::Display for Missing {
     }
 }
 
+/// What this plan's stream needs (its [`permissions_policy`]) that `granted` does not allow.
+pub fn missing_for(plan: &Plan, target: &Target, source_arn: Option<&str>, granted: &[Value]) -> Vec<Missing> {
+    missing_permissions(&permissions_policy(plan, target, source_arn), granted)
+}
+
 /// The (action, resource) pairs of `needed` that `granted` (a role's policy documents) do not allow:
 /// no Allow statement covers them, or a Deny statement does. Wildcards `*` and `?` are honoured in
 /// actions (case-insensitively) and resources; conditions are not evaluated (an Allow with a condition

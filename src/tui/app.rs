@@ -273,8 +273,10 @@ async fn check_role(
     let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.summary())? };
     let report = inventory::role_report(cloud, names::role_name_of(name)).await.map_err(|e| e.summary())?;
     let resolved = request::Resolved::implied(plan, &target);
-    let needed = policy::permissions_policy(plan, &target, resolved.source_arn.as_deref());
-    let missing = policy::missing_permissions(&needed, &report.documents).iter().map(ToString::to_string).collect();
+    let missing = policy::missing_for(plan, &target, resolved.source_arn.as_deref(), &report.documents)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     Ok(crate::tui::wizard::RoleFindings { trusted: report.trusted, missing })
 }
 

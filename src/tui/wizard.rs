@@ -691,11 +691,6 @@ impl Model {
         self.choice(field) == 1
     }
 
-    /// Sets a text field as if typed (marks the answers edited).
-    pub fn set_text(&mut self, field: Field, value: &str) {
-        self.set(field, value);
-    }
-
     /// A new stream: the console's defaults, a Kinesis source and a unique lab-style bucket name.
     pub fn blank_plan() -> Plan {
         Plan {
@@ -1046,7 +1041,8 @@ impl Model {
         self.from_review = false;
     }
 
-    fn set(&mut self, field: Field, value: &str) {
+    /// Sets a text field as if typed (marks the answers edited).
+    pub fn set_text(&mut self, field: Field, value: &str) {
         if let Some(i) = self.input_mut(field) {
             *i = Input::new(value.to_owned());
         }
@@ -1541,8 +1537,8 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             return Vec::new();
         }
         _ if ctrl(&k, 't') && m.step == Step::Destination => {
-            m.set(Field::Prefix, LAB_PREFIX);
-            m.set(Field::ErrorPrefix, LAB_ERROR_PREFIX);
+            m.set_text(Field::Prefix, LAB_PREFIX);
+            m.set_text(Field::ErrorPrefix, LAB_ERROR_PREFIX);
             m.status = Some("inserted the lab's Hive-style prefixes (year=/month=/day=/hour=)".into());
             return Vec::new();
         }
@@ -1608,39 +1604,57 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// What the buffer and compression must become for format conversion and dynamic partitioning
-/// (AWS rejects the stream otherwise), as words; empty when nothing needs to change.
-pub fn floor_fixes(m: &Model) -> Vec<String> {
+/// A setting that format conversion or dynamic partitioning needs and the answers do not have yet
+/// (AWS rejects the stream otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Floor {
+    BufferSize,
+    BufferInterval,
+    Uncompressed,
+}
+
+fn floors(m: &Model) -> Vec<Floor> {
     let p = m.plan();
-    let mut out = Vec::new();
     let conversion = p.process.format_conversion.is_some();
     let dynamic = p.destination.dynamic_partitioning.is_some();
+    let mut out = Vec::new();
     if (conversion || dynamic) && p.settings.buffer_size_mib < validate::MIN_BUFFER_MIB_CONVERSION {
-        out.push("a buffer of at least 64 MiB (128 set)".to_owned());
+        out.push(Floor::BufferSize);
     }
     if dynamic && p.settings.buffer_interval_s < validate::MIN_BUFFER_INTERVAL_DYNAMIC {
-        out.push("a buffer interval of at least 60 s".to_owned());
+        out.push(Floor::BufferInterval);
     }
     if conversion && p.settings.compression != "UNCOMPRESSED" {
-        out.push("compression UNCOMPRESSED".to_owned());
+        out.push(Floor::Uncompressed);
     }
     out
 }
 
+/// What the buffer and compression must become for the options chosen, as words; empty when nothing
+/// needs to change.
+pub fn floor_fixes(m: &Model) -> Vec<String> {
+    floors(m)
+        .into_iter()
+        .map(|f| match f {
+            Floor::BufferSize => "a buffer of at least 64 MiB (128 set)",
+            Floor::BufferInterval => "a buffer interval of at least 60 s",
+            Floor::Uncompressed => "compression UNCOMPRESSED",
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Applies [`floor_fixes`]: the console's values (128 MiB; 60 s; UNCOMPRESSED).
 fn apply_floor_fixes(m: &mut Model) {
-    let p = m.plan();
-    let conversion = p.process.format_conversion.is_some();
-    let dynamic = p.destination.dynamic_partitioning.is_some();
-    if (conversion || dynamic) && p.settings.buffer_size_mib < validate::MIN_BUFFER_MIB_CONVERSION {
-        m.set(Field::BufferSize, "128");
-    }
-    if dynamic && p.settings.buffer_interval_s < validate::MIN_BUFFER_INTERVAL_DYNAMIC {
-        m.set(Field::BufferInterval, "60");
-    }
-    if conversion && p.settings.compression != "UNCOMPRESSED" {
-        m.choices.insert(Field::Compression, 0);
-        m.dirty = true;
+    for f in floors(m) {
+        match f {
+            Floor::BufferSize => m.set_text(Field::BufferSize, "128"),
+            Floor::BufferInterval => m.set_text(Field::BufferInterval, "60"),
+            Floor::Uncompressed => {
+                m.choices.insert(Field::Compression, 0);
+                m.dirty = true;
+            }
+        }
     }
 }
 
@@ -1748,7 +1762,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                                 ListKind::Buckets => Field::Bucket,
                                 ListKind::Roles => Field::RoleName,
                             };
-                            m.set(field, &item.value);
+                            m.set_text(field, &item.value);
                             if field == Field::RoleName {
                                 return m.check_role();
                             }

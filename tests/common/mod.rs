@@ -203,3 +203,21 @@ pub fn write_plan(dir: &Path, name: &str, plan: &firehose_wizard::plan::Plan) ->
     std::fs::write(&path, plan.to_json_pretty()).unwrap();
     path
 }
+
+/// A runtime for the SDK calls a test makes itself.
+pub fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+/// An inline policy of a role, decoded from IAM's URL encoding.
+pub async fn role_policy(iam: &aws_sdk_iam::Client, role: &str, name: &str) -> serde_json::Value {
+    let out = iam.get_role_policy().role_name(role).policy_name(name).send().await.unwrap();
+    firehose_wizard::plan::policy::decode_policy_document(out.policy_document()).expect("a JSON policy document")
+}
+
+/// The names of a role's inline policies, sorted.
+pub async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<String> {
+    let mut names = iam.list_role_policies().role_name(role).send().await.unwrap().policy_names().to_vec();
+    names.sort();
+    names
+}
