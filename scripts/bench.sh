@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the binary (release build): `validate` of the lab plan, `apply` of the lab plan against a local
-# emulator (a fresh emulator state for every run), and the wizard's start in a pseudo-terminal.
+# Times the binary (release build): `validate` of the lab plan; `apply` of the lab plan, a second `apply` and
+# `destroy` against a local emulator (a fresh emulator state and journal for every run); and the wizard's start in a
+# pseudo-terminal.
 # Prints min / median / max in milliseconds. The picker's keystroke time: cargo bench --bench picker.
 #   scripts/bench.sh [RUNS]   (default 20)
 set -euo pipefail
@@ -31,13 +32,24 @@ ms() {
 echo -n "validate lab plan:            "
 for _ in $(seq "$runs"); do ms "$bin" --log-file "$tmp/log" validate "$tmp/plan.json"; done | stats
 
-echo -n "apply lab plan (7 steps):     "
-for _ in $(seq "$runs"); do
-  python3 -c "import urllib.request,os; urllib.request.urlopen(urllib.request.Request(os.environ['AWS_ENDPOINT_URL']+'/moto-api/reset', method='POST'))"
+# apply (8 steps, all created), apply again (converges: every step reused, nothing created), destroy (the journal's
+# 6 resources, newest first): each on a fresh emulator state and journal
+reset() {
+  .venv/bin/python -c "import urllib.request,os; urllib.request.urlopen(urllib.request.Request(os.environ['AWS_ENDPOINT_URL']+'/moto-api/reset', method='POST'))"
   .venv/bin/python -c "import boto3; boto3.client('kinesis').create_stream(StreamName='retail-trans', StreamModeDetails={'StreamMode':'ON_DEMAND'})"
-  ms "$bin" --log-file "$tmp/log" apply "$tmp/plan.json"
-done | stats
-.venv/bin/python -c "import urllib.request,os; urllib.request.urlopen(urllib.request.Request(os.environ['AWS_ENDPOINT_URL']+'/moto-api/reset', method='POST'))"
-.venv/bin/python -c "import boto3; boto3.client('kinesis').create_stream(StreamName='retail-trans', StreamModeDetails={'StreamMode':'ON_DEMAND'})"
+  rm -rf "$XDG_STATE_HOME"
+}
+export XDG_STATE_HOME="$tmp/state"
+: >"$tmp/apply" ; : >"$tmp/rerun" ; : >"$tmp/destroy"
+for _ in $(seq "$runs"); do
+  reset
+  ms "$bin" --log-file "$tmp/log" apply "$tmp/plan.json" >>"$tmp/apply"
+  ms "$bin" --log-file "$tmp/log" apply "$tmp/plan.json" >>"$tmp/rerun"
+  ms "$bin" --log-file "$tmp/log" destroy "$tmp/plan.json" >>"$tmp/destroy"
+done
+echo -n "apply lab plan (8 steps):     "; stats <"$tmp/apply"
+echo -n "apply again (all reused):     "; stats <"$tmp/rerun"
+echo -n "destroy (6 resources):        "; stats <"$tmp/destroy"
+reset
 (cd "$tmp" && HOME="$tmp" python3 "$root/scripts/bench-startup.py" "$bin" "$runs")
 rm -rf "$tmp"

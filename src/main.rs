@@ -1,7 +1,11 @@
 //! firehose-wizard's command line: parse flags, set up logging to a file, run the chosen command.
 //!
-//! Exit codes: 0 success; 1 the plan has problems, or creation failed; 2 bad input (unreadable or
-//! malformed plan file, bad flags).
+//! Exit codes: 0 success; 1 the plan has problems, or creation (or removal) failed; 2 bad input
+//! (unreadable or malformed plan file, bad flags); 128 + the signal's number when interrupted (130
+//! SIGINT, 143 SIGTERM, 129 SIGHUP).
+//!
+//! After a signal the terminal may be gone (a dropped SSH session): every line is written with
+//! `say!` / `tell!`, which drop a write error instead of panicking as `println!` would.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,13 +15,31 @@ use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Parser, Subcommand};
 use tokio::sync::mpsc::unbounded_channel;
 
+use firehose_wizard::cloud::destroy::{self, Outcome as Removed};
+use firehose_wizard::cloud::journal::Store;
 use firehose_wizard::cloud::provision::{self, Failure, Progress, State, Step, Timing};
-use firehose_wizard::cloud::{Cloud, Options};
+use firehose_wizard::cloud::{Cloud, CloudError, DEFAULT_CALL_TIMEOUT, Options};
 use firehose_wizard::plan::validate::{self, Severity};
 use firehose_wizard::plan::{self, Plan, sanitize};
 
 const EXIT_PROBLEMS: u8 = 1;
 const EXIT_INPUT: u8 = 2;
+
+/// `println!` that drops a write error (a closed terminal) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that drops a write error.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 /// Create an Amazon Data Firehose delivery stream (source: Direct PUT or a Kinesis data stream;
 /// destination: Amazon S3), checked against AWS's rules before anything is created.
@@ -42,6 +64,9 @@ struct Cli {
     /// Where to write the log (default: $XDG_STATE_HOME/firehose-wizard/firehose-wizard.log)
     #[arg(long, global = true, value_name = "FILE")]
     log_file: Option<PathBuf>,
+    /// Give up on one attempt of an AWS call after SECS without an answer, and retry it (default 30)
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    call_timeout: Option<u64>,
     /// Wizard: start from this plan file
     #[arg(long, value_name = "FILE", conflicts_with = "lab")]
     plan: Option<PathBuf>,
@@ -66,10 +91,23 @@ enum Command {
         #[arg(long, value_name = "TIME")]
         at: Option<DateTime<FixedOffset>>,
     },
-    /// Validate a plan file, then create everything it describes, step by step; never prompts
+    /// Validate a plan file, then create what it describes that does not exist yet, step by step;
+    /// never prompts. Running it again reuses what matches and creates nothing new
     Apply {
         /// The plan file (JSON; see README "Plan file")
         plan: PathBuf,
+    },
+    /// Delete what firehose-wizard created for a plan's stream (by its journal), newest first; never
+    /// what already existed
+    Destroy {
+        /// The plan file that was applied
+        plan: PathBuf,
+        /// List what would be deleted; change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also delete the objects of a bucket firehose-wizard created (without it, a non-empty bucket is kept)
+        #[arg(long)]
+        with_objects: bool,
     },
     /// Write a starting plan file
     Init {
@@ -99,6 +137,9 @@ fn main() -> ExitCode {
             cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now))
         }
         Some(Command::Apply { plan }) => cmd_apply(&cli, plan, &log),
+        Some(Command::Destroy { plan, dry_run, with_objects }) => {
+            cmd_destroy(&cli, plan, destroy::Options { dry_run: *dry_run, with_objects: *with_objects }, &log)
+        }
         Some(Command::Init { lab: _, output, bucket_suffix, force }) => {
             cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force)
         }
@@ -110,16 +151,14 @@ fn main() -> ExitCode {
 /// Reads and parses a plan file; on failure prints why and returns the exit code.
 fn load_plan(path: &Path) -> Result<Plan, u8> {
     let shown = sanitize(&path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("error: cannot read the plan file {shown}: {e}");
-        EXIT_INPUT
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        eprintln!("error: {shown}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
-        EXIT_INPUT
-    })?;
-    Plan::from_json(&text).map_err(|e| {
-        eprintln!("error: {shown}: {}", sanitize(&e.to_string()));
+    // at most 1 MiB is read; size, UTF-8, control characters and nesting are checked before JSON
+    plan::read_plan_file(path).map_err(|e| {
+        match e {
+            plan::PlanFileError::Io { message, .. } => {
+                tell!("error: cannot read the plan file {shown}: {}", sanitize(&message))
+            }
+            e => tell!("error: {shown}: {}", sanitize(&e.to_string())),
+        }
         EXIT_INPUT
     })
 }
@@ -128,7 +167,7 @@ fn load_plan(path: &Path) -> Result<Plan, u8> {
 fn report_problems(plan: &Plan) -> bool {
     let problems = validate::validate(plan);
     for p in &problems {
-        eprintln!("{}", sanitize(&p.to_string()));
+        tell!("{}", sanitize(&p.to_string()));
     }
     tracing::info!(
         errors = problems.iter().filter(|p| p.severity == Severity::Error).count(),
@@ -147,16 +186,21 @@ fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
         return EXIT_PROBLEMS;
     }
     let ex = validate::examples(&plan, at).expect("valid prefixes evaluate");
-    println!("prefix example: {}", sanitize(&ex.prefix));
+    say!("prefix example: {}", sanitize(&ex.prefix));
     if let Some(e) = ex.error_prefix {
-        println!("error prefix example: {}", sanitize(&e));
+        say!("error prefix example: {}", sanitize(&e));
     }
     0
 }
 
 /// Where and as whom to connect, from the global flags (shared by `apply` and the wizard).
 fn cloud_options(cli: &Cli) -> Options {
-    Options { profile: cli.profile.clone(), region: cli.region.clone(), endpoint_url: cli.endpoint_url.clone() }
+    Options {
+        profile: cli.profile.clone(),
+        region: cli.region.clone(),
+        endpoint_url: cli.endpoint_url.clone(),
+        call_timeout: Some(cli.call_timeout.map_or(DEFAULT_CALL_TIMEOUT, std::time::Duration::from_secs)),
+    }
 }
 
 fn cmd_wizard(cli: &Cli) -> u8 {
@@ -171,7 +215,7 @@ fn cmd_wizard(cli: &Cli) -> u8 {
     };
     // Before touching the terminal: the wizard needs one on both ends.
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
+        tell!(
             "error: the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`"
         );
         return EXIT_INPUT;
@@ -179,10 +223,10 @@ fn cmd_wizard(cli: &Cli) -> u8 {
     let opts = firehose_wizard::tui::app::WizardOptions { cloud: cloud_options(cli), plan, no_color: cli.no_color };
     let ending = firehose_wizard::tui::app::run(opts);
     for l in &ending.stdout {
-        println!("{l}");
+        say!("{l}");
     }
     for l in &ending.stderr {
-        eprintln!("{l}");
+        tell!("{l}");
     }
     ending.code
 }
@@ -193,7 +237,7 @@ fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
     let bucket_problem =
         validate::validate(&lab).into_iter().find(|p| p.path == "destination.bucket" && p.severity == Severity::Error);
     if let Some(p) = bucket_problem {
-        eprintln!("error: --bucket-suffix: {}", sanitize(&p.message));
+        tell!("error: --bucket-suffix: {}", sanitize(&p.message));
         return EXIT_INPUT;
     }
     let text = lab.to_json_pretty();
@@ -213,18 +257,59 @@ fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
             };
             match opts.open(path).and_then(|mut f| f.write_all(text.as_bytes())) {
                 Ok(()) => {
-                    eprintln!("wrote {shown} (bucket {})", lab.destination.bucket);
+                    tell!("wrote {shown} (bucket {})", lab.destination.bucket);
                     0
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    eprintln!("error: {shown} already exists; pass --force to overwrite it");
+                    tell!("error: {shown} already exists; pass --force to overwrite it");
                     EXIT_INPUT
                 }
                 Err(e) => {
-                    eprintln!("error: cannot write {shown}: {e}");
+                    tell!("error: cannot write {shown}: {e}");
                     EXIT_INPUT
                 }
             }
+        }
+    }
+}
+
+/// A multi-threaded runtime for the AWS work, or the exit code after saying why there is none.
+fn runtime() -> Result<tokio::runtime::Runtime, u8> {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| {
+        tell!("error: cannot start the async runtime: {e}");
+        EXIT_PROBLEMS
+    })
+}
+
+fn journal_store() -> Result<Store, u8> {
+    Store::default_location().ok_or_else(|| {
+        tell!("error: no state directory for the journal of what firehose-wizard creates: set HOME or XDG_STATE_HOME");
+        EXIT_PROBLEMS
+    })
+}
+
+/// The first of SIGINT, SIGTERM and SIGHUP: its name and the exit code it gives (128 + its number).
+struct Signals {
+    int: tokio::signal::unix::Signal,
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn listen() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            int: signal(SignalKind::interrupt())?,
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    async fn next(&mut self) -> (&'static str, u8) {
+        tokio::select! {
+            _ = self.int.recv() => ("SIGINT", 130),
+            _ = self.term.recv() => ("SIGTERM", 143),
+            _ = self.hup.recv() => ("SIGHUP", 129),
         }
     }
 }
@@ -239,15 +324,26 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
     }
     let opts = cloud_options(cli);
     tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return EXIT_PROBLEMS;
-        }
+    let (runtime, store) = match (runtime(), journal_store()) {
+        (Ok(r), Ok(s)) => (r, s),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
-    let result = runtime.block_on(async {
-        let cloud = Cloud::connect(&opts).await.map_err(|error| Failure { step: Step::Account, error, resources: vec![] })?;
+    let shown_path = sanitize(&path.display().to_string());
+    runtime.block_on(async {
+        let mut signals = match Signals::listen() {
+            Ok(s) => s,
+            Err(e) => {
+                tell!("error: cannot listen for signals: {e}");
+                return EXIT_PROBLEMS;
+            }
+        };
+        let cloud = match Cloud::connect(&opts).await {
+            Ok(c) => c,
+            Err(error) => {
+                print_failure(&Failure { step: Step::Account, error, resources: vec![], journal: None }, log);
+                return EXIT_PROBLEMS;
+            }
+        };
         let (tx, mut rx) = unbounded_channel::<Progress>();
         let printer = async {
             while let Some(p) = rx.recv().await {
@@ -256,31 +352,174 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
             }
         };
         let work = async {
-            let r = provision::provision(&cloud, &plan, &Timing::default(), &tx).await;
+            let r = provision::provision(&cloud, &plan, &store, &Timing::default(), &tx).await;
             drop(tx);
             r
         };
-        let (r, ()) = tokio::join!(work, printer);
-        r
-    });
-    match result {
-        Ok(outcome) => {
-            println!("delivery stream ARN: {}", outcome.stream_arn);
-            println!(
-                "next: send records to {} and look for objects in s3://{}/",
-                match plan.source.kinesis() {
-                    None => format!("the delivery stream {}", plan.name),
-                    Some(s) => format!("the Kinesis stream {}", sanitize(s)),
-                },
-                plan.destination.bucket
-            );
-            0
+        let result = tokio::select! {
+            (r, ()) = async { tokio::join!(work, printer) } => r,
+            (name, code) = signals.next() => {
+                // the call in flight is abandoned with the future that made it; its journal entry
+                // (written before it was sent) says it may have taken effect
+                tracing::warn!(signal = name, "interrupted while applying");
+                tell!("firehose-wizard: received {name}: the call in flight was abandoned; checking what exists (a second signal quits at once)");
+                let settled = tokio::select! {
+                    r = tokio::time::timeout(std::time::Duration::from_secs(20), destroy::settled_journal(&cloud, &store, &plan.name)) => {
+                        r.unwrap_or_else(|_| Err(CloudError::local("no answer within 20 s", "check the network")))
+                    }
+                    _ = signals.next() => Err(CloudError::local("interrupted again", "")),
+                };
+                for line in destroy::interrupted_lines(settled.as_ref(), &shown_path) {
+                    tell!("{line}");
+                }
+                if let Some(p) = &log.path {
+                    tell!("log: {}", p.display());
+                }
+                return code;
+            }
+        };
+        match result {
+            Ok(outcome) => {
+                say!("delivery stream ARN: {}", outcome.stream_arn);
+                say!(
+                    "next: send records to {} and look for objects in s3://{}/",
+                    match plan.source.kinesis() {
+                        None => format!("the delivery stream {}", plan.name),
+                        Some(s) => format!("the Kinesis stream {}", sanitize(s)),
+                    },
+                    plan.destination.bucket
+                );
+                0
+            }
+            Err(f) => {
+                print_failure(&f, log);
+                if f.resources.iter().any(|r| r.created) {
+                    tell!("to resume after fixing the cause: firehose-wizard apply {shown_path}");
+                    tell!("to remove what firehose-wizard created: firehose-wizard destroy {shown_path}");
+                }
+                EXIT_PROBLEMS
+            }
         }
-        Err(f) => {
-            print_failure(&f, log);
+    })
+}
+
+fn cmd_destroy(cli: &Cli, path: &Path, how: destroy::Options, log: &logging::Log) -> u8 {
+    let plan = match load_plan(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    // only the name matters here (it finds the journal); the rest may have gone stale since apply
+    if let Err(message) = firehose_wizard::plan::names::delivery_stream_name(&plan.name) {
+        tell!("error: name: {}", sanitize(&message));
+        return EXIT_PROBLEMS;
+    }
+    let opts = cloud_options(cli);
+    tracing::info!(profile = ?opts.profile, region = ?opts.region, ?how, "destroy");
+    let (runtime, store) = match (runtime(), journal_store()) {
+        (Ok(r), Ok(s)) => (r, s),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    runtime.block_on(async {
+        let fail = |error: CloudError| {
+            tell!("error: {}", error.summary());
+            if let Some(h) = &error.hint {
+                tell!("hint: {h}");
+            }
+            if let Some(p) = &log.path {
+                tell!("log: {}", p.display());
+            }
+            EXIT_PROBLEMS
+        };
+        let cloud = match Cloud::connect(&opts).await {
+            Ok(c) => c,
+            Err(e) => return fail(e),
+        };
+        let target = match cloud.identify().await {
+            Ok(t) => t,
+            Err(e) => return fail(e),
+        };
+        let mut journal = match store.open(&target, &plan.name) {
+            Ok(j) => j,
+            Err(e) => return fail(destroy::journal_error(e)),
+        };
+        if !how.dry_run
+            && let Err(e) = destroy::settle(&cloud, &mut journal).await
+        {
+            return fail(e);
+        }
+        let name = &plan.name;
+        if journal.is_empty() {
+            say!(
+                "firehose-wizard has no record of creating anything for the stream {name} in account {} ({}): nothing to delete",
+                target.account,
+                target.region
+            );
+            return 0;
+        }
+        say!("journal: {}", journal.path().display());
+        let removals = destroy::destroy(&cloud, &mut journal, how, &Timing::default(), |r| {
+            tracing::info!(resource = %r.resource, outcome = ?r.outcome, "destroy");
+            let what = format!("{} {}", r.resource.kind, sanitize(&r.resource.id));
+            let secs = r.elapsed.as_secs_f64();
+            match &r.outcome {
+                Removed::Deleted => say!("deleted      {what} ({secs:.2}s)"),
+                Removed::Gone => say!("gone         {what} (already deleted)"),
+                Removed::WouldDelete { objects: Some(n) } if *n > 0 && !how.with_objects => {
+                    say!("would keep   {what}: it holds {n} object(s) (--with-objects deletes them and the bucket)")
+                }
+                Removed::WouldDelete { objects: Some(n) } if *n > 0 => {
+                    say!("would delete {what} and the {n} object(s) it holds")
+                }
+                Removed::WouldDelete { .. } => say!("would delete {what}"),
+                Removed::Emptying { objects } => say!("emptying     {what}: deleting the {objects} object(s) it holds"),
+                Removed::Kept(why) => say!("kept         {what}: {}", sanitize(why)),
+                Removed::Failed(e) => {
+                    say!("FAILED       {what}: {}", e.summary());
+                    if let Some(h) = &e.hint {
+                        say!("             hint: {h}");
+                    }
+                }
+            }
+        })
+        .await;
+        let kept = removals.iter().filter(|r| !r.ok()).count();
+        // what the plan names that the journal does not list, and that exists: the user's own
+        let role = match &plan.settings.role {
+            firehose_wizard::plan::Role::Create(r) | firehose_wizard::plan::Role::Existing(r) => r.as_str(),
+        };
+        let mut candidates = vec![(provision::Kind::Bucket, plan.destination.bucket.as_str()), (provision::Kind::Role, role)];
+        if let Some(b) = &plan.destination.backup {
+            candidates.push((provision::Kind::Bucket, b.bucket.as_str()));
+        }
+        if let Some(k) = plan.source.kinesis() {
+            candidates.push((provision::Kind::KinesisStream, k));
+        }
+        let mut untouched = Vec::new();
+        for (kind, id) in candidates {
+            let listed = removals.iter().any(|r| {
+                r.resource.kind == kind
+                    && firehose_wizard::plan::names::role_name_of(&r.resource.id)
+                        == firehose_wizard::plan::names::role_name_of(id)
+            });
+            if !listed && destroy::exists(&cloud, kind, id).await.unwrap_or(false) {
+                untouched.push(format!("{kind} {}", sanitize(id)));
+            }
+        }
+        untouched.dedup();
+        if !untouched.is_empty() {
+            say!("left alone (firehose-wizard did not create them): {}", untouched.join(", "));
+        }
+        if how.dry_run {
+            say!("dry run: nothing was changed");
+            0
+        } else if kept == 0 {
+            say!("nothing firehose-wizard created for {name} remains");
+            0
+        } else {
+            tell!("{kept} resource(s) remain; the journal still lists them, so destroy can be run again");
             EXIT_PROBLEMS
         }
-    }
+    })
 }
 
 fn step_tag(step: Step) -> String {
@@ -294,41 +533,53 @@ fn print_progress(p: &Progress) {
         State::Done { done, detail } => format!("{} {:<8} {secs:>6.2}s  {}", step_tag(p.step), done, sanitize(detail)),
         State::Failed { .. } => format!("{} {:<8} {secs:>6.2}s", step_tag(p.step), "FAILED"),
         State::Retrying { attempt, wait, reason } => format!(
-            "{} {:<8} {secs:>6.2}s  attempt {attempt} failed, retrying in {}s: {}",
+            "{} {:<8} {secs:>6.2}s  attempt {attempt} failed, retrying {}: {}",
             step_tag(p.step),
             "retry",
-            wait.as_secs(),
+            if wait.is_zero() { "now".to_owned() } else { format!("in {}s", wait.as_secs()) },
             sanitize(reason)
         ),
         State::Waiting { status } => {
             format!("{} {:<8} {secs:>6.2}s  status {}", step_tag(p.step), "waiting", sanitize(status))
         }
+        State::SdkRetry(r) => format!(
+            "{} {:<8} {secs:>6.2}s  {} try {} of {}: {}; the SDK retries it",
+            step_tag(p.step),
+            "retry",
+            r.operation,
+            r.attempt,
+            r.max_attempts,
+            sanitize(&r.reason)
+        ),
     };
-    println!("{line}");
+    say!("{line}");
 }
 
 fn print_failure(f: &Failure, log: &logging::Log) {
     let e = &f.error;
-    eprintln!("error: step {}/{} ({}) failed: {}", f.step.number(), Step::ALL.len(), f.step.label(), e.summary());
+    tell!("error: step {}/{} ({}) failed: {}", f.step.number(), Step::ALL.len(), f.step.label(), e.summary());
     if let Some(h) = &e.hint {
-        eprintln!("hint: {h}");
+        tell!("hint: {h}");
     }
     if let Some(id) = &e.request_id {
-        eprintln!("request id: {id}");
+        tell!("request id: {id}");
     }
     if f.resources.is_empty() {
-        eprintln!("nothing exists from this run: no resource was created or reused");
+        tell!("nothing exists from this run: no resource was created or reused");
     } else {
-        eprintln!("what exists now:");
+        tell!("what exists now:");
         for r in &f.resources {
-            eprintln!("  {}", sanitize(&r.to_string()));
+            tell!("  {}", sanitize(&r.to_string()));
         }
         if !f.resources.iter().any(|r| r.created) {
-            eprintln!("nothing was created by this run");
+            tell!("nothing firehose-wizard created exists");
         }
     }
+    if let Some(j) = &f.journal {
+        tell!("journal: {}", j.display());
+    }
     if let Some(path) = &log.path {
-        eprintln!("log: {}", path.display());
+        tell!("log: {}", path.display());
     }
 }
 
@@ -344,7 +595,7 @@ fn install_panic_hook(log_path: Option<PathBuf>) {
         let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         tracing::error!(message = %msg, at, "panic");
         let log = log_path.as_ref().map(|p| format!(" (details in {})", p.display())).unwrap_or_default();
-        eprintln!("firehose-wizard: internal error: {}{log}; please report it", sanitize(&msg));
+        tell!("firehose-wizard: internal error: {}{log}; please report it", sanitize(&msg));
     }));
 }
 
@@ -367,14 +618,17 @@ mod logging {
         let Some(path) = explicit.map(Path::to_path_buf).or_else(default_path) else {
             return Log { path: None };
         };
-        let file = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::OpenOptions::new().create(true).append(true).open(&path));
+        let file = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
+            // the log names accounts, buckets and roles: readable by its owner only
+            let mut opts = std::fs::OpenOptions::new();
+            opts.create(true).append(true);
+            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+            opts.open(&path)
+        });
         let file = match file {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("warning: cannot open the log file {}: {e}; continuing without a log", path.display());
+                tell!("warning: cannot open the log file {}: {e}; continuing without a log", path.display());
                 return Log { path: None };
             }
         };

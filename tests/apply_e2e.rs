@@ -125,7 +125,7 @@ fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
         r.stderr
     );
     assert!(err[1].starts_with("hint: bucket names are global across all AWS accounts"), "{}", r.stderr);
-    assert!(r.stderr.contains("what exists now:\n  Kinesis stream arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans (already existed)\nnothing was created by this run"), "{}", r.stderr);
+    assert!(r.stderr.contains("what exists now:\n  Kinesis stream arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans (already existed)\nnothing firehose-wizard created exists"), "{}", r.stderr);
     assert!(r.stdout.contains("[4/8] bucket           FAILED"), "{}", r.stdout);
     assert!(!r.stdout.contains("[5/8]"), "no step after the failed one");
     rt.block_on(async {
@@ -422,17 +422,19 @@ fn the_same_stream_name_in_two_regions_keeps_both_policies_on_the_shared_role() 
 }
 
 #[test]
-fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() {
-    use firehose_wizard::cloud::Cloud;
+fn destroying_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() {
     use firehose_wizard::cloud::provision::{self, Kind, Timing};
+    use firehose_wizard::cloud::{Cloud, destroy, journal::Store};
     let moto = Moto::start();
     let rt = rt();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
     rt.block_on(async {
         moto.create_kinesis_stream("us-east-1", "retail-trans").await;
         let cloud = Cloud::from_config(moto.sdk("us-east-1").await).unwrap();
         let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
         let fast = Timing { poll_every: std::time::Duration::from_millis(50), ..Timing::default() };
-        let outcome = provision::provision(&cloud, &Plan::lab("remove01"), &fast, &tx).await.unwrap();
+        let outcome = provision::provision(&cloud, &Plan::lab("remove01"), &store, &fast, &tx).await.unwrap();
         let kinds: Vec<_> = outcome.resources.iter().map(|r| (r.kind, r.created)).collect();
         assert_eq!(
             kinds,
@@ -446,7 +448,11 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
                 (Kind::DeliveryStream, true)
             ]
         );
-        let removals = provision::remove_created(&cloud, &outcome.resources, &fast).await;
+        let mut journal = store.open(&outcome.target, "retail-trans").unwrap();
+        let listed: Vec<_> = journal.entries.iter().map(|e| (e.kind, e.id.clone())).collect();
+        let created: Vec<_> = outcome.resources.iter().filter(|r| r.created).map(|r| (r.kind, r.id.clone())).collect();
+        assert_eq!(listed, created, "the journal lists exactly what the run created, in order");
+        let removals = destroy::destroy(&cloud, &mut journal, destroy::Options::default(), &fast, |_| {}).await;
         let order: Vec<_> = removals.iter().map(|r| r.resource.kind).collect();
         assert_eq!(
             order,
@@ -454,8 +460,9 @@ fn removing_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed() 
             "newest first"
         );
         for r in &removals {
-            assert!(r.result.is_ok(), "{}: {:?}", r.resource, r.result);
+            assert_eq!(r.outcome, destroy::Outcome::Deleted, "{}", r.resource);
         }
+        assert!(journal.is_empty() && !journal.path().exists(), "an emptied journal is removed");
         let sdk = moto.sdk("us-east-1").await;
         let fh = aws_sdk_firehose::Client::new(&sdk);
         assert!(fh.list_delivery_streams().send().await.unwrap().delivery_stream_names().is_empty());

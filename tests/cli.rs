@@ -137,7 +137,7 @@ fn wrong_types_and_missing_fields_are_exit_2() {
             "settings.buffer_size_mib: invalid type: string \"5\"",
         ),
         (r#"[]"#, "line 1, column 1: a plan file holds one JSON object"),
-        ("", "EOF while parsing"),
+        ("", "the file is empty; a plan file holds one JSON object"),
     ] {
         let path = dir.path().join("p.json");
         std::fs::write(&path, text).unwrap();
@@ -263,7 +263,9 @@ fn help_lists_every_command_and_global_flag() {
     for needle in [
         "validate",
         "apply",
+        "destroy",
         "init",
+        "--call-timeout",
         "--profile",
         "--region",
         "--endpoint-url",
@@ -290,4 +292,51 @@ fn the_wizard_without_a_terminal_exits_2_before_touching_it() {
     let r = run(bin(dir.path()).args(["--plan", "missing.json"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.starts_with("error: cannot read the plan file missing.json"), "{}", r.stderr);
+}
+
+#[test]
+fn destroy_checks_its_input_before_any_aws_call() {
+    let dir = tmp();
+    let r = run(bin(dir.path()).args(["destroy", "missing.json"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: cannot read the plan file missing.json"), "{}", r.stderr);
+    // a name with a terminal escape in it: refused, and never echoed raw
+    let mut plan = Plan::lab("a1b2c3d4");
+    plan.name = "retail\u{1b}[2J-trans".into();
+    let path = write_plan(dir.path(), "bad.json", &plan);
+    let r = run(bin(dir.path()).arg("destroy").arg(&path));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: name: "), "{}", r.stderr);
+    assert!(!r.stderr.contains('\u{1b}') && !r.stdout.contains('\u{1b}'), "{:?}", r.stderr);
+    let help = run(bin(dir.path()).args(["destroy", "--help"]));
+    for flag in ["--dry-run", "--with-objects", "--call-timeout"] {
+        assert!(help.stdout.contains(flag), "{flag}:\n{}", help.stdout);
+    }
+}
+
+#[test]
+fn hostile_plan_files_are_clear_errors_never_echoed_raw() {
+    let dir = tmp();
+    let path = dir.path().join("p.json");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
+    for (bytes, needle) in [
+        (huge.into_bytes(), "bytes; a plan file is at most 1048576 bytes (1 MiB)"),
+        (deep.into_bytes(), "nested more than 128 levels deep"),
+        (b"{\"name\": \"a\x00\"}".to_vec(), "control character"),
+        (br#"{"\u001b[2J\u001b]0;owned\u0007": 1}"#.to_vec(), "\\u{1b}[2J"),
+        (format!("{} trailing", Plan::lab("a1b2c3d4").to_json_pretty()).into_bytes(), "trailing characters"),
+        (vec![0xff, 0xfe, b'{', 0, b'}', 0], "not UTF-8"),
+    ] {
+        std::fs::write(&path, &bytes).unwrap();
+        let r = run(bin(dir.path()).arg("validate").arg(&path));
+        assert_eq!(r.code, 2, "{needle}: {}", r.stderr);
+        assert!(r.stderr.contains(needle), "{needle}: {}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "one line: {}", r.stderr);
+        assert!(!r.stderr.chars().any(|c| c.is_control() && c != '\n'), "escaped: {:?}", r.stderr);
+    }
+    // /dev/zero never ends: only 1 MiB of it is read
+    let r = run(bin(dir.path()).args(["validate", "/dev/zero"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("more than 1048576 bytes"), "{}", r.stderr);
 }

@@ -233,6 +233,30 @@ fn every_option_is_created_as_planned_and_read_back() {
             ])
         );
     });
+
+    // applied again, every option compares equal to what moto describes: nothing new, no conflict
+    let again = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+    assert!(again.stdout.contains("exists and matches the plan"), "{}", again.stdout);
+    for step in ["[3/8] source stream    reused", "[5/8] error logging    reused", "[7/8] delivery stream  reused"] {
+        assert!(again.stdout.contains(step), "{step}:\n{}", again.stdout);
+    }
+    // destroy removes all of it, waiting for the Kinesis stream, and keeps the backup bucket it found
+    let d = run(moto.command(dir.path()).arg("destroy").arg(&path));
+    assert_eq!(d.code, 0, "{}\n{}", d.stdout, d.stderr);
+    assert!(
+        d.stdout.contains("left alone (firehose-wizard did not create them): S3 bucket raw-backup-bucket"),
+        "{}",
+        d.stdout
+    );
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        let k = aws_sdk_kinesis::Client::new(&sdk).list_streams().send().await.unwrap();
+        assert!(k.stream_names().is_empty(), "the source stream firehose-wizard made is gone");
+        assert_eq!(moto.bucket_names().await, vec!["raw-backup-bucket"]);
+        let roles = aws_sdk_iam::Client::new(&sdk).list_roles().send().await.unwrap();
+        assert!(roles.roles().is_empty());
+    });
 }
 
 #[test]

@@ -237,17 +237,19 @@ fn progress_failure_and_summary() {
         Action::Provisioned(Box::new(Err(Failure {
             step: provision::Step::Bucket,
             error: CloudError {
-                operation: Some("s3:CreateBucket".into()),
+                operation: Some("s3:CreateBucket"),
                 code: Some("BucketAlreadyExists".into()),
                 message: "The requested bucket name is not available.".into(),
                 request_id: Some("4442587FB7D0A2F9".into()),
                 hint: Some("bucket names are global across all AWS accounts and this one is taken".into()),
+                answer_lost: false,
             },
             resources: vec![Resource {
                 kind: provision::Kind::KinesisStream,
                 id: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
                 created: false,
             }],
+            journal: None,
         }))),
     );
     insta::assert_snapshot!("failed", text(&m));

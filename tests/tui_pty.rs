@@ -27,6 +27,15 @@ struct Pty {
 
 impl Pty {
     fn spawn(dir: &Path, moto: Option<&Moto>, args: &[&str], size: (u16, u16)) -> Pty {
+        Pty::spawn_at(dir, moto.map(|m| m.url.as_str()), args, size)
+    }
+
+    /// The wizard with AWS_ENDPOINT_URL set to `endpoint` (moto, or a proxy in front of it).
+    fn spawn_at(dir: &Path, endpoint: Option<&str>, args: &[&str], size: (u16, u16)) -> Pty {
+        Pty::spawn_env(dir, endpoint, args, size, &[])
+    }
+
+    fn spawn_env(dir: &Path, endpoint: Option<&str>, args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows: size.0, cols: size.1, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -42,8 +51,11 @@ impl Pty {
         cmd.env("AWS_REGION", "us-east-1");
         cmd.env("AWS_ACCESS_KEY_ID", ACCESS_KEY);
         cmd.env("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
-        if let Some(m) = moto {
-            cmd.env("AWS_ENDPOINT_URL", &m.url);
+        if let Some(url) = endpoint {
+            cmd.env("AWS_ENDPOINT_URL", url);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         cmd.arg("--log-file");
         cmd.arg(dir.join("firehose-wizard.log"));
@@ -307,11 +319,11 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     pty.send(b"y");
     let s = pty.wait_for(&["✗ step 7 (delivery stream) failed", "what exists now:"]);
     assert!(s.contains("LimitExceededException"), "{s}");
-    assert!(s.contains("S3 bucket aws-analytics-immersion-day-") && s.contains("(created by this run)"), "{s}");
+    assert!(s.contains("S3 bucket aws-analytics-immersion-day-") && s.contains("(created by firehose-wizard)"), "{s}");
     pty.send(b"d");
-    pty.wait_for(&["Delete the 5 resource(s) this run created"]);
+    pty.wait_for(&["Delete the 5 resource(s) firehose-wizard created"]);
     pty.send(b"y");
-    pty.wait_for(&["removed 5 resource(s) this run had created"]);
+    pty.wait_for(&["removed 5 resource(s) firehose-wizard had created"]);
     // nothing of this run is left and nothing was typed: Ctrl-C leaves at once, the failure is printed
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 1, "a failed creation exits 1");
@@ -347,4 +359,88 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
         }
         assert_eq!(count, 50, "the account's other streams are untouched");
     });
+}
+
+#[test]
+fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to_resume_or_destroy() {
+    use common::proxy::{Fault, Proxy, Rule};
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    // CreateRole reaches IAM, and its answer never comes back: the SSH session drops meanwhile
+    let proxy = Proxy::start(&moto.url);
+    proxy.add(Rule::new("iam:CreateRole", 1, Fault::HoldAfterUpstream));
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_at(dir.path(), Some(&proxy.url), &["--lab"], (30, 220));
+    pty.wait_for(&["Step 1/5", "1 ACTIVE"]);
+    for step in ["Step 2/5", "Step 3/5", "Step 4/5", "Step 5/5"] {
+        pty.send(b"\x0e");
+        pty.wait_for(&[step]);
+    }
+    pty.send(b"c");
+    pty.wait_for(&["Create the delivery stream"]);
+    pty.send(b"y");
+    assert_eq!(proxy.wait_held(TIMEOUT).as_deref(), Some("iam:CreateRole"));
+    let pid = pty.child.process_id().expect("pid");
+    assert!(std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap().success());
+    assert_eq!(pty.wait_exit(), 129);
+    pty.assert_restored();
+    let after = pty.screen();
+    let state = dir.path().join(".local/state/firehose-wizard/journal/123456789012/us-east-1");
+    let plan = state.join("retail-trans.plan.json");
+    for needle in [
+        "received SIGHUP; the terminal was restored".to_owned(),
+        "left while creating: the call in flight was abandoned".to_owned(),
+        format!("what firehose-wizard created (journal {}):", state.join("retail-trans.json").display()),
+        "IAM role arn:aws:iam::123456789012:role/firehose_delivery_role".to_owned(),
+        format!("to resume: firehose-wizard apply {}", plan.display()),
+        format!("to remove what firehose-wizard created: firehose-wizard destroy {}", plan.display()),
+    ] {
+        assert!(after.contains(&needle), "{needle:?} missing:\n{after}");
+    }
+    // the journal names the role as created (settled by a lookup), and the kept plan destroys it all
+    let journal: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state.join("retail-trans.json")).unwrap()).unwrap();
+    let kinds: Vec<_> =
+        journal["entries"].as_array().unwrap().iter().map(|e| (e["kind"].clone(), e["status"].clone())).collect();
+    assert_eq!(
+        kinds,
+        ["bucket", "log_group", "log_stream", "role"].map(|k| (serde_json::json!(k), serde_json::json!("created")))
+    );
+    let r = common::run(moto.command(dir.path()).arg("destroy").arg(&plan));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        assert!(moto.bucket_names().await.is_empty());
+        assert!(aws_sdk_iam::Client::new(&sdk).list_roles().send().await.unwrap().roles().is_empty());
+        let k = aws_sdk_kinesis::Client::new(&sdk);
+        assert_eq!(k.list_streams().send().await.unwrap().stream_names(), ["retail-trans"], "the source stream stays");
+    });
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_names_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_env(
+        dir.path(),
+        Some("http://127.0.0.1:9"),
+        &["--lab"],
+        (24, 160),
+        &[("FIREHOSE_WIZARD_TEST_PANIC", "1")],
+    );
+    pty.wait_for(&["Step 1/5"]);
+    pty.send(b"\x1b[24~"); // F12
+    assert_eq!(pty.wait_exit(), 101, "a panic exits 101");
+    pty.assert_restored();
+    let log = dir.path().join("firehose-wizard.log");
+    let after = pty.screen();
+    assert!(
+        after.contains(&format!(
+            "firehose-wizard: internal error: a test asked for a panic (details in {}); please report it",
+            log.display()
+        )),
+        "{after}"
+    );
+    assert!(!after.contains("RUST_BACKTRACE") && !after.contains("panicked at"), "no backtrace: {after}");
+    assert!(std::fs::read_to_string(&log).unwrap().contains("a test asked for a panic"), "the log has it");
 }

@@ -234,13 +234,15 @@ fn failure_offers_retry_and_edit_with_input_kept() {
     let failure = Failure {
         step: provision::Step::Bucket,
         error: CloudError {
-            operation: Some("s3:CreateBucket".into()),
+            operation: Some("s3:CreateBucket"),
             code: Some("BucketAlreadyExists".into()),
             message: "taken".into(),
             request_id: None,
             hint: Some("choose another".into()),
+            answer_lost: false,
         },
         resources: vec![Resource { kind: provision::Kind::KinesisStream, id: "arn:x".into(), created: false }],
+        journal: None,
     };
     update(&mut m, Action::Provisioned(Box::new(Err(failure))));
     assert_eq!(m.step, Step::Failed);
@@ -254,6 +256,7 @@ fn failure_offers_retry_and_edit_with_input_kept() {
             step: provision::Step::Bucket,
             error: CloudError::local("taken", "choose another"),
             resources: vec![],
+            journal: None,
         }))),
     );
     update(&mut m, ch('e'));
@@ -494,6 +497,7 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
         step: provision::Step::Role,
         error: CloudError::local("the role does not trust Firehose", "choose another"),
         resources: vec![existed.clone(), bucket.clone()],
+        journal: None,
     };
     update(&mut m, Action::Provisioned(Box::new(Err(failure))));
     assert!(keymap::active(&m).iter().any(|b| b.keys == "d"));
@@ -503,7 +507,10 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
     assert!(m.popup.is_none());
     update(&mut m, ch('d'));
     let fx = update(&mut m, ch('y'));
-    assert_eq!(fx, vec![Effect::RemoveCreated(vec![bucket.clone()])], "only what this session created");
+    assert!(
+        matches!(fx.as_slice(), [Effect::Destroy(p)] if p.name == "retail-trans"),
+        "the stream's journal says what to remove: {fx:?}"
+    );
     update(&mut m, Action::Removed(vec![(bucket, None)]));
     assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed], "the removed bucket leaves the list");
     assert!(m.status.as_deref().unwrap().starts_with("removed 1 resource(s)"));
@@ -521,12 +528,13 @@ fn fail_with(m: &mut Model, resources: Vec<Resource>) {
             step: provision::Step::Stream,
             error: CloudError::local("LimitExceededException", "delete unused streams"),
             resources,
+            journal: None,
         }))),
     );
 }
 
 #[test]
-fn what_a_failed_attempt_created_is_remembered_across_retries_and_edits() {
+fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after_success() {
     use firehose_wizard::cloud::provision::Kind;
     let mut m = lab();
     to_review(&mut m);
@@ -534,19 +542,19 @@ fn what_a_failed_attempt_created_is_remembered_across_retries_and_edits() {
     update(&mut m, ch('y'));
     let bucket = |created| Resource { kind: Kind::Bucket, id: "b".into(), created };
     let role = |created| Resource { kind: Kind::Role, id: "arn:r".into(), created };
-    fail_with(&mut m, vec![bucket(true), role(true)]);
-    // retry: the provisioner now sees both as already there
+    fail_with(&mut m, vec![bucket(true), role(false)]);
+    assert_eq!(m.leftovers, vec![bucket(true)], "only what the journal says firehose-wizard created");
+    // a retry: the provisioner reads its journal, so the bucket is still reported as created
     update(&mut m, ch('r'));
-    fail_with(&mut m, vec![bucket(false), role(false)]);
-    assert_eq!(m.failure.as_ref().unwrap().resources, vec![bucket(true), role(true)], "still this session's own");
-    assert_eq!(m.leftovers.len(), 2);
-    // back to Review to edit: they are not forgotten, and quitting asks
+    fail_with(&mut m, vec![bucket(true), role(false)]);
+    assert_eq!(m.leftovers.len(), 1);
+    // back to Review to edit: not forgotten, and quitting asks
     update(&mut m, ch('e'));
     assert_eq!(m.step, Step::Review);
     update(&mut m, ctrl('c'));
     assert!(matches!(m.popup, Some(Popup::ConfirmQuit)), "leaving would leave resources behind");
     update(&mut m, ch('n'));
-    // a successful retry makes them part of the stream: nothing is left over
+    // a successful retry makes them part of the stream: nothing is left over, quitting does not ask
     update(&mut m, ch('c'));
     update(&mut m, ch('y'));
     update(
@@ -554,11 +562,38 @@ fn what_a_failed_attempt_created_is_remembered_across_retries_and_edits() {
         Action::Provisioned(Box::new(Ok(Outcome {
             target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
             stream_arn: "arn:s".into(),
-            resources: vec![bucket(false), role(false)],
+            resources: vec![
+                bucket(true),
+                role(false),
+                Resource { kind: Kind::DeliveryStream, id: "arn:s".into(), created: true },
+            ],
         }))),
     );
     assert!(m.leftovers.is_empty());
-    assert_eq!(m.outcome.as_ref().unwrap().resources, vec![bucket(true), role(true)]);
+    assert_eq!(m.step, Step::Done);
+    // the summary offers destroy, asks first, and removes by the journal
+    assert_eq!(m.removable(), 2);
+    assert!(keymap::active(&m).iter().any(|b| b.keys == "d" && b.short == "destroy"));
+    update(&mut m, ch('d'));
+    assert!(matches!(m.popup, Some(Popup::ConfirmRemove)));
+    assert!(update(&mut m, ch('n')).is_empty(), "no is no");
+    update(&mut m, ch('d'));
+    let fx = update(&mut m, ch('y'));
+    assert!(matches!(fx.as_slice(), [Effect::Destroy(p)] if p.name == "retail-trans"), "{fx:?}");
+    assert!(update(&mut m, ch('q')).is_empty() && !m.quit, "no quitting while removing");
+    update(
+        &mut m,
+        Action::Removed(vec![
+            (Resource { kind: Kind::DeliveryStream, id: "arn:s".into(), created: true }, None),
+            (bucket(true), None),
+        ]),
+    );
+    assert_eq!(m.outcome.as_ref().unwrap().resources, vec![role(false)], "what existed stays listed");
+    assert_eq!(m.removable(), 0);
+    assert!(m.destroyed, "the summary says it is gone");
+    assert!(!keymap::active(&m).iter().any(|b| b.keys == "d"));
+    update(&mut m, ch('q'));
+    assert!(m.quit);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! SDK errors → a user-facing message: the operation, AWS's error code and message, the request id,
 //! and a hint that says what to do next.
 
+use aws_sdk_firehose::config::http::HttpResponse;
 use aws_sdk_firehose::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_types::request_id::RequestId;
 
@@ -10,24 +11,33 @@ use crate::plan::sanitize;
 #[error("{}", self.summary())]
 pub struct CloudError {
     /// `service:Operation`, or `None` for a problem found locally.
-    pub operation: Option<String>,
+    pub operation: Option<&'static str>,
     pub code: Option<String>,
     pub message: String,
     pub request_id: Option<String>,
     pub hint: Option<String>,
+    /// The call may or may not have taken effect: no answer came (dropped connection, timeout) or AWS
+    /// answered with a server error. A create that ends so is resolved by looking the resource up.
+    pub answer_lost: bool,
 }
 
 impl CloudError {
     /// A problem found without an AWS error (a conflict, a missing configuration).
     pub fn local(message: impl Into<String>, hint: impl Into<String>) -> CloudError {
-        CloudError { operation: None, code: None, message: message.into(), request_id: None, hint: Some(hint.into()) }
+        CloudError {
+            operation: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            hint: Some(hint.into()),
+            answer_lost: false,
+        }
     }
 
-    pub fn from_sdk<E, R>(operation: &str, err: SdkError<E, R>) -> CloudError
+    pub fn from_sdk<E>(operation: &'static str, err: SdkError<E, HttpResponse>) -> CloudError
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: std::fmt::Debug + Send + Sync + 'static,
-        SdkError<E, R>: RequestId,
+        SdkError<E, HttpResponse>: RequestId,
     {
         let request_id = err.request_id().map(str::to_owned);
         let (code, message) = match &err {
@@ -41,7 +51,15 @@ impl CloudError {
                 (None, cause_chain(&err))
             }
         };
-        let mut e = CloudError { operation: Some(operation.to_owned()), code, message, request_id, hint: None };
+        let answer_lost = match &err {
+            SdkError::TimeoutError(_) | SdkError::ResponseError(_) => true,
+            // sent, or maybe sent: only a problem of the request itself (bad credentials, a bad
+            // endpoint) is sure not to have reached AWS
+            SdkError::DispatchFailure(d) => !d.is_user(),
+            SdkError::ServiceError(s) => s.raw().status().is_server_error(),
+            _ => false,
+        };
+        let mut e = CloudError { operation: Some(operation), code, message, request_id, hint: None, answer_lost };
         e.hint = hint(&e, &err);
         e
     }
@@ -54,7 +72,7 @@ impl CloudError {
     /// One line: `service:Operation: Code: message`.
     pub fn summary(&self) -> String {
         let mut s = String::new();
-        if let Some(op) = &self.operation {
+        if let Some(op) = self.operation {
             s.push_str(op);
             s.push_str(": ");
         }
@@ -83,7 +101,7 @@ pub fn cause_chain(err: &(dyn std::error::Error + 'static)) -> String {
 }
 
 fn hint<E, R>(e: &CloudError, err: &SdkError<E, R>) -> Option<String> {
-    let op = e.operation.as_deref().unwrap_or("");
+    let op = e.operation.unwrap_or("");
     let text = match e.code.as_deref() {
         Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthorizationError") => format!(
             "these credentials are not allowed to call {op}: ask for that permission, or use another --profile"
@@ -138,11 +156,12 @@ mod tests {
     #[test]
     fn summary_escapes_control_characters() {
         let e = CloudError {
-            operation: Some("firehose:CreateDeliveryStream".into()),
+            operation: Some("firehose:CreateDeliveryStream"),
             code: Some("InvalidArgumentException".into()),
             message: "bad \u{1b}[31mred".into(),
             request_id: None,
             hint: None,
+            answer_lost: false,
         };
         assert_eq!(e.summary(), "firehose:CreateDeliveryStream: InvalidArgumentException: bad \\u{1b}[31mred");
         assert!(e.is("InvalidArgumentException"));

@@ -219,3 +219,27 @@ pub async fn role_policies(cloud: &Cloud, name: &str) -> Result<Vec<serde_json::
     }
     Ok(documents)
 }
+
+/// Whether this account owns the bucket: ListBuckets lists only the caller's own buckets, and unlike
+/// CreateBucket in us-east-1 it changes nothing.
+pub async fn owns_bucket(cloud: &Cloud, bucket: &str) -> Result<bool, CloudError> {
+    let mut token = None;
+    loop {
+        let out = cloud
+            .s3
+            .list_buckets()
+            .prefix(bucket)
+            .max_buckets(1000)
+            .set_continuation_token(token)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
+        if out.buckets().iter().any(|b| b.name() == Some(bucket)) {
+            return Ok(true);
+        }
+        match out.continuation_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_owned()),
+            _ => return Ok(false),
+        }
+    }
+}

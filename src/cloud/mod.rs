@@ -1,9 +1,12 @@
 //! AWS: the clients from one `SdkConfig`, the provisioner, and the mapping of SDK errors to messages.
 //! Knows nothing of any user interface: progress leaves as plain events.
 
+pub mod destroy;
 pub mod errors;
 pub mod inventory;
+pub mod journal;
 pub mod provision;
+pub mod retries;
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 
@@ -20,7 +23,12 @@ pub struct Options {
     /// Overrides every service's endpoint (for a local emulator). When absent the SDK still honours
     /// `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>`.
     pub endpoint_url: Option<String>,
+    /// How long one attempt of an AWS call may wait for its answer before it is retried.
+    pub call_timeout: Option<std::time::Duration>,
 }
+
+/// [`Options::call_timeout`] when none is given.
+pub const DEFAULT_CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The AWS clients, all built from one resolved configuration.
 #[derive(Debug, Clone)]
@@ -35,6 +43,8 @@ pub struct Cloud {
     pub kinesis: aws_sdk_kinesis::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sts: aws_sdk_sts::Client,
+    /// Hears of every retry the SDK makes.
+    pub retries: retries::RetryWatch,
 }
 
 impl Cloud {
@@ -50,6 +60,12 @@ impl Cloud {
         if let Some(url) = &opts.endpoint_url {
             loader = loader.endpoint_url(url);
         }
+        // AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, when set, are the user's choice; otherwise standard mode
+        // with a few more attempts than the SDK's default.
+        if std::env::var_os("AWS_MAX_ATTEMPTS").is_none() && std::env::var_os("AWS_RETRY_MODE").is_none() {
+            loader = loader.retry_config(retries::retry_config());
+        }
+        loader = loader.timeout_config(retries::timeout_config(opts.call_timeout.unwrap_or(DEFAULT_CALL_TIMEOUT)));
         let sdk = loader.load().await;
         if sdk.region().is_none() {
             return Err(match &opts.profile {
@@ -78,16 +94,28 @@ impl Cloud {
         let overridden = sdk.endpoint_url().is_some()
             || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some()
             || std::env::var_os("AWS_ENDPOINT_URL").is_some();
-        let s3_conf = aws_sdk_s3::config::Builder::from(&sdk).force_path_style(overridden).build();
+        let watch = retries::RetryWatch::default();
+        let s3_conf = aws_sdk_s3::config::Builder::from(&sdk)
+            .force_path_style(overridden)
+            .interceptor(watch.interceptor())
+            .build();
+        macro_rules! client {
+            ($sdk_crate:ident) => {
+                $sdk_crate::Client::from_conf(
+                    $sdk_crate::config::Builder::from(&sdk).interceptor(watch.interceptor()).build(),
+                )
+            };
+        }
         Some(Cloud {
             region,
             profile: None,
-            firehose: aws_sdk_firehose::Client::new(&sdk),
-            iam: aws_sdk_iam::Client::new(&sdk),
+            firehose: client!(aws_sdk_firehose),
+            iam: client!(aws_sdk_iam),
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
-            kinesis: aws_sdk_kinesis::Client::new(&sdk),
-            logs: aws_sdk_cloudwatchlogs::Client::new(&sdk),
-            sts: aws_sdk_sts::Client::new(&sdk),
+            kinesis: client!(aws_sdk_kinesis),
+            logs: client!(aws_sdk_cloudwatchlogs),
+            sts: client!(aws_sdk_sts),
+            retries: watch,
             sdk,
         })
     }

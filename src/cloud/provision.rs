@@ -13,15 +13,18 @@
 //! 8. `DescribeDeliveryStream` until ACTIVE
 
 use std::future::Future;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use aws_sdk_firehose::types::DeliveryStreamStatus;
+use aws_sdk_firehose::types::{DeliveryStreamDescription, DeliveryStreamStatus};
 use aws_sdk_kinesis::types::{StreamModeDetails, StreamStatus};
 use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
-use super::{Cloud, CloudError};
+use super::journal::{Journal, Store};
+use super::retries::SdkRetry;
+use super::{Cloud, CloudError, destroy};
 use crate::plan::names::role_name_of;
 use crate::plan::request::{self, Resolved, Target};
 use crate::plan::validate::{Severity, validate_for};
@@ -82,6 +85,8 @@ pub enum State {
     Failed {
         error: CloudError,
     },
+    /// The SDK retries a call (throttled, a 5xx answer, a dropped connection, a timeout).
+    SdkRetry(SdkRetry),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +98,8 @@ pub struct Progress {
 }
 
 /// What kind of thing a [`Resource`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     KinesisStream,
     Bucket,
@@ -126,147 +132,20 @@ pub struct Resource {
     pub kind: Kind,
     /// A name or an ARN.
     pub id: String,
-    /// true when this run created it; false when it was already there.
+    /// true when firehose-wizard created it (this run, or an earlier one by its journal); false when
+    /// it was there already. Only what firehose-wizard created is ever deleted.
     pub created: bool,
 }
 
 impl std::fmt::Display for Resource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let how = if self.created { "created by this run" } else { "already existed" };
+        let how = if self.created { "created by firehose-wizard" } else { "already existed" };
         write!(f, "{} {} ({how})", self.kind, self.id)
     }
 }
 
-/// What happened to one resource in [`remove_created`].
-#[derive(Debug, Clone)]
-pub struct Removal {
-    pub resource: Resource,
-    pub result: Result<(), CloudError>,
-}
-
-/// Deletes what this run created, newest first (the delivery stream, waiting until it is gone; the
-/// role's policy; the role; the bucket, only if empty). Resources that already existed are never
-/// touched. Every resource gets an answer; one failure does not stop the others.
-pub async fn remove_created(cloud: &Cloud, resources: &[Resource], timing: &Timing) -> Vec<Removal> {
-    let mut out = Vec::new();
-    let mut stream_stays = false;
-    for r in resources.iter().rev().filter(|r| r.created) {
-        // a stream that could not be deleted still needs its role and bucket: keep them
-        let result = if stream_stays {
-            Err(CloudError::local(
-                format!("kept {} {}: the delivery stream that uses it could not be deleted", r.kind, r.id),
-                "delete the stream first, then remove the rest",
-            ))
-        } else {
-            remove_one(cloud, r, timing).await
-        };
-        if r.kind == Kind::DeliveryStream && result.is_err() {
-            stream_stays = true;
-        }
-        out.push(Removal { resource: r.clone(), result });
-    }
-    out
-}
-
-async fn remove_one(cloud: &Cloud, r: &Resource, timing: &Timing) -> Result<(), CloudError> {
-    let after_slash = |s: &str| s.rsplit('/').next().unwrap_or(s).to_owned();
-    match r.kind {
-        Kind::DeliveryStream => {
-            let name = after_slash(&r.id);
-            cloud
-                .firehose
-                .delete_delivery_stream()
-                .delivery_stream_name(&name)
-                .send()
-                .await
-                .map_err(|e| CloudError::from_sdk("firehose:DeleteDeliveryStream", e))?;
-            // DELETING takes a while in AWS; wait until it is gone
-            let start = Instant::now();
-            while super::inventory::delivery_stream_exists(cloud, &name).await? {
-                if start.elapsed() > timing.poll_timeout {
-                    return Err(CloudError::local(
-                        format!("{name} is still being deleted"),
-                        "it will disappear by itself; check later",
-                    ));
-                }
-                tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await;
-            }
-            Ok(())
-        }
-        Kind::RolePolicy => {
-            let (role, policy) = r.id.split_once('/').unwrap_or((&r.id, ""));
-            cloud
-                .iam
-                .delete_role_policy()
-                .role_name(role)
-                .policy_name(policy)
-                .send()
-                .await
-                .map(|_| ())
-                .map_err(|e| CloudError::from_sdk("iam:DeleteRolePolicy", e))
-        }
-        Kind::Role => cloud
-            .iam
-            .delete_role()
-            .role_name(role_name_of(&r.id))
-            .send()
-            .await
-            .map(|_| ())
-            .map_err(|e| CloudError::from_sdk("iam:DeleteRole", e)),
-        Kind::Bucket => cloud.s3.delete_bucket().bucket(&r.id).send().await.map(|_| ()).map_err(|e| {
-            let mut e = CloudError::from_sdk("s3:DeleteBucket", e);
-            if e.is("BucketNotEmpty") {
-                e.hint =
-                    Some("the bucket holds objects now, so it was kept: empty it first if you want it gone".into());
-            }
-            e
-        }),
-        Kind::KinesisStream => {
-            let k = &cloud.kinesis;
-            let req = k.delete_stream();
-            let req = if r.id.starts_with("arn:") { req.stream_arn(&r.id) } else { req.stream_name(&r.id) };
-            req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DeleteStream", e))?;
-            // DELETING takes a while; wait until the name is free again
-            let start = Instant::now();
-            loop {
-                match stream_summary(k, &r.id).await {
-                    Err(e) if e.is("ResourceNotFoundException") => return Ok(()),
-                    Err(e) => return Err(e),
-                    Ok(_) if start.elapsed() > timing.poll_timeout => {
-                        return Err(CloudError::local(
-                            format!("{} is still being deleted", r.id),
-                            "it will disappear by itself; check later",
-                        ));
-                    }
-                    Ok(_) => tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await,
-                }
-            }
-        }
-        Kind::LogGroup => cloud
-            .logs
-            .delete_log_group()
-            .log_group_name(&r.id)
-            .send()
-            .await
-            .map(|_| ())
-            .or_else(|e| gone_is_fine(CloudError::from_sdk("logs:DeleteLogGroup", e))),
-        Kind::LogStream => {
-            let (group, stream) = r.id.split_once(':').unwrap_or((&r.id, ""));
-            cloud
-                .logs
-                .delete_log_stream()
-                .log_group_name(group)
-                .log_stream_name(stream)
-                .send()
-                .await
-                .map(|_| ())
-                .or_else(|e| gone_is_fine(CloudError::from_sdk("logs:DeleteLogStream", e)))
-        }
-    }
-}
-
 /// DescribeStreamSummary of a stream given by name or ARN.
-async fn stream_summary(
+pub(crate) async fn stream_summary(
     kinesis: &aws_sdk_kinesis::Client,
     id: &str,
 ) -> Result<aws_sdk_kinesis::types::StreamDescriptionSummary, CloudError> {
@@ -276,11 +155,6 @@ async fn stream_summary(
     out.stream_description_summary()
         .cloned()
         .ok_or_else(|| CloudError::local("Kinesis returned no stream description", "run again"))
-}
-
-/// A log stream removed along with its group is already gone: that is what was wanted.
-fn gone_is_fine(e: CloudError) -> Result<(), CloudError> {
-    if e.is("ResourceNotFoundException") { Ok(()) } else { Err(e) }
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +170,8 @@ pub struct Failure {
     pub error: CloudError,
     /// What exists now, from this run's point of view.
     pub resources: Vec<Resource>,
+    /// The journal of what firehose-wizard created for this stream, once the account was known.
+    pub journal: Option<std::path::PathBuf>,
 }
 
 /// How long and how often to retry or poll. Real AWS values by default; tests shorten them.
@@ -393,14 +269,15 @@ where
             StreamState::Active => return Ok(()),
             StreamState::Failed(reason) => {
                 return Err(CloudError {
-                    operation: Some("firehose:DescribeDeliveryStream".into()),
+                    operation: Some("firehose:DescribeDeliveryStream"),
                     code: Some("CREATING_FAILED".into()),
                     message: reason,
                     request_id: None,
                     hint: Some(
-                        "the stream cannot recover from CREATING_FAILED: delete it, fix the cause, and create it again"
+                        "the stream cannot recover from CREATING_FAILED: remove it (`firehose-wizard destroy PLAN` deletes it and what else firehose-wizard created), fix the cause, and create it again"
                             .into(),
                     ),
+                    answer_lost: false,
                 });
             }
             s => {
@@ -435,18 +312,44 @@ impl Reporter<'_> {
 }
 
 /// Runs the plan. The plan must already have passed `validate` without errors.
+///
+/// Convergent: what exists and matches is reused (and reported so), what is missing is created, a
+/// real conflict stops the run before anything is created. Every create call is written to the
+/// stream's journal in `store` before it is sent and after it returns; what the journal lists is
+/// reported as created by firehose-wizard, even when an earlier run created it.
 pub async fn provision(
     cloud: &Cloud,
     plan: &Plan,
+    store: &Store,
     timing: &Timing,
     events: &UnboundedSender<Progress>,
 ) -> Result<Outcome, Failure> {
-    let mut run = Run { cloud, plan, timing, events, resources: Vec::new() };
+    let current = Arc::new(Mutex::new((Step::Account, Instant::now())));
+    // the SDK's own retries are shown on the step that is running
+    let _watching = cloud.retries.watch({
+        let (events, current) = (events.clone(), current.clone());
+        move |retry: SdkRetry| {
+            let (step, start) = *current.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = events.send(Progress { step, state: State::SdkRetry(retry), elapsed: start.elapsed() });
+        }
+    });
+    let mut run = Run {
+        cloud,
+        plan,
+        store,
+        timing,
+        events,
+        current,
+        resources: Vec::new(),
+        journal: None,
+        existing_stream: None,
+    };
     match run.steps().await {
         Ok((target, stream_arn)) => Ok(Outcome { target, stream_arn, resources: run.resources }),
         Err(e) => {
             let (step, error) = *e;
-            Err(Failure { step, error, resources: run.resources })
+            let journal = run.journal.map(|j| j.path().to_path_buf());
+            Err(Failure { step, error, resources: run.resources, journal })
         }
     }
 }
@@ -454,17 +357,35 @@ pub async fn provision(
 struct Run<'a> {
     cloud: &'a Cloud,
     plan: &'a Plan,
+    store: &'a Store,
     timing: &'a Timing,
     events: &'a UnboundedSender<Progress>,
+    /// The step running now and when it started, for the SDK's retry reports.
+    current: Arc<Mutex<(Step, Instant)>>,
     resources: Vec<Resource>,
+    /// Opened once the account is known (step 1).
+    journal: Option<Journal>,
+    /// The checks found the stream already there, matching the plan: its ARN and whether
+    /// firehose-wizard created it.
+    existing_stream: Option<String>,
 }
 
 type StepResult<T> = Result<T, Box<(Step, CloudError)>>;
+
+/// How a resource came to be there, for the step's detail.
+fn origin(created_now: bool, ours: bool) -> &'static str {
+    match (created_now, ours) {
+        (true, _) => "created",
+        (false, true) => "created by firehose-wizard earlier",
+        (false, false) => "already existed",
+    }
+}
 
 impl<'a> Run<'a> {
     /// Reports a step's start; the reporter times it.
     fn start(&self, step: Step) -> Reporter<'a> {
         let r = Reporter { events: self.events, step, start: Instant::now() };
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = (step, r.start);
         r.send(State::Started);
         r
     }
@@ -483,24 +404,109 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn record(&mut self, kind: Kind, id: impl Into<String>, created: bool) {
-        self.resources.push(Resource { kind, id: id.into(), created });
+    fn journal(&mut self) -> Result<&mut Journal, CloudError> {
+        self.journal
+            .as_mut()
+            .ok_or_else(|| CloudError::local("the journal is not open yet", "this is a bug in firehose-wizard"))
+    }
+
+    /// Whether the journal says firehose-wizard created this resource.
+    fn ours(&self, kind: Kind, id: &str) -> bool {
+        self.journal.as_ref().is_some_and(|j| j.owns(kind, id))
+    }
+
+    /// Records a resource that was there before this run; it counts as created when the journal says
+    /// firehose-wizard created it. Returns that.
+    fn found(&mut self, kind: Kind, id: impl Into<String>) -> bool {
+        let id = id.into();
+        let created = self.ours(kind, &id);
+        self.resources.push(Resource { kind, id, created });
+        created
+    }
+
+    /// Creates one resource under the journal: `begin` before the call, `created` after it. The caller
+    /// has just looked and found it absent, so an "already exists" answer (`already`) or a lost answer
+    /// is settled by `lookup`: found means an earlier attempt of this call went through (the SDK
+    /// retried after the answer was lost); absent after a lost answer means the call is sent again.
+    /// Returns whether the answer was lost and recovered by a lookup.
+    #[allow(clippy::too_many_arguments)]
+    async fn tracked<C, CF, L, LF>(
+        &mut self,
+        r: &Reporter<'_>,
+        kind: Kind,
+        id: &str,
+        mut create: C,
+        already: &[&str],
+        lookup: L,
+    ) -> Result<bool, CloudError>
+    where
+        C: FnMut() -> CF,
+        CF: Future<Output = Result<(), CloudError>>,
+        L: Fn() -> LF,
+        LF: Future<Output = Result<bool, CloudError>>,
+    {
+        self.journal()?.begin(kind, id).map_err(destroy::journal_error)?;
+        let mut resent = 0;
+        let result = loop {
+            let e = match create().await {
+                Ok(()) => break Ok(false),
+                Err(e) => e,
+            };
+            let conflict = already.iter().any(|c| e.is(c));
+            if !conflict && !e.answer_lost {
+                break Err((e, false));
+            }
+            match lookup().await {
+                Ok(true) => break Ok(true),
+                Ok(false) if e.answer_lost && resent < 2 => {
+                    resent += 1;
+                    r.send(State::Retrying {
+                        attempt: resent,
+                        wait: Duration::ZERO,
+                        reason: format!("{}; {kind} {id} does not exist, so the call is sent again", e.summary()),
+                    });
+                }
+                // refused as a conflict, and it is not ours: someone else's
+                Ok(false) => break Err((e, false)),
+                // cannot tell whether the call took effect: the journal keeps `creating`
+                Err(_) => {
+                    let lost = e.answer_lost;
+                    break Err((e, lost));
+                }
+            }
+        };
+        match result {
+            Ok(recovered) => {
+                self.journal()?.created(kind, id).map_err(destroy::journal_error)?;
+                self.resources.push(Resource { kind, id: id.to_owned(), created: true });
+                Ok(recovered)
+            }
+            Err((e, unknown)) => {
+                if !unknown {
+                    self.journal()?.forget(kind, id).map_err(destroy::journal_error)?;
+                }
+                Err(e)
+            }
+        }
     }
 
     async fn steps(&mut self) -> StepResult<(Target, String)> {
         let r = self.start(Step::Account);
         let target = Self::finish(r, self.account().await)?;
         let r = self.start(Step::Name);
-        Self::finish(r, self.checks().await)?;
+        Self::finish(r, self.checks(&target).await)?;
         let r = self.start(Step::Source);
         let result = self.source(&r).await;
         let source_arn = Self::finish(r, result)?;
         let r = self.start(Step::Bucket);
-        Self::finish(r, self.bucket(&target).await)?;
+        let result = self.bucket(&target, &r).await;
+        Self::finish(r, result)?;
         let r = self.start(Step::Logs);
-        Self::finish(r, self.logs().await)?;
+        let result = self.logs(&r).await;
+        Self::finish(r, result)?;
         let r = self.start(Step::Role);
-        let role_arn = Self::finish(r, self.role(&target, source_arn.as_deref()).await)?;
+        let result = self.role(&target, source_arn.as_deref(), &r).await;
+        let role_arn = Self::finish(r, result)?;
         let resolved = Resolved { role_arn, source_arn };
         let r = self.start(Step::Stream);
         let result = self.create_stream(&target, &resolved, &r).await;
@@ -511,6 +517,8 @@ impl<'a> Run<'a> {
         Ok((target, arn))
     }
 
+    /// STS, the plan's account-dependent rules, and the journal (whose unanswered entries an
+    /// interrupted run left are settled by looking the resources up).
     async fn account(&mut self) -> Result<(Target, &'static str, String), CloudError> {
         let target = self.cloud.identify().await?;
         let problems: Vec<_> =
@@ -519,20 +527,74 @@ impl<'a> Run<'a> {
             let msg = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ");
             return Err(CloudError::local(msg, "fix the plan, or the --region / --profile it is applied with"));
         }
-        let detail = format!("{} ({}, {})", target.account, target.partition, target.region);
+        let mut journal = self.store.open(&target, &self.plan.name).map_err(|e| {
+            CloudError::local(
+                e.to_string(),
+                "move the file away if it is damaged (then firehose-wizard no longer knows what it created for this stream)",
+            )
+        })?;
+        destroy::settle(self.cloud, &mut journal).await?;
+        let recorded = journal.entries.len();
+        self.journal = Some(journal);
+        let mut detail = format!("{} ({}, {})", target.account, target.partition, target.region);
+        if recorded > 0 {
+            detail.push_str(&format!("; the journal lists {recorded} resource(s) firehose-wizard created earlier"));
+        }
         Ok((target, "ok", detail))
     }
 
-    /// Before anything is created: the stream name is free, and the role can be used (an existing
-    /// role must trust Firehose; a role to create may exist only if it does, since it is then reused).
-    async fn checks(&mut self) -> Result<((), &'static str, String), CloudError> {
+    /// Before anything is created: an existing stream of this name must match the plan (it is then
+    /// reused), and the role must be usable (an existing role must trust Firehose; a role to create
+    /// may exist only if it does, since it is then reused).
+    async fn checks(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
         let name = &self.plan.name;
-        if super::inventory::delivery_stream_exists(self.cloud, name).await? {
-            return Err(CloudError::local(
-                format!("a delivery stream named {name} already exists in this account and Region"),
-                "choose another name (the plan's \"name\"), or delete the existing stream",
-            ));
-        }
+        let stream_note = match self.describe_stream().await? {
+            None => format!("{name} is free"),
+            Some(d) => {
+                let arn = d.delivery_stream_arn().to_owned();
+                let ours = self.ours(Kind::DeliveryStream, &arn);
+                let undo = if ours {
+                    "`firehose-wizard destroy PLAN` removes it (firehose-wizard created it)"
+                } else {
+                    "firehose-wizard did not create it, so it will not delete it"
+                };
+                let req = request::build(self.plan, target, &Resolved::implied(self.plan, target))
+                    .map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+                let diffs = request::differences(&req, &d);
+                if !diffs.is_empty() {
+                    let shown: Vec<_> = diffs.iter().take(4).map(ToString::to_string).collect();
+                    let more = if diffs.len() > 4 { format!("; and {} more", diffs.len() - 4) } else { String::new() };
+                    return Err(CloudError::local(
+                        format!(
+                            "a delivery stream named {name} already exists with a different configuration: {}{more}",
+                            shown.join("; ")
+                        ),
+                        format!("change the plan to match it, or choose another name; {undo}"),
+                    ));
+                }
+                match d.delivery_stream_status() {
+                    DeliveryStreamStatus::Active | DeliveryStreamStatus::Creating => {}
+                    DeliveryStreamStatus::CreatingFailed => {
+                        let reason = d
+                            .failure_description()
+                            .map(|f| format!(": {}: {}", f.r#type().as_str(), f.details()))
+                            .unwrap_or_default();
+                        return Err(CloudError::local(
+                            format!("the delivery stream {name} exists but is CREATING_FAILED{reason}"),
+                            format!("a stream never recovers from that: delete it, then apply again; {undo}"),
+                        ));
+                    }
+                    other => {
+                        return Err(CloudError::local(
+                            format!("the delivery stream {name} exists but is {}", other.as_str()),
+                            "wait until it is gone or ACTIVE, then apply again",
+                        ));
+                    }
+                }
+                self.existing_stream = Some(arn);
+                format!("{name} exists and matches the plan ({}): it is reused", origin(false, ours))
+            }
+        };
         let (role, create) = match &self.plan.settings.role {
             Role::Create(r) => (r.as_str(), true),
             Role::Existing(r) => (role_name_of(r), false),
@@ -542,7 +604,18 @@ impl<'a> Run<'a> {
             Err(e) if create && e.is("NoSuchEntity") => "will be created",
             Err(e) => return Err(e),
         };
-        Ok(((), "ok", format!("{name} is free; role {role} {role_note}")))
+        Ok(((), "ok", format!("{stream_note}; role {role} {role_note}")))
+    }
+
+    /// DescribeDeliveryStream of the plan's stream, `None` if there is none.
+    async fn describe_stream(&self) -> Result<Option<DeliveryStreamDescription>, CloudError> {
+        match self.cloud.firehose.describe_delivery_stream().delivery_stream_name(&self.plan.name).send().await {
+            Ok(out) => Ok(out.delivery_stream_description),
+            Err(e) => {
+                let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
+                if e.is("ResourceNotFoundException") { Ok(None) } else { Err(e) }
+            }
+        }
     }
 
     async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, &'static str, String), CloudError> {
@@ -551,9 +624,13 @@ impl<'a> Run<'a> {
             Source::KinesisStream(s) => (s.as_str(), None),
             Source::NewKinesisStream(n) => (n.name.as_str(), Some(n)),
         };
-        let kinesis = &self.cloud.kinesis;
+        let cloud = self.cloud;
+        let kinesis = &cloud.kinesis;
         let mut created = false;
-        if let Some(n) = new {
+        let mut recovered = false;
+        if let Some(n) = new
+            && !destroy::exists(cloud, Kind::KinesisStream, &n.name).await?
+        {
             let mode = match n.mode {
                 StreamMode::OnDemand => aws_sdk_kinesis::types::StreamMode::OnDemand,
                 StreamMode::Provisioned => aws_sdk_kinesis::types::StreamMode::Provisioned,
@@ -562,27 +639,27 @@ impl<'a> Run<'a> {
                 .stream_mode(mode)
                 .build()
                 .map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?;
-            match kinesis
-                .create_stream()
-                .stream_name(&n.name)
-                .stream_mode_details(details)
-                .set_shard_count(n.shards.map(|k| k as i32))
-                .send()
-                .await
-            {
-                Ok(_) => {
-                    created = true;
-                    // recorded at once: if waiting fails, the stream still exists and is this run's
-                    self.record(Kind::KinesisStream, &n.name, true);
-                }
-                Err(e) => {
-                    let e = CloudError::from_sdk("kinesis:CreateStream", e);
-                    if !e.is("ResourceInUseException") {
-                        return Err(e);
-                    }
-                    // already there: used as it is (below it must become ACTIVE)
-                }
-            }
+            recovered = self
+                .tracked(
+                    r,
+                    Kind::KinesisStream,
+                    &n.name,
+                    || async {
+                        kinesis
+                            .create_stream()
+                            .stream_name(&n.name)
+                            .stream_mode_details(details.clone())
+                            .set_shard_count(n.shards.map(|k| k as i32))
+                            .send()
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| CloudError::from_sdk("kinesis:CreateStream", e))
+                    },
+                    &["ResourceInUseException"],
+                    || destroy::exists(cloud, Kind::KinesisStream, &n.name),
+                )
+                .await?;
+            created = true;
         }
         let start = Instant::now();
         let summary = loop {
@@ -602,59 +679,91 @@ impl<'a> Run<'a> {
             }
         };
         let arn = summary.stream_arn().to_owned();
-        if !created {
-            self.record(Kind::KinesisStream, &arn, false);
-        }
-        let (done, detail) = match (new, created) {
-            (Some(n), true) => (
+        let (done, detail) = match new {
+            Some(n) if created => (
                 "created",
                 match n.shards {
-                    Some(k) => format!("{arn} (provisioned, {k} shard(s)), ACTIVE"),
-                    None => format!("{arn} (on-demand), ACTIVE"),
+                    Some(k) => format!("{arn} (provisioned, {k} shard(s)), ACTIVE{}", recovered_note(recovered)),
+                    None => format!("{arn} (on-demand), ACTIVE{}", recovered_note(recovered)),
                 },
             ),
-            (Some(_), false) => ("reused", format!("{arn} (already existed)")),
-            (None, _) => ("found", arn.clone()),
+            Some(n) => {
+                let ours = self.found(Kind::KinesisStream, &n.name);
+                ("reused", format!("{arn} ({})", origin(false, ours)))
+            }
+            None => {
+                self.found(Kind::KinesisStream, &arn);
+                ("found", arn.clone())
+            }
         };
         Ok((Some(arn), done, detail))
     }
 
     /// The CloudWatch Logs group and streams that error logging writes to; ones that exist are used.
-    async fn logs(&mut self) -> Result<((), &'static str, String), CloudError> {
+    async fn logs(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
         let streams = request::log_streams(self.plan);
         if streams.is_empty() {
             return Ok(((), "skipped", "error logging is off".into()));
         }
-        let logs = &self.cloud.logs;
+        let cloud = self.cloud;
         let group = request::log_group(self.plan);
-        let group_created = match logs.create_log_group().log_group_name(&group).send().await {
-            Ok(_) => true,
-            Err(e) => {
-                let e = CloudError::from_sdk("logs:CreateLogGroup", e);
-                if !e.is("ResourceAlreadyExistsException") {
-                    return Err(e);
-                }
-                false
-            }
-        };
-        self.record(Kind::LogGroup, &group, group_created);
-        let mut made = Vec::new();
-        for stream in streams {
-            let created = match logs.create_log_stream().log_group_name(&group).log_stream_name(stream).send().await {
-                Ok(_) => true,
-                Err(e) => {
-                    let e = CloudError::from_sdk("logs:CreateLogStream", e);
-                    if !e.is("ResourceAlreadyExistsException") {
-                        return Err(e);
-                    }
-                    false
-                }
-            };
-            self.record(Kind::LogStream, format!("{group}:{stream}"), created);
-            made.push(stream);
+        let mut created = Vec::new();
+        if destroy::exists(cloud, Kind::LogGroup, &group).await? {
+            self.found(Kind::LogGroup, &group);
+        } else {
+            self.tracked(
+                r,
+                Kind::LogGroup,
+                &group,
+                || async {
+                    cloud
+                        .logs
+                        .create_log_group()
+                        .log_group_name(&group)
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| CloudError::from_sdk("logs:CreateLogGroup", e))
+                },
+                &["ResourceAlreadyExistsException"],
+                || destroy::exists(cloud, Kind::LogGroup, &group),
+            )
+            .await?;
+            created.push(group.clone());
         }
-        let done = if group_created { "created" } else { "reused" };
-        Ok(((), done, format!("{group} (streams {})", made.join(", "))))
+        for stream in &streams {
+            let id = format!("{group}:{stream}");
+            if destroy::exists(cloud, Kind::LogStream, &id).await? {
+                self.found(Kind::LogStream, &id);
+                continue;
+            }
+            self.tracked(
+                r,
+                Kind::LogStream,
+                &id,
+                || async {
+                    cloud
+                        .logs
+                        .create_log_stream()
+                        .log_group_name(&group)
+                        .log_stream_name(*stream)
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| CloudError::from_sdk("logs:CreateLogStream", e))
+                },
+                &["ResourceAlreadyExistsException"],
+                || destroy::exists(cloud, Kind::LogStream, &id),
+            )
+            .await?;
+            created.push(stream.to_string());
+        }
+        let done = if created.is_empty() { "reused" } else { "created" };
+        let mut detail = format!("{group} (streams {})", streams.join(", "));
+        if !created.is_empty() && created.len() < streams.len() + 1 {
+            detail.push_str(&format!("; created now: {}", created.join(", ")));
+        }
+        Ok(((), done, detail))
     }
 
     /// An existing bucket: HeadBucket, and the Region it is in when S3 says.
@@ -674,12 +783,12 @@ impl<'a> Run<'a> {
                 }
             }
         };
-        self.record(Kind::Bucket, bucket, false);
+        self.found(Kind::Bucket, bucket);
         Ok(region)
     }
 
-    async fn bucket(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
-        let (done, mut detail) = self.destination_bucket(target).await?;
+    async fn bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
+        let (done, mut detail) = self.destination_bucket(target, r).await?;
         if let Some(b) = &self.plan.destination.backup
             && b.bucket != self.plan.destination.bucket
         {
@@ -690,89 +799,74 @@ impl<'a> Run<'a> {
         Ok(((), done, detail))
     }
 
-    async fn destination_bucket(&mut self, target: &Target) -> Result<(&'static str, String), CloudError> {
+    async fn destination_bucket(
+        &mut self,
+        target: &Target,
+        r: &Reporter<'_>,
+    ) -> Result<(&'static str, String), CloudError> {
         let bucket = self.plan.destination.bucket.clone();
         if !self.plan.destination.create_bucket {
             let region = self.existing_bucket(&bucket).await?;
             let region = region.map(|r| format!(" in {r}")).unwrap_or_default();
             return Ok(("found", format!("{bucket}{region}")));
         }
-        if self.owns_bucket(&bucket).await? {
-            self.record(Kind::Bucket, &bucket, false);
-            return Ok(("reused", format!("{bucket} (already yours)")));
+        let cloud = self.cloud;
+        if super::inventory::owns_bucket(cloud, &bucket).await? {
+            let ours = self.found(Kind::Bucket, &bucket);
+            return Ok(("reused", format!("{bucket} ({})", origin(false, ours))));
         }
-        let mut req = self.cloud.s3.create_bucket().bucket(&bucket);
         // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
         // Region needs its own name there.
-        if target.region != "us-east-1" {
-            req = req.create_bucket_configuration(
-                CreateBucketConfiguration::builder()
-                    .location_constraint(BucketLocationConstraint::from(target.region.as_str()))
-                    .build(),
-            );
-        }
-        match req.send().await {
-            Ok(_) => {
-                self.record(Kind::Bucket, &bucket, true);
-                Ok(("created", format!("{bucket} in {}", target.region)))
-            }
-            Err(e) => {
-                let e = CloudError::from_sdk("s3:CreateBucket", e);
-                if e.is("BucketAlreadyOwnedByYou") {
-                    self.record(Kind::Bucket, &bucket, false);
-                    Ok(("reused", format!("{bucket} (already yours)")))
-                } else {
-                    Err(e)
-                }
-            }
-        }
-    }
-
-    /// Whether this account owns the bucket: ListBuckets lists only the caller's own buckets, and
-    /// unlike CreateBucket in us-east-1 it changes nothing.
-    async fn owns_bucket(&self, bucket: &str) -> Result<bool, CloudError> {
-        let mut token = None;
-        loop {
-            let out = self
-                .cloud
-                .s3
-                .list_buckets()
-                .prefix(bucket)
-                .max_buckets(1000)
-                .set_continuation_token(token)
-                .send()
-                .await
-                .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
-            if out.buckets().iter().any(|b| b.name() == Some(bucket)) {
-                return Ok(true);
-            }
-            match out.continuation_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_owned()),
-                _ => return Ok(false),
-            }
-        }
+        let configuration = (target.region != "us-east-1").then(|| {
+            CreateBucketConfiguration::builder()
+                .location_constraint(BucketLocationConstraint::from(target.region.as_str()))
+                .build()
+        });
+        let recovered = self
+            .tracked(
+                r,
+                Kind::Bucket,
+                &bucket,
+                || async {
+                    cloud
+                        .s3
+                        .create_bucket()
+                        .bucket(&bucket)
+                        .set_create_bucket_configuration(configuration.clone())
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| CloudError::from_sdk("s3:CreateBucket", e))
+                },
+                &["BucketAlreadyOwnedByYou", "BucketAlreadyExists"],
+                || super::inventory::owns_bucket(cloud, &bucket),
+            )
+            .await?;
+        Ok(("created", format!("{bucket} in {}{}", target.region, recovered_note(recovered))))
     }
 
     async fn role(
         &mut self,
         target: &Target,
         source_arn: Option<&str>,
+        r: &Reporter<'_>,
     ) -> Result<(String, &'static str, String), CloudError> {
-        let iam = &self.cloud.iam;
-        let (name, arn, done) = match &self.plan.settings.role {
-            Role::Existing(r) => {
-                let name = role_name_of(r).to_owned();
+        let cloud = self.cloud;
+        let iam = &cloud.iam;
+        let (name, arn, role_done, role_created) = match &self.plan.settings.role {
+            Role::Existing(given) => {
+                let name = role_name_of(given).to_owned();
                 let arn = self.trusted_role_arn(&name).await?;
-                if r.starts_with("arn:") && *r != arn {
+                if given.starts_with("arn:") && *given != arn {
                     return Err(CloudError::local(
-                        format!("the plan names the role {r}, but this account's role {name} is {arn}"),
+                        format!("the plan names the role {given}, but this account's role {name} is {arn}"),
                         "use the role's exact ARN (with its path), or just its name",
                     ));
                 }
-                self.record(Kind::Role, &arn, false);
+                self.found(Kind::Role, &arn);
                 if !self.plan.settings.add_policy_to_role {
                     // the trust was just checked: only the permissions policies are still to read
-                    let granted = super::inventory::role_policies(self.cloud, &name).await?;
+                    let granted = super::inventory::role_policies(cloud, &name).await?;
                     let missing = policy::missing_for(self.plan, target, source_arn, &granted);
                     let detail = if missing.is_empty() {
                         format!("{arn} (used as it is; its policies grant what this stream needs)")
@@ -785,65 +879,94 @@ impl<'a> Run<'a> {
                     };
                     return Ok((arn.clone(), "found", detail));
                 }
-                (name, arn, "found")
+                (name, arn, "found", false)
             }
-            Role::Create(name) => {
-                let trust = policy::trust_policy(&target.account).to_string();
-                match iam
-                    .create_role()
-                    .role_name(name)
-                    .assume_role_policy_document(trust)
-                    .description(format!(
-                        "Lets Amazon Data Firehose deliver {} (made by firehose-wizard)",
-                        self.plan.name
-                    ))
-                    .send()
-                    .await
-                {
-                    Ok(out) => {
-                        let arn = out
-                            .role()
-                            .map(|r| r.arn().to_owned())
-                            .unwrap_or_else(|| request::role_arn(self.plan, target));
-                        self.record(Kind::Role, &arn, true);
-                        (name.clone(), arn, "created")
-                    }
-                    Err(e) => {
-                        let e = CloudError::from_sdk("iam:CreateRole", e);
-                        if !e.is("EntityAlreadyExists") {
-                            return Err(e);
-                        }
-                        // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
-                        let arn = self.trusted_role_arn(name).await?;
-                        self.record(Kind::Role, &arn, false);
-                        (name.clone(), arn, "reused")
-                    }
+            Role::Create(name) => match self.trusted_role_arn(name).await {
+                // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
+                Ok(arn) => {
+                    let ours = self.found(Kind::Role, &arn);
+                    (name.clone(), arn, origin(false, ours), false)
                 }
-            }
+                Err(e) if e.is("NoSuchEntity") => {
+                    let arn = request::role_arn(self.plan, target);
+                    let trust = policy::trust_policy(&target.account).to_string();
+                    let description =
+                        format!("Lets Amazon Data Firehose deliver {} (made by firehose-wizard)", self.plan.name);
+                    let recovered = self
+                        .tracked(
+                            r,
+                            Kind::Role,
+                            &arn,
+                            || async {
+                                iam.create_role()
+                                    .role_name(name)
+                                    .assume_role_policy_document(&trust)
+                                    .description(&description)
+                                    .send()
+                                    .await
+                                    .map(|_| ())
+                                    .map_err(|e| CloudError::from_sdk("iam:CreateRole", e))
+                            },
+                            &["EntityAlreadyExists"],
+                            || destroy::exists(cloud, Kind::Role, name),
+                        )
+                        .await?;
+                    let done = if recovered { "created; its answer was lost, a lookup found it" } else { "created" };
+                    (name.clone(), arn, done, true)
+                }
+                Err(e) => return Err(e),
+            },
         };
         let policy_name = policy::inline_policy_name(self.plan, &target.region);
-        let doc = policy::permissions_policy(self.plan, target, source_arn).to_string();
-        // A policy of this name is a leftover of an earlier stream of the same name and Region (step 2
-        // proved none exists now): it is replaced, and reported as already there.
-        let existed = match iam.get_role_policy().role_name(&name).policy_name(&policy_name).send().await {
-            Ok(_) => true,
+        let doc = policy::permissions_policy(self.plan, target, source_arn);
+        let id = format!("{name}/{policy_name}");
+        // A policy of this name belongs to this stream and Region: one that says something else (an
+        // edit by hand, an older plan) is brought back to what the plan needs.
+        let existing = match iam.get_role_policy().role_name(&name).policy_name(&policy_name).send().await {
+            Ok(out) => Some(policy::decode_policy_document(out.policy_document())),
             Err(e) => {
                 let e = CloudError::from_sdk("iam:GetRolePolicy", e);
                 if !e.is("NoSuchEntity") {
                     return Err(e);
                 }
-                false
+                None
             }
         };
-        iam.put_role_policy()
-            .role_name(&name)
-            .policy_name(&policy_name)
-            .policy_document(doc)
-            .send()
-            .await
-            .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))?;
-        self.record(Kind::RolePolicy, format!("{name}/{policy_name}"), !existed);
-        Ok((arn.clone(), done, format!("{arn} + policy {policy_name}")))
+        let put = || async {
+            iam.put_role_policy()
+                .role_name(&name)
+                .policy_name(&policy_name)
+                .policy_document(doc.to_string())
+                .send()
+                .await
+                .map(|_| ())
+                .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))
+        };
+        let policy_done = match existing {
+            Some(Some(d)) if d == doc => {
+                let ours = self.found(Kind::RolePolicy, &id);
+                format!("unchanged, {}", origin(false, ours))
+            }
+            Some(_) => {
+                put().await?;
+                let ours = self.found(Kind::RolePolicy, &id);
+                format!("updated to this plan's, {}", origin(false, ours))
+            }
+            None => {
+                self.tracked(r, Kind::RolePolicy, &id, put, &[], || destroy::exists(cloud, Kind::RolePolicy, &id))
+                    .await?;
+                "created".to_owned()
+            }
+        };
+        // the step is named after the role: a new policy on a reused role is in the detail
+        let done = if role_created {
+            "created"
+        } else if role_done == "found" {
+            "found"
+        } else {
+            "reused"
+        };
+        Ok((arn.clone(), done, format!("{arn} ({role_done}) + policy {policy_name} ({policy_done})")))
     }
 
     /// Looks an existing role up and checks that Firehose may assume it.
@@ -872,16 +995,22 @@ impl<'a> Run<'a> {
         resolved: &Resolved,
         r: &Reporter<'_>,
     ) -> Result<(String, &'static str, String), CloudError> {
+        if let Some(arn) = self.existing_stream.clone() {
+            let ours = self.found(Kind::DeliveryStream, &arn);
+            return Ok((arn.clone(), "reused", format!("{arn} (matches the plan; {})", origin(false, ours))));
+        }
         let req = request::build(self.plan, target, resolved)
             .map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+        let id = request::delivery_stream_arn(target, &self.plan.name);
+        self.journal()?.begin(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
         let firehose = &self.cloud.firehose;
-        let result = retry(
+        let sent = retry(
             self.timing,
             is_iam_propagation,
             |_attempt| {
                 let req = req.clone();
                 async move {
-                    let sent = firehose
+                    firehose
                         .create_delivery_stream()
                         .delivery_stream_name(&req.name)
                         .delivery_stream_type(req.stream_type.clone())
@@ -890,74 +1019,63 @@ impl<'a> Run<'a> {
                         .extended_s3_destination_configuration(req.s3.clone())
                         .set_tags((!req.tags.is_empty()).then(|| req.tags.clone()))
                         .send()
-                        .await;
-                    match sent {
-                        Ok(out) => Ok(out.delivery_stream_arn().map(str::to_owned)),
-                        Err(e) => {
-                            let e = CloudError::from_sdk("firehose:CreateDeliveryStream", e);
-                            // Step 2 saw the name free, so "in use" may be our own earlier attempt
-                            // (ours, or one the SDK retried after a lost answer): checked below.
-                            if e.is("ResourceInUseException") {
-                                return Ok(None);
-                            }
-                            Err(e)
-                        }
-                    }
+                        .await
+                        .map(|out| out.delivery_stream_arn().map(str::to_owned))
+                        .map_err(|e| CloudError::from_sdk("firehose:CreateDeliveryStream", e))
                 }
             },
             |attempt, wait, e| {
                 r.send(State::Retrying { attempt, wait, reason: e.message.clone() });
             },
         )
-        .await
-        .map_err(|mut e| {
-            if is_iam_propagation(&e) {
-                e.hint = Some(format!(
-                    "Firehose still could not use the role after {} s: check that its trust policy names firehose.amazonaws.com (and that any sts:ExternalId condition names this account, {}), and that its permissions cover the bucket and the source stream",
-                    self.timing.retry_budget.as_secs(),
-                    target.account
-                ));
+        .await;
+        let (arn, recovered) = match sent {
+            Ok(arn) => (arn.unwrap_or_else(|| id.clone()), false),
+            // The checks saw the name free, so "in use" (the SDK resent the call after a lost answer) or
+            // a lost answer is settled by looking: a stream just like ours is this run's.
+            Err(e) if e.is("ResourceInUseException") || e.answer_lost => match self.our_stream(&req).await {
+                Ok(Some(arn)) => (arn, true),
+                Ok(None) if e.answer_lost => {
+                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                    return Err(e);
+                }
+                Ok(None) => {
+                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                    return Err(CloudError::local(
+                        format!(
+                            "a delivery stream named {} appeared while this run was creating it, with another configuration",
+                            self.plan.name
+                        ),
+                        "someone else created it at the same time: choose another name",
+                    ));
+                }
+                // cannot tell: the journal keeps the stream as `creating` for the next run to settle
+                Err(_) => return Err(e),
+            },
+            Err(mut e) => {
+                self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                if is_iam_propagation(&e) {
+                    e.hint = Some(format!(
+                        "Firehose still could not use the role after {} s: check that its trust policy names firehose.amazonaws.com (and that any sts:ExternalId condition names this account, {}), and that its permissions cover the bucket and the source stream",
+                        self.timing.retry_budget.as_secs(),
+                        target.account
+                    ));
+                }
+                return Err(e);
             }
-            e
-        })?;
-        let arn = match result {
-            Some(arn) => arn,
-            None => self.our_existing_stream(&req).await?,
         };
-        self.record(Kind::DeliveryStream, &arn, true);
-        Ok((arn.clone(), "created", arn))
+        self.journal()?.created(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+        self.resources.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
+        Ok((arn.clone(), "created", format!("{arn}{}", recovered_note(recovered))))
     }
 
-    /// After `ResourceInUseException`: the stream is ours if it delivers to our bucket with our role
-    /// (an earlier attempt of this run went through); anything else is someone else's stream.
-    async fn our_existing_stream(&self, req: &request::CreateRequest) -> Result<String, CloudError> {
-        let out = self
-            .cloud
-            .firehose
-            .describe_delivery_stream()
-            .delivery_stream_name(&self.plan.name)
-            .send()
-            .await
-            .map_err(|e| CloudError::from_sdk("firehose:DescribeDeliveryStream", e))?;
-        let d = out
-            .delivery_stream_description()
-            .ok_or_else(|| CloudError::local("Firehose returned no description", "run again"))?;
-        let ours = d
-            .destinations()
-            .iter()
-            .filter_map(|x| x.extended_s3_destination_description())
-            .any(|x| x.bucket_arn() == req.s3.bucket_arn() && x.role_arn() == req.s3.role_arn());
-        if ours {
-            Ok(d.delivery_stream_arn().to_owned())
-        } else {
-            Err(CloudError::local(
-                format!(
-                    "a delivery stream named {} appeared while this run was creating it, with another destination",
-                    self.plan.name
-                ),
-                "someone else created it at the same time: choose another name",
-            ))
-        }
+    /// The stream of the plan's name, if it exists with this request's configuration.
+    async fn our_stream(&self, req: &request::CreateRequest) -> Result<Option<String>, CloudError> {
+        Ok(self
+            .describe_stream()
+            .await?
+            .filter(|d| request::differences(req, d).is_empty())
+            .map(|d| d.delivery_stream_arn().to_owned()))
     }
 
     async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
@@ -999,6 +1117,10 @@ impl<'a> Run<'a> {
     }
 }
 
+fn recovered_note(recovered: bool) -> &'static str {
+    if recovered { " (its answer was lost; a lookup found it)" } else { "" }
+}
+
 /// HeadBucket has no error body: turn its bare status into words.
 fn bucket_access_error(bucket: &str, e: CloudError) -> CloudError {
     let (message, hint) = match e.code.as_deref() {
@@ -1023,7 +1145,14 @@ mod tests {
     use std::cell::Cell;
 
     fn err(code: &str, message: &str) -> CloudError {
-        CloudError { operation: None, code: Some(code.into()), message: message.into(), request_id: None, hint: None }
+        CloudError {
+            operation: None,
+            code: Some(code.into()),
+            message: message.into(),
+            request_id: None,
+            hint: None,
+            answer_lost: false,
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The domain, pure: the Plan (the answers of the wizard's five screens), the rules AWS applies to it,
-//! the prefix language, the IAM policies and the CreateDeliveryStream request. No I/O happens here.
+//! the prefix language, the IAM policies and the CreateDeliveryStream request. No I/O happens here,
+//! but for [`read_plan_file`]'s one bounded read of the plan file.
 
 pub mod names;
 pub mod policy;
@@ -323,17 +324,22 @@ impl Plan {
                 message: "a plan file holds one JSON object ({ \"name\": ..., \"source\": ..., ... })".into(),
             });
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let plan = serde_path_to_error::deserialize(de).map_err(|e| {
+        // serde echoes field names, map keys and values from the file: escape them, and keep the
+        // message one line of reasonable length.
+        let error = |path: Option<String>, e: serde_json::Error| PlanParseError {
+            path: path.map(|p| shortened(&sanitize(&p), MAX_ECHO)),
+            line: e.line(),
+            column: char_column(text, e.line(), e.column()),
+            message: shortened(&sanitize(&strip_position(&e)), MAX_ECHO),
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner();
-            PlanParseError {
-                path: if path == "." { None } else { Some(path) },
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            }
+            error((path != ".").then_some(path), e.into_inner())
         })?;
+        // Only white space may follow the object (serde_json::from_str checks this; a Deserializer
+        // used directly does not).
+        de.end().map_err(|e| error(None, e))?;
         Ok(plan)
     }
 
@@ -355,11 +361,170 @@ pub struct PlanParseError {
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is reported separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
+/// Only that exact suffix is removed: the message may echo text of the file that says " at line ".
+fn strip_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match msg.strip_suffix(&suffix) {
+        Some(m) => m.to_owned(),
+        None => msg,
     }
+}
+
+/// The most characters of a serde message (or path) that echoes the file: an unknown field name or a
+/// map key may be as long as the file.
+const MAX_ECHO: usize = 300;
+
+/// `text` cut to `max` characters, with `…` when cut.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// serde_json counts columns in bytes; editors count characters. Converts `byte_column` (1-based, of
+/// line `line`) to characters. A column inside a multi-byte character names that character.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    l.char_indices().take_while(|(i, _)| *i < byte_column).count()
+}
+
+/// The largest plan file read: a plan is a few KB, so 1 MiB is generous.
+pub const MAX_PLAN_BYTES: usize = 1 << 20;
+/// How deep brackets may nest in a plan file: serde_json's own recursion limit. A plan nests 4 levels
+/// (`destination.dynamic_partitioning.keys`).
+pub const MAX_PLAN_DEPTH: usize = 128;
+
+/// Why a plan file could not be turned into a Plan. The Display is one line, and never contains a raw
+/// control character: text of the file that it echoes is escaped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanFileError {
+    /// The file could not be opened or read (missing, a directory, no permission, ...).
+    #[error("cannot read the plan file: {message}")]
+    Io { kind: std::io::ErrorKind, message: String },
+    /// Larger than [`MAX_PLAN_BYTES`]. `size` is `None` when it is not known (a device or a pipe that
+    /// gave more than the limit and was not read further).
+    #[error(
+        "the file is {}; a plan file is at most {MAX_PLAN_BYTES} bytes (1 MiB)",
+        match .size { Some(n) => format!("{n} bytes"), None => format!("more than {MAX_PLAN_BYTES} bytes") }
+    )]
+    TooLarge { size: Option<u64> },
+    /// Not UTF-8 text: the first invalid byte, its 0-based offset in the file, and the 1-based line and
+    /// column (in characters) where an editor shows it.
+    #[error(
+        "not UTF-8 text (invalid byte at offset {offset}): byte 0x{byte:02X} at line {line}, column {column}{}",
+        if *.offset == 0 && matches!(.byte, 0xFE | 0xFF) { "; the file looks like UTF-16: save it as UTF-8" } else { "" }
+    )]
+    NotUtf8 { offset: usize, byte: u8, line: usize, column: usize },
+    /// Nothing but white space (or a byte-order mark).
+    #[error("the file is empty; a plan file holds one JSON object ({{ \"name\": ..., \"source\": ..., ... }})")]
+    Empty,
+    /// A control character that JSON allows nowhere (U+0000–U+001F other than tab, line feed and
+    /// carriage return), such as NUL or the ESC of a terminal escape sequence.
+    #[error(
+        "line {line}, column {column}: control character U+{code:04X} is not allowed in a plan file (inside a string, write it as \\u{code:04x})"
+    )]
+    ControlCharacter { line: usize, column: usize, code: u32 },
+    /// Brackets nested deeper than [`MAX_PLAN_DEPTH`]; the position is the first bracket too deep.
+    #[error("line {line}, column {column}: nested more than {MAX_PLAN_DEPTH} levels deep; a plan is at most 4 levels")]
+    TooDeep { line: usize, column: usize },
+    /// Not JSON, or JSON that is not a plan (a missing or unknown field, a wrong type, ...).
+    #[error(transparent)]
+    Parse(#[from] PlanParseError),
+}
+
+/// Parses the bytes of a plan file: at most [`MAX_PLAN_BYTES`], UTF-8 (a byte-order mark is allowed),
+/// no control characters, nesting within [`MAX_PLAN_DEPTH`], then [`Plan::from_json`].
+pub fn parse_plan_bytes(bytes: &[u8]) -> Result<Plan, PlanFileError> {
+    if bytes.len() > MAX_PLAN_BYTES {
+        return Err(PlanFileError::TooLarge { size: Some(bytes.len() as u64) });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).expect("valid up to the error");
+        let (line, column) = line_column(valid.strip_prefix('\u{feff}').unwrap_or(valid));
+        PlanFileError::NotUtf8 { offset, byte: bytes[offset], line, column }
+    })?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+        return Err(PlanFileError::Empty);
+    }
+    scan(body)?;
+    // the text with its byte-order mark: from_json takes off one, as here (a second is not white space)
+    Plan::from_json(text).map_err(|e| match e.message.as_str() {
+        // Not reached after `scan`, which counts the same brackets; kept so the message stays clear
+        // should serde_json's limit ever be the lower one.
+        "recursion limit exceeded" => PlanFileError::TooDeep { line: e.line, column: e.column },
+        _ => PlanFileError::Parse(e),
+    })
+}
+
+/// The 1-based line and column (in characters) of the character just after `before`.
+fn line_column(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// One pass over the text, before serde: control characters that JSON allows nowhere, and nesting.
+/// Strings are skipped for the brackets (a `[` inside a string is text).
+fn scan(text: &str) -> Result<(), PlanFileError> {
+    let (mut line, mut column) = (1, 0);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+            }
+            '\t' | '\r' => {}
+            c if (c as u32) < 0x20 => {
+                return Err(PlanFileError::ControlCharacter { line, column, code: c as u32 });
+            }
+            _ if in_string => match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            },
+            '"' => in_string = true,
+            '{' | '[' => {
+                depth += 1;
+                if depth > MAX_PLAN_DEPTH {
+                    return Err(PlanFileError::TooDeep { line, column });
+                }
+            }
+            '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Reads and parses a plan file without ever reading more than [`MAX_PLAN_BYTES`] + 1 bytes of it: the
+/// size the file system gives is checked first, and the read itself is bounded (a device such as
+/// `/dev/zero`, or a file that grows, says nothing of its size). The parsing is [`parse_plan_bytes`].
+pub fn read_plan_file(path: &std::path::Path) -> Result<Plan, PlanFileError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| PlanFileError::Io { kind: e.kind(), message: sanitize(&e.to_string()) };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        // opening a directory succeeds on Unix; say so before reading it
+        return Err(io(std::io::ErrorKind::IsADirectory.into()));
+    }
+    if meta.len() > MAX_PLAN_BYTES as u64 {
+        return Err(PlanFileError::TooLarge { size: Some(meta.len()) });
+    }
+    let limit = MAX_PLAN_BYTES as u64 + 1;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > MAX_PLAN_BYTES {
+        return Err(PlanFileError::TooLarge { size: None });
+    }
+    parse_plan_bytes(&bytes)
 }
 
 /// A fresh 8-character bucket suffix, in the workshop's `xxxxxxxx` form (lower-case letters and digits).
@@ -480,6 +645,17 @@ mod tests {
     }
 
     #[test]
+    fn nothing_but_white_space_may_follow_the_plan() {
+        let plan = Plan::lab("abc12345").to_json_pretty();
+        assert_eq!(Plan::from_json(&format!("{plan} \r\n\t")), Ok(Plan::lab("abc12345")));
+        for tail in ["x", "{}", ",", "\u{1b}[2J"] {
+            let e = Plan::from_json(&format!("{plan}{tail}")).unwrap_err();
+            assert_eq!((e.path.as_deref(), e.message.as_str()), (None, "trailing characters"), "{tail:?}");
+            assert_eq!((e.line, e.column), (plan.lines().count() + 1, 1), "{tail:?}");
+        }
+    }
+
+    #[test]
     fn top_level_must_be_an_object() {
         let e = Plan::from_json("\n  [\"a\", \"direct_put\"]").unwrap_err();
         assert_eq!((e.line, e.column), (2, 3));
@@ -510,5 +686,158 @@ mod tests {
         assert!(quoted(&"x".repeat(200)).ends_with("…\""));
         assert_eq!(sanitize("ok\r\n\u{7}"), "ok\\r\\n\\u{7}");
         assert_eq!(sanitize(&"y".repeat(300)).len(), 300);
+    }
+
+    fn file_error(bytes: &[u8]) -> PlanFileError {
+        let e = parse_plan_bytes(bytes).unwrap_err();
+        let shown = e.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        e
+    }
+
+    #[test]
+    fn plan_bytes_parse_like_the_text() {
+        let plan = Plan::lab("abcd1234");
+        assert_eq!(parse_plan_bytes(plan.to_json_pretty().as_bytes()), Ok(plan.clone()));
+        let with_bom = format!("\u{feff}{}", plan.to_json_pretty());
+        assert_eq!(parse_plan_bytes(with_bom.as_bytes()), Ok(plan), "a byte-order mark is tolerated");
+        // a string may hold brackets and escaped control characters
+        let text = r#"{"name":"[[{{\"\u001b","source":"direct_put","destination":{"bucket":"b"}}"#;
+        assert_eq!(parse_plan_bytes(text.as_bytes()).unwrap().name, "[[{{\"\u{1b}");
+    }
+
+    #[test]
+    fn too_large_says_the_size_and_the_limit() {
+        let big = vec![b' '; 5 * MAX_PLAN_BYTES];
+        let e = file_error(&big);
+        assert_eq!(e, PlanFileError::TooLarge { size: Some(5_242_880) });
+        assert_eq!(e.to_string(), "the file is 5242880 bytes; a plan file is at most 1048576 bytes (1 MiB)");
+        assert!(matches!(file_error(&vec![b' '; MAX_PLAN_BYTES]), PlanFileError::Empty), "the limit itself is fine");
+        assert_eq!(
+            PlanFileError::TooLarge { size: None }.to_string(),
+            "the file is more than 1048576 bytes; a plan file is at most 1048576 bytes (1 MiB)"
+        );
+    }
+
+    #[test]
+    fn empty_files() {
+        for text in ["", "  \n\t\r\n", "\u{feff}", "\u{feff}\n"] {
+            assert_eq!(file_error(text.as_bytes()), PlanFileError::Empty, "{text:?}");
+        }
+        assert!(PlanFileError::Empty.to_string().contains("one JSON object"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_line_and_column() {
+        let mut bytes = b"{\n  \"name\": \"caf".to_vec();
+        bytes.push(0xE9); // Latin-1 é
+        bytes.extend_from_slice(b"\"\n}");
+        let e = file_error(&bytes);
+        assert_eq!(e, PlanFileError::NotUtf8 { offset: 16, byte: 0xE9, line: 2, column: 15 });
+        assert_eq!(e.to_string(), "not UTF-8 text (invalid byte at offset 16): byte 0xE9 at line 2, column 15");
+        // columns count characters, and not the byte-order mark
+        let mut bytes = "\u{feff}{\"name\": \"é".as_bytes().to_vec();
+        bytes.push(0xFF);
+        assert_eq!(file_error(&bytes), PlanFileError::NotUtf8 { offset: 15, byte: 0xFF, line: 1, column: 12 });
+        // a truncated sequence at the very end
+        let e = file_error(&[b'{', 0xE2, 0x82]);
+        assert_eq!(e, PlanFileError::NotUtf8 { offset: 1, byte: 0xE2, line: 1, column: 2 });
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(file_error(&utf16).to_string().ends_with("the file looks like UTF-16: save it as UTF-8"));
+    }
+
+    #[test]
+    fn control_characters_are_named_never_echoed() {
+        let e = file_error(b"{\"name\": \"a\",\n \x00}");
+        assert_eq!(e, PlanFileError::ControlCharacter { line: 2, column: 2, code: 0 });
+        assert_eq!(
+            e.to_string(),
+            "line 2, column 2: control character U+0000 is not allowed in a plan file (inside a string, write it as \\u0000)"
+        );
+        let e = file_error(b"{\"name\": \"\x1b[2J\"}");
+        assert_eq!(e, PlanFileError::ControlCharacter { line: 1, column: 11, code: 0x1b });
+        // tabs, line feeds and carriage returns are white space outside strings; serde refuses them inside
+        let e = file_error(b"{\r\n\t\"name\": \"a\tb\"}");
+        assert!(matches!(&e, PlanFileError::Parse(p) if p.message.contains("control character")), "{e}");
+    }
+
+    #[test]
+    fn escaped_text_of_the_file_is_escaped_in_messages() {
+        // an unknown field whose name clears the screen, written with JSON escapes
+        let text = r#"{"name":"a","source":"direct_put","destination":{"bucket":"b"},"\u001b[2J\u0007":1}"#;
+        let e = file_error(text.as_bytes());
+        let PlanFileError::Parse(p) = &e else { panic!("{e:?}") };
+        assert_eq!(p.path.as_deref(), Some("\\u{1b}[2J\\u{7}"));
+        assert!(p.message.starts_with("unknown field `\\u{1b}[2J\\u{7}`, expected one of"), "{}", p.message);
+        // a wrong value in a map echoes the key in the path, and the value in the message
+        let text = r#"{"name":"a","source":"direct_put","destination":{"bucket":"b"},
+            "settings":{"tags":{"k\n\u009b31m":"\u001b]0;x\u0007", "k\u001b[2J": 5}}}"#;
+        let e = file_error(text.as_bytes());
+        assert!(e.to_string().contains("settings.tags.k\\u{1b}[2J: invalid type: integer `5`"), "{e}");
+        let text = r#"{"name":"a","source":"direct_put","destination":{"bucket":"b"},"settings":{"compression":7}}"#;
+        assert!(file_error(text.as_bytes()).to_string().contains("settings.compression: invalid type: integer `7`"));
+        let text = r#"{"name":"a","source":"direct_put","destination":{"bucket":"b"},"settings":{"compression":"\u001b","compression":"x"}}"#;
+        assert!(file_error(text.as_bytes()).to_string().contains("duplicate field `compression`"));
+        let text = r#"{"name":"a","source":{"kinesis_stream\u001b":"x"},"destination":{"bucket":"b"}}"#;
+        assert!(file_error(text.as_bytes()).to_string().contains("unknown variant `kinesis_stream\\u{1b}`"));
+        // and a huge name is shortened
+        let text = format!(r#"{{"name":"a","{}":1}}"#, "x".repeat(100_000));
+        let shown = file_error(text.as_bytes()).to_string();
+        assert!(shown.len() < 1000 && shown.contains('…'), "{}", shown.len());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_serde() {
+        for (open, close) in [("[", "]"), ("{\"name\":", "}"), ("{\"a\":[", "]}")] {
+            let text = format!("{}1{}", open.repeat(10_000), close.repeat(10_000));
+            let e = file_error(text.as_bytes());
+            assert!(matches!(e, PlanFileError::TooDeep { line: 1, .. }), "{open}: {e:?}");
+            assert!(e.to_string().ends_with("nested more than 128 levels deep; a plan is at most 4 levels"), "{e}");
+        }
+        let e = file_error(format!("{{\"name\":\n{}", "[".repeat(200)).as_bytes());
+        assert_eq!(e, PlanFileError::TooDeep { line: 2, column: 128 });
+        // brackets in strings do not count
+        let text = format!(r#"{{"name":"{}","source":"direct_put","destination":{{"bucket":"b"}}}}"#, "[".repeat(500));
+        assert!(parse_plan_bytes(text.as_bytes()).is_ok());
+        // 128 levels are left to serde, which refuses the type long before its own limit
+        let text = format!("{{\"name\":{}1{}", "[".repeat(127), "]".repeat(127));
+        let e = file_error(text.as_bytes());
+        assert!(e.to_string().contains("name: invalid type: sequence, expected a string"), "{e}");
+        // serde_json's own limit, should it ever be reached, gives the same message
+        let serde_depth = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let err = serde_json::from_str::<serde_json::Value>(&serde_depth).unwrap_err();
+        assert_eq!(strip_position(&err), "recursion limit exceeded");
+    }
+
+    #[test]
+    fn serde_columns_count_characters() {
+        let e = Plan::from_json("{\"name\": \"한국어\", oops}").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 17), "{e}");
+    }
+
+    #[test]
+    fn read_plan_file_checks_the_size_first() {
+        let dir = std::env::temp_dir().join(format!("plan-file-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let e = read_plan_file(&dir).unwrap_err();
+        assert!(matches!(&e, PlanFileError::Io { kind: std::io::ErrorKind::IsADirectory, .. }), "{e:?}");
+        assert_eq!(e.to_string(), "cannot read the plan file: is a directory");
+        let e = read_plan_file(&dir.join("missing.json")).unwrap_err();
+        assert!(matches!(&e, PlanFileError::Io { kind: std::io::ErrorKind::NotFound, .. }), "{e:?}");
+        assert!(e.to_string().starts_with("cannot read the plan file: No such file"), "{e}");
+        let plan_path = dir.join("plan.json");
+        std::fs::write(&plan_path, Plan::lab("abcd1234").to_json_pretty()).unwrap();
+        assert_eq!(read_plan_file(&plan_path), Ok(Plan::lab("abcd1234")));
+        // a sparse 10 GB file: its size says no before a byte is read
+        let huge = dir.join("huge.json");
+        std::fs::File::create(&huge).unwrap().set_len(10 << 30).unwrap();
+        let started = std::time::Instant::now();
+        assert_eq!(read_plan_file(&huge), Err(PlanFileError::TooLarge { size: Some(10 << 30) }));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        std::fs::remove_dir_all(&dir).unwrap();
+        // a device says it is empty, and never ends: the read stops after the limit
+        if cfg!(target_os = "linux") {
+            assert_eq!(read_plan_file(std::path::Path::new("/dev/zero")), Err(PlanFileError::TooLarge { size: None }));
+        }
     }
 }

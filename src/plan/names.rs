@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::quoted;
+use super::{quoted, sanitize};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("static pattern")
@@ -290,7 +290,8 @@ pub fn partition_key_name(key: &str) -> Result<(), String> {
 pub fn jq_expression(key: &str, expr: &str) -> Result<(), String> {
     let what = format!("the jq expression of partition key {}", quoted(key));
     if expr.trim().is_empty() {
-        return Err(format!("{what} is empty; for example .{key}"));
+        // the key is echoed as the example's path: escaped, like every text of the plan in a message
+        return Err(format!("{what} is empty; for example .{}", sanitize(key)));
     }
     let mut stack = Vec::new();
     let mut chars = expr.chars();
@@ -469,6 +470,17 @@ mod tests {
         assert!(role_ref("arn:aws:x:iam::123456789012:role/x").is_err());
         assert_eq!(role_name_of("arn:aws:iam::123456789012:role/a/b/name"), "name");
         assert_eq!(role_name_of("name"), "name");
+    }
+
+    #[test]
+    fn jq_expression_messages_escape_the_key() {
+        assert_eq!(
+            jq_expression("region", " "),
+            Err("the jq expression of partition key \"region\" is empty; for example .region".into())
+        );
+        let e = jq_expression("\u{1b}[2J", "").unwrap_err();
+        assert!(!e.chars().any(char::is_control), "{e:?}");
+        assert!(e.ends_with("for example .\\u{1b}[2J"), "{e}");
     }
 
     #[test]

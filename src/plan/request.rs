@@ -452,12 +452,283 @@ pub fn to_json(req: &CreateRequest) -> Value {
     Value::Object(top)
 }
 
+/// `arn:PARTITION:firehose:REGION:ACCOUNT:deliverystream/NAME`.
+pub fn delivery_stream_arn(target: &Target, name: &str) -> String {
+    format!("arn:{}:firehose:{}:{}:deliverystream/{name}", target.partition, target.region, target.account)
+}
+
+/// One setting where an existing delivery stream differs from what the plan would create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub setting: &'static str,
+    pub existing: String,
+    pub planned: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: the stream has {}, the plan says {}", self.setting, self.existing, self.planned)
+    }
+}
+
+/// Where an existing stream's description differs from the request this plan makes: the settings
+/// that decide where and how records land (source, bucket, role, prefixes, buffering, compression,
+/// encryption, processors, format conversion, dynamic partitioning, backup, error logging). Tags are
+/// not compared (they can be changed in place), nor anything AWS fills in that the plan leaves open.
+/// The role is compared by name, since a role given by name may live under a path.
+pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStreamDescription) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let show = |v: Option<&str>| match v {
+        None | Some("") => "none".to_owned(),
+        // in full (a difference may sit at the end of a long prefix), control characters escaped
+        Some(v) => format!("\"{}\"", super::sanitize(v)),
+    };
+    let mut cmp = |setting: &'static str, existing: String, planned: String| {
+        if existing != planned {
+            out.push(Difference { setting, existing, planned });
+        }
+    };
+    cmp("type", d.delivery_stream_type().as_str().to_owned(), req.stream_type.as_str().to_owned());
+    let source = d.source().and_then(|s| s.kinesis_stream_source_description()).and_then(|k| k.kinesis_stream_arn());
+    cmp("source stream", show(source), show(req.kinesis_source.as_ref().map(|k| k.kinesis_stream_arn())));
+    let s3 = &req.s3;
+    let Some(x) = d.destinations().iter().find_map(|x| x.extended_s3_destination_description()) else {
+        cmp("destination", "no Amazon S3 destination".into(), "Amazon S3".into());
+        return out;
+    };
+    cmp("bucket", show(Some(x.bucket_arn())), show(Some(s3.bucket_arn())));
+    let role = |arn: &str| super::names::role_name_of(arn).to_owned();
+    cmp("role", show(Some(&role(x.role_arn()))), show(Some(&role(s3.role_arn()))));
+    cmp("prefix", show(x.prefix()), show(s3.prefix()));
+    cmp("error prefix", show(x.error_output_prefix()), show(s3.error_output_prefix()));
+    let buffering = |b: Option<&BufferingHints>| {
+        b.map(|b| format!("{} MiB / {} s", b.size_in_mbs().unwrap_or(5), b.interval_in_seconds().unwrap_or(300)))
+            .unwrap_or_else(|| "5 MiB / 300 s".into())
+    };
+    cmp("buffering", buffering(x.buffering_hints()), buffering(s3.buffering_hints()));
+    let compression = |c: Option<&CompressionFormat>| c.map_or("UNCOMPRESSED", |c| c.as_str()).to_owned();
+    cmp("compression", compression(Some(x.compression_format())), compression(s3.compression_format()));
+    let kms = |e: Option<&EncryptionConfiguration>| {
+        e.and_then(|e| e.kms_encryption_config()).map(|k| k.awskms_key_arn().to_owned())
+    };
+    cmp(
+        "S3 encryption key",
+        show(kms(x.encryption_configuration()).as_deref()),
+        show(kms(s3.encryption_configuration()).as_deref()),
+    );
+    // processors: each planned one, with each planned parameter, in order (AWS may add defaults)
+    let processors = |p: Option<&ProcessingConfiguration>| -> Vec<(String, Vec<(String, String)>)> {
+        p.filter(|p| p.enabled() == Some(true))
+            .map(|p| {
+                p.processors()
+                    .iter()
+                    .map(|x| {
+                        let params = x
+                            .parameters()
+                            .iter()
+                            .map(|q| (q.parameter_name().as_str().to_owned(), q.parameter_value().to_owned()))
+                            .collect();
+                        (x.r#type().as_str().to_owned(), params)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (have, want) = (processors(x.processing_configuration()), processors(s3.processing_configuration()));
+    let same_processors = have.len() == want.len()
+        && have.iter().zip(&want).all(|((ht, hp), (wt, wp))| ht == wt && wp.iter().all(|w| hp.contains(w)));
+    if !same_processors {
+        let names = |v: &[(String, Vec<(String, String)>)]| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                v.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        };
+        let (h, w) = (names(&have), names(&want));
+        let (h, w) = if h == w { (format!("{h} (other parameters)"), w) } else { (h, w) };
+        cmp("record processing", h, w);
+    }
+    let conversion = |c: Option<&DataFormatConversionConfiguration>| {
+        c.filter(|c| c.enabled() != Some(false))
+            .and_then(|c| c.schema_configuration())
+            .map(|s| format!("Glue table {}.{}", s.database_name().unwrap_or("?"), s.table_name().unwrap_or("?")))
+            .unwrap_or_else(|| "off".into())
+    };
+    cmp(
+        "record format conversion",
+        conversion(x.data_format_conversion_configuration()),
+        conversion(s3.data_format_conversion_configuration()),
+    );
+    let partitioning = |p: Option<&DynamicPartitioningConfiguration>| {
+        if p.and_then(|p| p.enabled()) == Some(true) { "on" } else { "off" }.to_owned()
+    };
+    cmp(
+        "dynamic partitioning",
+        partitioning(x.dynamic_partitioning_configuration()),
+        partitioning(s3.dynamic_partitioning_configuration()),
+    );
+    if let Some(ext) = s3.file_extension() {
+        cmp("file extension", show(x.file_extension()), show(Some(ext)));
+    }
+    if let Some(tz) = s3.custom_time_zone() {
+        cmp("time zone", show(x.custom_time_zone()), show(Some(tz)));
+    }
+    let backup = |mode: Option<&S3BackupMode>, bucket: Option<&str>| match mode {
+        Some(S3BackupMode::Enabled) => format!("to {}", show(bucket)),
+        _ => "off".into(),
+    };
+    cmp(
+        "source record backup",
+        backup(x.s3_backup_mode(), x.s3_backup_description().map(|b| b.bucket_arn())),
+        backup(s3.s3_backup_mode(), s3.s3_backup_configuration().map(|b| b.bucket_arn())),
+    );
+    let logging = |l: Option<&CloudWatchLoggingOptions>| match l.filter(|l| l.enabled() == Some(true)) {
+        Some(l) => format!("to {}", show(l.log_group_name())),
+        None => "off".into(),
+    };
+    cmp("error logging", logging(x.cloud_watch_logging_options()), logging(s3.cloud_watch_logging_options()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn target() -> Target {
         Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() }
+    }
+
+    /// What DescribeDeliveryStream would say of a stream created by `req`.
+    fn described(req: &CreateRequest) -> aws_sdk_firehose::types::DeliveryStreamDescription {
+        use aws_sdk_firehose::types::*;
+        let s3 = &req.s3;
+        let no_encryption =
+            EncryptionConfiguration::builder().no_encryption_config(NoEncryptionConfig::NoEncryption).build();
+        let x = ExtendedS3DestinationDescription::builder()
+            .role_arn(s3.role_arn())
+            .bucket_arn(s3.bucket_arn())
+            .set_prefix(s3.prefix().map(str::to_owned))
+            .set_error_output_prefix(s3.error_output_prefix().map(str::to_owned))
+            .buffering_hints(s3.buffering_hints().cloned().unwrap())
+            .compression_format(s3.compression_format().cloned().unwrap_or(CompressionFormat::Uncompressed))
+            .encryption_configuration(s3.encryption_configuration().cloned().unwrap_or(no_encryption))
+            .set_processing_configuration(s3.processing_configuration().cloned())
+            .set_cloud_watch_logging_options(s3.cloud_watch_logging_options().cloned())
+            .build()
+            .unwrap();
+        let source = req.kinesis_source.as_ref().map(|k| {
+            SourceDescription::builder()
+                .kinesis_stream_source_description(
+                    KinesisStreamSourceDescription::builder().kinesis_stream_arn(k.kinesis_stream_arn()).build(),
+                )
+                .build()
+        });
+        DeliveryStreamDescription::builder()
+            .delivery_stream_name(&req.name)
+            .delivery_stream_arn(delivery_stream_arn(&target(), &req.name))
+            .delivery_stream_status(DeliveryStreamStatus::Active)
+            .delivery_stream_type(req.stream_type.clone())
+            .version_id("1")
+            .has_more_destinations(false)
+            .set_source(source)
+            .destinations(
+                DestinationDescription::builder()
+                    .destination_id("d-1")
+                    .extended_s3_destination_description(x)
+                    .build()
+                    .unwrap(),
+            )
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_stream_made_from_the_request_has_no_differences_and_each_change_is_named() {
+        use aws_sdk_firehose::types::*;
+        let plan = Plan::lab("abcd1234");
+        let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
+        let d = described(&req);
+        assert_eq!(differences(&req, &d), vec![]);
+        // a role under a path is the same role when given by name
+        let mut x = d.destinations()[0].extended_s3_destination_description().unwrap().clone();
+        x.role_arn = "arn:aws:iam::123456789012:role/service/firehose_delivery_role".into();
+        let with = |x: ExtendedS3DestinationDescription| {
+            let mut d = d.clone();
+            d.destinations = vec![
+                DestinationDescription::builder()
+                    .destination_id("d-1")
+                    .extended_s3_destination_description(x)
+                    .build()
+                    .unwrap(),
+            ];
+            d
+        };
+        assert_eq!(differences(&req, &with(x.clone())), vec![]);
+        x.prefix = Some("other/".into());
+        x.compression_format = CompressionFormat::Gzip;
+        x.cloud_watch_logging_options = None;
+        let diffs = differences(&req, &with(x));
+        let settings: Vec<_> = diffs.iter().map(|d| d.setting).collect();
+        assert_eq!(settings, ["prefix", "compression", "error logging"]);
+        assert_eq!(
+            diffs[0].to_string(),
+            format!("prefix: the stream has \"other/\", the plan says \"{}\"", crate::plan::LAB_PREFIX)
+        );
+        assert_eq!(diffs[1].to_string(), "compression: the stream has GZIP, the plan says UNCOMPRESSED");
+        // another source, and a stream of another type
+        let mut other = d.clone();
+        other.delivery_stream_type = DeliveryStreamType::DirectPut;
+        other.source = None;
+        let settings: Vec<_> = differences(&req, &other).iter().map(|d| d.setting).collect();
+        assert_eq!(settings, ["type", "source stream"]);
+    }
+
+    #[test]
+    fn processors_match_when_aws_adds_parameters_and_differ_when_a_planned_one_changes() {
+        use aws_sdk_firehose::types::*;
+        let mut plan = Plan::lab("abcd1234");
+        plan.process.lambda = Some(crate::plan::Lambda {
+            function_arn: "arn:aws:lambda:us-east-1:123456789012:function:enrich".into(),
+            buffer_size_mib: None,
+            buffer_interval_s: None,
+            retries: Some(3),
+        });
+        let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
+        let d = described(&req);
+        let mut x = d.destinations()[0].extended_s3_destination_description().unwrap().clone();
+        let mut pc = x.processing_configuration.clone().unwrap();
+        let mut p = pc.processors()[0].clone();
+        let mut params = p.parameters().to_vec();
+        // AWS fills in the defaults the plan left open
+        params.push(
+            ProcessorParameter::builder()
+                .parameter_name(ProcessorParameterName::BufferSizeInMb)
+                .parameter_value("1")
+                .build()
+                .unwrap(),
+        );
+        p.parameters = Some(params.clone());
+        pc.processors = Some(vec![p.clone()]);
+        x.processing_configuration = Some(pc.clone());
+        let mut same = d.clone();
+        same.destinations[0].extended_s3_destination_description = Some(x.clone());
+        assert_eq!(differences(&req, &same), vec![]);
+        // the function changed
+        for q in params.iter_mut().filter(|q| q.parameter_name == ProcessorParameterName::LambdaArn) {
+            q.parameter_value = "arn:aws:lambda:us-east-1:123456789012:function:other".into();
+        }
+        p.parameters = Some(params);
+        pc.processors = Some(vec![p]);
+        x.processing_configuration = Some(pc);
+        let mut changed = d.clone();
+        changed.destinations[0].extended_s3_destination_description = Some(x);
+        let diffs = differences(&req, &changed);
+        assert_eq!(diffs.len(), 1);
+        assert_eq!(
+            diffs[0].to_string(),
+            "record processing: the stream has Lambda (other parameters), the plan says Lambda"
+        );
     }
 
     #[test]

@@ -147,7 +147,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 Err(format!(
                     "must be UNCOMPRESSED with record format conversion (the {} serializer compresses instead); it is {}",
                     if c.output == "orc" { "ORC" } else { "Parquet" },
-                    s.compression
+                    quoted(&s.compression)
                 )),
             );
         }
@@ -398,7 +398,11 @@ fn dynamic_prefix_rules(plan: &Plan, d: &DynamicPartitioning, out: &mut Vec<Prob
             out.push(Problem {
                 path: "destination.dynamic_partitioning.keys",
                 severity: Severity::Warning,
-                message: format!("partition key {k} is not used in the prefix: add !{{partitionKeyFromQuery:{k}}}"),
+                message: format!(
+                    "partition key {} is not used in the prefix: add !{{partitionKeyFromQuery:{}}}",
+                    super::sanitize(k),
+                    super::sanitize(k)
+                ),
             });
         }
     }
@@ -416,7 +420,7 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity: Severity::Error,
                 message: format!(
                     "the Kinesis stream is in {}, but the delivery stream would be created in {}; Firehose reads only streams of its own Region (use --region {})",
-                    arn.region, target.region, arn.region
+                    super::sanitize(arn.region), target.region, super::sanitize(arn.region)
                 ),
             });
         }
@@ -426,7 +430,8 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity: Severity::Error,
                 message: format!(
                     "the Kinesis stream ARN is in partition {}, but these credentials are in {}",
-                    arn.partition, target.partition
+                    super::sanitize(arn.partition),
+                    target.partition
                 ),
             });
         }
@@ -440,7 +445,8 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity: Severity::Error,
                 message: format!(
                     "the role ARN is in partition {}, but these credentials are in {}",
-                    arn.partition, target.partition
+                    super::sanitize(arn.partition),
+                    target.partition
                 ),
             });
         } else if arn.account != target.account {
@@ -449,7 +455,7 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity: Severity::Error,
                 message: format!(
                     "the role is in account {}, but the stream would be created in account {}; Firehose needs a role of its own account",
-                    arn.account, target.account
+                    super::sanitize(arn.account), target.account
                 ),
             });
         }
@@ -462,7 +468,8 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity: Severity::Error,
                 message: format!(
                     "the {what} is in partition {}, but these credentials are in {}",
-                    arn.partition, target.partition
+                    super::sanitize(arn.partition),
+                    target.partition
                 ),
             });
         } else if let Some(severity) = same_region
@@ -473,7 +480,8 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
                 severity,
                 message: format!(
                     "the {what} is in {}, but the delivery stream would be created in {}; {why}",
-                    arn.region, target.region
+                    super::sanitize(arn.region),
+                    target.region
                 ),
             });
         }

@@ -13,7 +13,8 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 use super::screens;
 use super::theme::Theme;
 use super::wizard::{Action, Context, Effect, ListKind, Model, RowState, Step, update};
-use crate::cloud::{self, Cloud, inventory, provision};
+use crate::cloud::journal::Store;
+use crate::cloud::{self, Cloud, destroy, inventory, provision};
 use crate::plan::Plan;
 
 pub struct WizardOptions {
@@ -63,9 +64,17 @@ async fn run_async(opts: WizardOptions) -> Ending {
     let mut model = Model::new(&opts.plan, context);
     let (tx, mut rx) = unbounded_channel::<Action>();
 
-    let (mut sigterm, mut sighup) = match (signal(SignalKind::terminate()), signal(SignalKind::hangup())) {
-        (Ok(a), Ok(b)) => (a, b),
-        _ => return Ending { code: 1, stdout: vec![], stderr: vec!["error: cannot listen for signals".into()] },
+    let (mut sigterm, mut sighup, mut sigint) =
+        match (signal(SignalKind::terminate()), signal(SignalKind::hangup()), signal(SignalKind::interrupt())) {
+            (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+            _ => return Ending { code: 1, stdout: vec![], stderr: vec!["error: cannot listen for signals".into()] },
+        };
+    let runner = Runner {
+        cloud: cloud.clone(),
+        connect_error: connect_error.clone(),
+        tx: tx.clone(),
+        store: Store::default_location(),
+        provisioning: Arc::new(std::sync::Mutex::new(None)),
     };
 
     let mut terminal = ratatui::init();
@@ -86,7 +95,7 @@ async fn run_async(opts: WizardOptions) -> Ending {
     });
 
     for fx in model.start() {
-        spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+        runner.spawn(fx);
     }
     let mut ticker = tokio::time::interval(Duration::from_millis(100));
     // the ticker is only polled while creating: never fire the ticks missed in between in a burst
@@ -103,13 +112,14 @@ async fn run_async(opts: WizardOptions) -> Ending {
         }
         tokio::select! {
             Some(action) = rx.recv() => {
+                test_panic(&action);
                 for fx in update(&mut model, action) {
-                    spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+                    runner.spawn(fx);
                 }
                 // take whatever else is already queued before drawing again
                 while let Ok(action) = rx.try_recv() {
                     for fx in update(&mut model, action) {
-                        spawn(fx, cloud.clone(), connect_error.clone(), tx.clone());
+                        runner.spawn(fx);
                     }
                 }
             }
@@ -118,6 +128,7 @@ async fn run_async(opts: WizardOptions) -> Ending {
             }
             _ = sigterm.recv() => signalled = Some(("SIGTERM", 143)),
             _ = sighup.recv() => signalled = Some(("SIGHUP", 129)),
+            _ = sigint.recv() => signalled = Some(("SIGINT", 130)),
         }
         if model.quit || signalled.is_some() {
             break;
@@ -125,7 +136,22 @@ async fn run_async(opts: WizardOptions) -> Ending {
     }
     ratatui::restore();
     tracing::info!(step = ?model.step, signal = ?signalled.map(|s| s.0), "wizard ended");
-    ending(&model, signalled)
+    let mut out = ending(&model, signalled);
+    if model.step == Step::Creating {
+        out.stderr.extend(runner.abandon(&model.plan()).await);
+    }
+    out
+}
+
+/// Debug builds only, for the tests of the panic path: F12 panics when FIREHOSE_WIZARD_TEST_PANIC is set.
+fn test_panic(action: &Action) {
+    if cfg!(debug_assertions)
+        && let Action::Key(k) = action
+        && k.code == ratatui::crossterm::event::KeyCode::F(12)
+        && std::env::var_os("FIREHOSE_WIZARD_TEST_PANIC").is_some()
+    {
+        panic!("a test asked for a panic");
+    }
 }
 
 /// What to print once the terminal is back to normal.
@@ -146,7 +172,7 @@ fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
         }
         Step::Creating => {
             out.code = out.code.max(1);
-            out.stderr.push("left while creating: the step in flight may still finish in AWS. Steps so far:".into());
+            out.stderr.push("left while creating: the call in flight was abandoned. Steps so far:".into());
             for r in &m.rows {
                 let state = match &r.state {
                     RowState::Done(d) => (*d).to_owned(),
@@ -185,81 +211,173 @@ fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
     out
 }
 
-/// Runs one effect as a task; its result comes back on `tx`.
-fn spawn(fx: Effect, cloud: Option<Arc<Cloud>>, connect_error: Option<cloud::CloudError>, tx: UnboundedSender<Action>) {
-    let Some(cloud) = cloud else {
-        // no usable AWS configuration: every AWS effect answers with that error
-        let error = connect_error.map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
-        let action = match fx {
-            Effect::Identify => Action::Identified(Err(error)),
-            Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
-            Effect::CheckName { generation, .. } => Action::NameChecked { generation, result: Err(error) },
-            Effect::CheckRole { generation, .. } => Action::RoleChecked { generation, result: Err(error) },
-            Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
-                step: provision::Step::Account,
-                error: cloud::CloudError::local(error, "check --profile and --region"),
-                resources: vec![],
-            }))),
-            Effect::RemoveCreated(resources) => {
-                Action::Removed(resources.into_iter().filter(|r| r.created).map(|r| (r, Some(error.clone()))).collect())
-            }
-            Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+/// Runs effects as tasks; their results come back on `tx`.
+struct Runner {
+    cloud: Option<Arc<Cloud>>,
+    connect_error: Option<cloud::CloudError>,
+    tx: UnboundedSender<Action>,
+    /// Where journals (and the plans created from) are kept.
+    store: Option<Store>,
+    /// The creation in flight, so that leaving can abandon it.
+    provisioning: Arc<std::sync::Mutex<Option<tokio::task::AbortHandle>>>,
+}
+
+impl Runner {
+    fn spawn(&self, fx: Effect) {
+        let tx = self.tx.clone();
+        let Some(cloud) = self.cloud.clone() else {
+            // no usable AWS configuration: every AWS effect answers with that error
+            let error =
+                self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
+            let action = match fx {
+                Effect::Identify => Action::Identified(Err(error)),
+                Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
+                Effect::CheckName { generation, .. } => Action::NameChecked { generation, result: Err(error) },
+                Effect::CheckRole { generation, .. } => Action::RoleChecked { generation, result: Err(error) },
+                Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
+                    step: provision::Step::Account,
+                    error: cloud::CloudError::local(error, "check --profile and --region"),
+                    resources: vec![],
+                    journal: None,
+                }))),
+                Effect::Destroy(_) => Action::Removed(Vec::new()),
+                Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+            };
+            let _ = tx.send(action);
+            return;
         };
-        let _ = tx.send(action);
-        return;
-    };
-    tokio::spawn(async move {
-        let action = match fx {
-            Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.summary())),
-            Effect::LoadList { kind, generation } => {
-                let page_tx = tx.clone();
-                let on_page = move |items| {
-                    let _ = page_tx.send(Action::ListPage { kind, generation, items, done: false });
-                };
-                let result = match kind {
-                    ListKind::Streams => inventory::kinesis_streams(&cloud, on_page).await,
-                    ListKind::Buckets => inventory::buckets(&cloud, on_page).await,
-                    ListKind::Roles => inventory::roles(&cloud, on_page).await,
-                };
-                match result {
-                    Ok(()) => Action::ListPage { kind, generation, items: vec![], done: true },
-                    Err(e) => Action::ListFailed { kind, generation, error: e.summary() },
-                }
-            }
-            Effect::CheckName { name, generation } => Action::NameChecked {
-                generation,
-                result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.summary()),
-            },
-            Effect::CheckRole { name, plan, target, generation } => {
-                Action::RoleChecked { generation, result: check_role(&cloud, &name, &plan, target).await }
-            }
-            Effect::Provision(plan) => {
-                let (ptx, mut prx) = unbounded_channel::<provision::Progress>();
-                let forward_tx = tx.clone();
-                let forward = tokio::spawn(async move {
-                    while let Some(p) = prx.recv().await {
-                        tracing::info!(step = p.step.label(), state = ?p.state, "progress");
-                        let _ = forward_tx.send(Action::Progress(p));
+        let store = self.store.clone();
+        let task = tokio::spawn(async move {
+            let action = match fx {
+                Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.summary())),
+                Effect::LoadList { kind, generation } => {
+                    let page_tx = tx.clone();
+                    let on_page = move |items| {
+                        let _ = page_tx.send(Action::ListPage { kind, generation, items, done: false });
+                    };
+                    let result = match kind {
+                        ListKind::Streams => inventory::kinesis_streams(&cloud, on_page).await,
+                        ListKind::Buckets => inventory::buckets(&cloud, on_page).await,
+                        ListKind::Roles => inventory::roles(&cloud, on_page).await,
+                    };
+                    match result {
+                        Ok(()) => Action::ListPage { kind, generation, items: vec![], done: true },
+                        Err(e) => Action::ListFailed { kind, generation, error: e.summary() },
                     }
-                });
-                let result = provision::provision(&cloud, &plan, &provision::Timing::default(), &ptx).await;
-                drop(ptx);
-                let _ = forward.await;
-                Action::Provisioned(Box::new(result))
-            }
-            Effect::RemoveCreated(resources) => {
-                let removals = provision::remove_created(&cloud, &resources, &provision::Timing::default()).await;
-                for r in &removals {
-                    tracing::info!(resource = %r.resource, ok = r.result.is_ok(), "remove");
                 }
-                Action::Removed(
-                    removals.into_iter().map(|r| (r.resource, r.result.err().map(|e| e.summary()))).collect(),
-                )
-            }
-            Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+                Effect::CheckName { name, generation } => Action::NameChecked {
+                    generation,
+                    result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.summary()),
+                },
+                Effect::CheckRole { name, plan, target, generation } => {
+                    Action::RoleChecked { generation, result: check_role(&cloud, &name, &plan, target).await }
+                }
+                Effect::Provision(plan) => {
+                    Action::Provisioned(Box::new(provision_with(&cloud, store, &plan, &tx).await))
+                }
+                Effect::Destroy(plan) => Action::Removed(destroy_with(&cloud, store, &plan).await),
+                Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+            };
+            let _ = tx.send(action);
+        });
+        if let Ok(mut p) = self.provisioning.lock() {
+            *p = Some(task.abort_handle());
+        }
+    }
+
+    /// Leaving while creating: abandons the call in flight, settles the journal by looking up what
+    /// its unanswered entries name, and says what exists and how to resume or remove it.
+    async fn abandon(&self, plan: &crate::plan::Plan) -> Vec<String> {
+        if let Some(task) = self.provisioning.lock().ok().and_then(|mut p| p.take()) {
+            task.abort();
+        }
+        let (Some(cloud), Some(store)) = (&self.cloud, &self.store) else { return Vec::new() };
+        let settled = tokio::time::timeout(Duration::from_secs(20), destroy::settled_journal(cloud, store, &plan.name))
+            .await
+            .unwrap_or_else(|_| Err(cloud::CloudError::local("no answer within 20 s", "check the network")));
+        let plan_path = match cloud.identify().await {
+            Ok(target) => store.plan_path(&target, &plan.name).display().to_string(),
+            Err(_) => "PLAN".into(),
         };
-        let _ = tx.send(action);
+        destroy::interrupted_lines(settled.as_ref(), &plan_path)
+    }
+}
+
+/// Keeps the plan next to the journal (so the user can `apply` or `destroy` it later), then provisions.
+async fn provision_with(
+    cloud: &Cloud,
+    store: Option<Store>,
+    plan: &crate::plan::Plan,
+    tx: &UnboundedSender<Action>,
+) -> Result<provision::Outcome, provision::Failure> {
+    let fail = |error| provision::Failure { step: provision::Step::Account, error, resources: vec![], journal: None };
+    let store = store.ok_or_else(|| {
+        fail(cloud::CloudError::local(
+            "no state directory for the journal of what firehose-wizard creates",
+            "set HOME or XDG_STATE_HOME",
+        ))
+    })?;
+    let target = cloud.identify().await.map_err(fail)?;
+    let path = store.plan_path(&target, &plan.name);
+    if let Err(e) = crate::cloud::journal::write_private(&path, plan.to_json_pretty().as_bytes()) {
+        return Err(fail(cloud::CloudError::local(
+            format!("cannot keep the plan at {}: {e}", path.display()),
+            "check that the state directory (XDG_STATE_HOME, or ~/.local/state) is writable",
+        )));
+    }
+    let (ptx, mut prx) = unbounded_channel::<provision::Progress>();
+    let forward_tx = tx.clone();
+    let forward = tokio::spawn(async move {
+        while let Some(p) = prx.recv().await {
+            tracing::info!(step = p.step.label(), state = ?p.state, "progress");
+            let _ = forward_tx.send(Action::Progress(p));
+        }
     });
+    let result = provision::provision(cloud, plan, &store, &provision::Timing::default(), &ptx).await;
+    drop(ptx);
+    let _ = forward.await;
+    result
+}
+
+/// Removes what the stream's journal lists; each resource with the reason it stayed, if it did.
+async fn destroy_with(
+    cloud: &Cloud,
+    store: Option<Store>,
+    plan: &crate::plan::Plan,
+) -> Vec<(provision::Resource, Option<String>)> {
+    let journal = match store {
+        Some(store) => destroy::settled_journal(cloud, &store, &plan.name).await,
+        None => Err(cloud::CloudError::local("no state directory", "set HOME or XDG_STATE_HOME")),
+    };
+    let mut journal = match journal {
+        Ok(j) => j,
+        Err(e) => {
+            tracing::warn!(error = %e, "destroy: no journal");
+            return Vec::new();
+        }
+    };
+    let removals = destroy::destroy(
+        cloud,
+        &mut journal,
+        destroy::Options::default(),
+        &provision::Timing::default(),
+        |r| tracing::info!(resource = %r.resource, outcome = ?r.outcome, "remove"),
+    )
+    .await;
+    removals
+        .into_iter()
+        .map(|r| {
+            let why = match r.outcome {
+                destroy::Outcome::Deleted
+                | destroy::Outcome::Gone
+                | destroy::Outcome::WouldDelete { .. }
+                | destroy::Outcome::Emptying { .. } => None,
+                destroy::Outcome::Kept(why) => Some(why),
+                destroy::Outcome::Failed(e) => Some(e.summary()),
+            };
+            (r.resource, why)
+        })
+        .collect()
 }
 
 /// Reads the role's trust and policies, and lists what this plan needs that they do not grant.

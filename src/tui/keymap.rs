@@ -38,7 +38,10 @@ fn failed_created(m: &Model) -> bool {
     failed(m) && !m.leftovers.is_empty() && !m.removing
 }
 fn done(m: &Model) -> bool {
-    m.step == Step::Done
+    m.step == Step::Done && m.popup.is_none()
+}
+fn done_created(m: &Model) -> bool {
+    done(m) && m.removable() > 0 && !m.removing
 }
 fn picker(m: &Model) -> bool {
     matches!(m.popup, Some(Popup::Picker(_)))
@@ -89,8 +92,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: "s", short: "save", help: "save the plan to a file", when: review },
     Binding { keys: "r", short: "retry", help: "retry the creation", when: failed },
     Binding { keys: "e/Esc", short: "edit", help: "back to Review to edit (input kept)", when: failed },
-    Binding { keys: "d", short: "remove", help: "remove what this run created (asks first)", when: failed_created },
+    Binding {
+        keys: "d",
+        short: "remove",
+        help: "remove what firehose-wizard created (asks first)",
+        when: failed_created,
+    },
     Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
+    Binding {
+        keys: "d",
+        short: "destroy",
+        help: "destroy what firehose-wizard created (asks first)",
+        when: done_created,
+    },
     Binding { keys: "type", short: "filter", help: "filter the list", when: picker },
     Binding { keys: "Enter", short: "choose", help: "choose", when: picker },
     Binding { keys: "Esc", short: "close", help: "close", when: picker },

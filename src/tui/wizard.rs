@@ -488,6 +488,8 @@ pub struct Model {
     pub leftovers: Vec<Resource>,
     /// A removal is running: keys that would start another AWS change wait.
     pub removing: bool,
+    /// On the summary: `d` removed the stream and everything firehose-wizard created for it.
+    pub destroyed: bool,
     /// One line of news (saved, copied, a note about a key).
     pub status: Option<String>,
     pub dirty: bool,
@@ -553,7 +555,8 @@ pub enum Effect {
         generation: u64,
     },
     Provision(Box<Plan>),
-    RemoveCreated(Vec<Resource>),
+    /// Delete what the stream's journal says firehose-wizard created (never what already existed).
+    Destroy(Box<Plan>),
     SavePlan {
         path: String,
         json: String,
@@ -667,6 +670,7 @@ impl Model {
             failure: None,
             leftovers: Vec::new(),
             removing: false,
+            destroyed: false,
             status: None,
             dirty: false,
             quit: false,
@@ -1029,6 +1033,14 @@ impl Model {
     }
 
     /// Whether leaving would lose anything: answers were edited, or a creation is running.
+    /// How many resources `d` would remove: what firehose-wizard created, by the last creation's report.
+    pub fn removable(&self) -> usize {
+        match self.step {
+            Step::Done => self.outcome.as_ref().map_or(0, |o| o.resources.iter().filter(|r| r.created).count()),
+            _ => self.leftovers.len(),
+        }
+    }
+
     fn needs_quit_confirmation(&self) -> bool {
         self.dirty || self.step == Step::Creating || self.removing || !self.leftovers.is_empty()
     }
@@ -1211,18 +1223,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Provisioned(r) => {
             match *r {
-                Ok(mut o) => {
-                    mark_created(&m.leftovers, &mut o.resources);
+                Ok(o) => {
                     m.leftovers.clear();
                     m.outcome = Some(o);
                     m.failure = None;
                     m.dirty = false;
                     m.go(Step::Done);
                 }
-                Err(mut f) => {
-                    // a retry sees the first attempt's resources as already there: they are still this
-                    // session's own
-                    mark_created(&m.leftovers, &mut f.resources);
+                Err(f) => {
+                    // the journal marks as created what an earlier attempt (or run) made
                     m.leftovers = f.resources.iter().filter(|r| r.created).cloned().collect();
                     m.failure = Some(f);
                     m.go(Step::Failed);
@@ -1241,11 +1250,16 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     Some(e) => kept.push(format!("{} {}: {e}", r.kind, r.id)),
                 }
             }
+            let gone = |r: &Resource| results.iter().any(|(x, e)| x.kind == r.kind && x.id == r.id && e.is_none());
+            if let Some(o) = &mut m.outcome {
+                o.resources.retain(|r| !gone(r));
+                m.destroyed = m.step == Step::Done && !o.resources.iter().any(|r| r.created);
+            }
             if let Some(f) = &mut m.failure {
-                f.resources.retain(|r| !results.iter().any(|(x, e)| x == r && e.is_none()));
+                f.resources.retain(|r| !gone(r));
             }
             m.status = Some(if kept.is_empty() {
-                format!("removed {removed} resource(s) this run had created; what already existed is untouched")
+                format!("removed {removed} resource(s) firehose-wizard had created; what already existed is untouched")
             } else {
                 format!("removed {removed}; could not remove {}", kept.join("; "))
             });
@@ -1260,15 +1274,6 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 Err(e) => format!("could not save the plan: {e}"),
             });
             Vec::new()
-        }
-    }
-}
-
-/// Marks as created what an earlier attempt of this session created.
-fn mark_created(earlier: &[Resource], now: &mut [Resource]) {
-    for r in now.iter_mut() {
-        if earlier.iter().any(|e| e.kind == r.kind && e.id == r.id) {
-            r.created = true;
         }
     }
 }
@@ -1322,6 +1327,12 @@ fn progress(m: &mut Model, p: Progress) {
             row.state = RowState::Failed;
             row.detail = error.summary();
         }
+        State::SdkRetry(retry) => {
+            row.detail = format!(
+                "{} try {} of {}: {}; retrying",
+                retry.operation, retry.attempt, retry.max_attempts, retry.reason
+            );
+        }
     }
 }
 
@@ -1349,8 +1360,16 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     match m.step {
         Step::Creating => Vec::new(),
         Step::Done => {
-            if matches!(k.code, KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc) {
+            if m.removing {
+                m.status = Some("removing what firehose-wizard created… wait for it to finish".into());
+            } else if matches!(k.code, KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc) {
                 m.quit = true;
+            } else if k.code == KeyCode::Char('d') {
+                if m.removable() > 0 {
+                    m.popup = Some(Popup::ConfirmRemove);
+                } else {
+                    m.status = Some("firehose-wizard created nothing here, so there is nothing to remove".into());
+                }
             }
             Vec::new()
         }
@@ -1362,7 +1381,7 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 
 fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if m.removing {
-        m.status = Some("removing what this run created… wait for it to finish".into());
+        m.status = Some("removing what firehose-wizard created… wait for it to finish".into());
         return Vec::new();
     }
     match k.code {
@@ -1379,7 +1398,7 @@ fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             if !m.leftovers.is_empty() {
                 m.popup = Some(Popup::ConfirmRemove);
             } else {
-                m.status = Some("this run created nothing, so there is nothing to remove".into());
+                m.status = Some("firehose-wizard created nothing here, so there is nothing to remove".into());
             }
             Vec::new()
         }
@@ -1713,10 +1732,10 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             }
         }
         Popup::ConfirmRemove => {
-            if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter) && !m.leftovers.is_empty() {
-                m.status = Some("removing what this run created…".into());
+            if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter) && m.removable() > 0 {
+                m.status = Some("removing what firehose-wizard created, newest first…".into());
                 m.removing = true;
-                return vec![Effect::RemoveCreated(m.leftovers.clone())];
+                return vec![Effect::Destroy(Box::new(m.plan()))];
             }
         }
         Popup::View { title, text, scroll } => {

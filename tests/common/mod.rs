@@ -11,6 +11,8 @@ use std::time::Duration;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_s3::config::Credentials;
 
+pub mod proxy;
+
 /// A distinctive secret, so that a test can prove it never reaches the log.
 pub const SECRET_KEY: &str = "moto-secret-MUST-NOT-BE-LOGGED-7f3a";
 pub const ACCESS_KEY: &str = "AKIDFIREHOSEWIZARDTEST";

@@ -66,7 +66,7 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
                 "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave.".to_owned()
             } else if !m.leftovers.is_empty() {
                 format!(
-                    "Quit? {} resource(s) this session created still exist (d on the failure screen removes them); they are listed when you leave.",
+                    "Quit? {} resource(s) firehose-wizard created still exist (d on the failure screen removes them, as does `firehose-wizard destroy`); they are listed when you leave.",
                     m.leftovers.len()
                 )
             } else {
@@ -85,9 +85,9 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             draw_confirm(f, area, "Create", &text, t)
         }
         Some(Popup::ConfirmRemove) => {
-            let n = m.failure.as_ref().map_or(0, |f| f.resources.iter().filter(|r| r.created).count());
+            let n = m.removable();
             let text = format!(
-                "Delete the {n} resource(s) this run created (newest first)? What already existed is not touched."
+                "Delete the {n} resource(s) firehose-wizard created for this stream (newest first, waiting for each)? What already existed is not touched; a bucket that holds objects is kept."
             );
             draw_confirm(f, area, "Remove", &text, t)
         }

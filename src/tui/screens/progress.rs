@@ -42,7 +42,17 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     match m.step {
         Step::Creating => lines.push(Line::from(Span::styled(" creating… Ctrl-C asks before leaving", t.dim))),
         Step::Done => {
-            if let Some(o) = &m.outcome {
+            if let Some(o) = &m.outcome
+                && m.destroyed
+            {
+                lines.push(Line::from(Span::styled(
+                    " ✓ destroyed: what firehose-wizard created for this stream is gone",
+                    t.ok,
+                )));
+                for r in &o.resources {
+                    lines.push(Line::from(Span::styled(fit(&format!("   left alone: {r}"), w), t.dim)));
+                }
+            } else if let Some(o) = &m.outcome {
                 lines.push(Line::from(Span::styled(" ✓ created; the delivery stream is ACTIVE", t.ok)));
                 for l in word_wrap(&format!("ARN {}", o.stream_arn), w - 2) {
                     lines.push(Line::from(format!(" {l}")));

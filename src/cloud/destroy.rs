@@ -1,0 +1,387 @@
+//! Removing what firehose-wizard created, and only that: the journal's entries, newest first, each
+//! looked up, deleted, waited for until it is gone, then forgotten. Whatever the journal does not list
+//! (the user's own bucket, role or source stream) is never touched.
+
+use std::time::Duration;
+
+use aws_sdk_s3::types::{Delete, ObjectIdentifier};
+use tokio::time::Instant;
+
+use super::journal::{Journal, Status};
+use super::provision::{Kind, Resource, Timing, stream_summary};
+use super::{Cloud, CloudError};
+use crate::plan::names::role_name_of;
+
+/// How `destroy` treats a bucket that holds objects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// List, change nothing.
+    pub dry_run: bool,
+    /// Delete a non-empty bucket's objects (every version), then the bucket.
+    pub with_objects: bool,
+}
+
+/// What happened to one journal entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Deleted,
+    /// `--dry-run`: would be deleted; `objects` is what a bucket holds.
+    WouldDelete {
+        objects: Option<u64>,
+    },
+    /// Already gone (deleted by hand, or its create call never took effect): forgotten.
+    Gone,
+    /// Left in place on purpose, with the reason (a bucket with objects, something still using it).
+    Kept(String),
+    /// Not an end: a bucket's objects are about to be deleted (`--with-objects`), this many.
+    Emptying {
+        objects: u64,
+    },
+    Failed(CloudError),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    pub resource: Resource,
+    pub outcome: Outcome,
+    pub elapsed: Duration,
+}
+
+impl Removal {
+    pub fn ok(&self) -> bool {
+        matches!(self.outcome, Outcome::Deleted | Outcome::Gone | Outcome::WouldDelete { .. })
+    }
+}
+
+/// Whether a resource exists now.
+pub async fn exists(cloud: &Cloud, kind: Kind, id: &str) -> Result<bool, CloudError> {
+    let absent = |e: CloudError, codes: &[&str]| if codes.iter().any(|c| e.is(c)) { Ok(false) } else { Err(e) };
+    match kind {
+        Kind::DeliveryStream => super::inventory::delivery_stream_exists(cloud, after_slash(id)).await,
+        Kind::Role => match cloud.iam.get_role().role_name(role_name_of(id)).send().await {
+            Ok(_) => Ok(true),
+            Err(e) => absent(CloudError::from_sdk("iam:GetRole", e), &["NoSuchEntity"]),
+        },
+        Kind::RolePolicy => {
+            let (role, policy) = id.split_once('/').unwrap_or((id, ""));
+            match cloud.iam.get_role_policy().role_name(role).policy_name(policy).send().await {
+                Ok(_) => Ok(true),
+                Err(e) => absent(CloudError::from_sdk("iam:GetRolePolicy", e), &["NoSuchEntity"]),
+            }
+        }
+        Kind::Bucket => super::inventory::owns_bucket(cloud, id).await,
+        Kind::KinesisStream => match stream_summary(&cloud.kinesis, id).await {
+            Ok(_) => Ok(true),
+            Err(e) => absent(e, &["ResourceNotFoundException"]),
+        },
+        Kind::LogGroup => {
+            let out = cloud
+                .logs
+                .describe_log_groups()
+                .log_group_name_prefix(id)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("logs:DescribeLogGroups", e))?;
+            Ok(out.log_groups().iter().any(|g| g.log_group_name() == Some(id)))
+        }
+        Kind::LogStream => {
+            let (group, stream) = id.split_once(':').unwrap_or((id, ""));
+            match cloud.logs.describe_log_streams().log_group_name(group).log_stream_name_prefix(stream).send().await {
+                Ok(out) => Ok(out.log_streams().iter().any(|s| s.log_stream_name() == Some(stream))),
+                Err(e) => absent(CloudError::from_sdk("logs:DescribeLogStreams", e), &["ResourceNotFoundException"]),
+            }
+        }
+    }
+}
+
+/// Resolves the entries whose create call never answered: a lookup says whether the call took effect
+/// (then it is this tool's) or not (then it is forgotten). An entry whose lookup fails stays as it is.
+pub async fn settle(cloud: &Cloud, journal: &mut Journal) -> Result<(), CloudError> {
+    let pending: Vec<_> =
+        journal.entries.iter().filter(|e| e.status == Status::Creating).map(|e| (e.kind, e.id.clone())).collect();
+    for (kind, id) in pending {
+        let found = exists(cloud, kind, &id).await?;
+        let written = if found { journal.created(kind, &id) } else { journal.forget(kind, &id) };
+        written.map_err(journal_error)?;
+    }
+    Ok(())
+}
+
+pub fn journal_error(e: super::journal::JournalError) -> CloudError {
+    CloudError::local(
+        e.to_string(),
+        "check that the state directory (XDG_STATE_HOME, or ~/.local/state) is writable; nothing more is created until the journal can be written",
+    )
+}
+
+/// Deletes (or with `dry_run` lists) what the journal says firehose-wizard created, newest first,
+/// waiting for each deletion to finish. `on_removal` hears of each one as it happens.
+pub async fn destroy(
+    cloud: &Cloud,
+    journal: &mut Journal,
+    opts: Options,
+    timing: &Timing,
+    mut on_removal: impl FnMut(&Removal) + Send,
+) -> Vec<Removal> {
+    let entries: Vec<_> = journal.entries.iter().rev().map(|e| (e.kind, e.id.clone())).collect();
+    let mut out = Vec::new();
+    let mut stream_stays = false;
+    for (kind, id) in entries {
+        let start = Instant::now();
+        let resource = Resource { kind, id: id.clone(), created: true };
+        let outcome = match exists(cloud, kind, &id).await {
+            Err(e) => Outcome::Failed(e),
+            Ok(false) if opts.dry_run => Outcome::Gone,
+            Ok(false) => match journal.forget(kind, &id) {
+                Ok(()) => Outcome::Gone,
+                Err(e) => Outcome::Failed(journal_error(e)),
+            },
+            Ok(true) if stream_stays && kind != Kind::DeliveryStream => {
+                Outcome::Kept("the delivery stream that uses it is still there".into())
+            }
+            Ok(true) if opts.dry_run => Outcome::WouldDelete {
+                objects: match kind {
+                    Kind::Bucket => count_objects(cloud, &id).await.ok(),
+                    _ => None,
+                },
+            },
+            Ok(true) => match remove(cloud, kind, &id, opts, timing, &mut |objects| {
+                on_removal(&Removal {
+                    resource: resource.clone(),
+                    outcome: Outcome::Emptying { objects },
+                    elapsed: start.elapsed(),
+                })
+            })
+            .await
+            {
+                Ok(None) => match journal.forget(kind, &id) {
+                    Ok(()) => Outcome::Deleted,
+                    Err(e) => Outcome::Failed(journal_error(e)),
+                },
+                Ok(Some(reason)) => Outcome::Kept(reason),
+                Err(e) => Outcome::Failed(e),
+            },
+        };
+        if kind == Kind::DeliveryStream && !matches!(outcome, Outcome::Deleted | Outcome::Gone) && !opts.dry_run {
+            // the stream still uses the role, the bucket and the source: keep them
+            stream_stays = true;
+        }
+        let removal = Removal { resource, outcome, elapsed: start.elapsed() };
+        on_removal(&removal);
+        out.push(removal);
+    }
+    out
+}
+
+fn after_slash(s: &str) -> &str {
+    s.rsplit('/').next().unwrap_or(s)
+}
+
+/// Deletes one resource and waits until it is gone; `Ok(Some(reason))` when it was kept on purpose.
+async fn remove(
+    cloud: &Cloud,
+    kind: Kind,
+    id: &str,
+    opts: Options,
+    timing: &Timing,
+    emptying: &mut (dyn FnMut(u64) + Send),
+) -> Result<Option<String>, CloudError> {
+    match kind {
+        Kind::DeliveryStream => {
+            let name = after_slash(id);
+            cloud
+                .firehose
+                .delete_delivery_stream()
+                .delivery_stream_name(name)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("firehose:DeleteDeliveryStream", e))?;
+            wait_gone(cloud, kind, id, timing).await?;
+        }
+        Kind::RolePolicy => {
+            let (role, policy) = id.split_once('/').unwrap_or((id, ""));
+            cloud
+                .iam
+                .delete_role_policy()
+                .role_name(role)
+                .policy_name(policy)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("iam:DeleteRolePolicy", e))?;
+        }
+        Kind::Role => {
+            if let Err(e) = cloud.iam.delete_role().role_name(role_name_of(id)).send().await {
+                let e = CloudError::from_sdk("iam:DeleteRole", e);
+                if e.is("DeleteConflict") {
+                    return Ok(Some(
+                        "other policies were added to it since firehose-wizard created it; remove them first if the role should go".into(),
+                    ));
+                }
+                return Err(e);
+            }
+        }
+        Kind::Bucket => {
+            let objects = count_objects(cloud, id).await?;
+            if objects > 0 {
+                if !opts.with_objects {
+                    return Ok(Some(format!(
+                        "it holds {objects} object(s); run destroy again with --with-objects to delete them and the bucket"
+                    )));
+                }
+                emptying(objects);
+                empty_bucket(cloud, id).await?;
+            }
+            cloud.s3.delete_bucket().bucket(id).send().await.map_err(|e| CloudError::from_sdk("s3:DeleteBucket", e))?;
+        }
+        Kind::KinesisStream => {
+            let req = cloud.kinesis.delete_stream();
+            let req = if id.starts_with("arn:") { req.stream_arn(id) } else { req.stream_name(id) };
+            req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DeleteStream", e))?;
+            wait_gone(cloud, kind, id, timing).await?;
+        }
+        Kind::LogGroup => {
+            if let Err(e) = cloud.logs.delete_log_group().log_group_name(id).send().await {
+                gone_is_fine(CloudError::from_sdk("logs:DeleteLogGroup", e))?;
+            }
+        }
+        Kind::LogStream => {
+            let (group, stream) = id.split_once(':').unwrap_or((id, ""));
+            if let Err(e) = cloud.logs.delete_log_stream().log_group_name(group).log_stream_name(stream).send().await {
+                gone_is_fine(CloudError::from_sdk("logs:DeleteLogStream", e))?;
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Polls until a deleted resource has disappeared (DELETING takes a while for streams).
+async fn wait_gone(cloud: &Cloud, kind: Kind, id: &str, timing: &Timing) -> Result<(), CloudError> {
+    let start = Instant::now();
+    while exists(cloud, kind, id).await? {
+        if start.elapsed() > timing.poll_timeout {
+            return Err(CloudError::local(
+                format!("{kind} {id} is still being deleted after {} s", timing.poll_timeout.as_secs()),
+                "it will disappear by itself; run destroy again later to confirm",
+            ));
+        }
+        tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await;
+    }
+    Ok(())
+}
+
+/// A log stream removed along with its group is already gone: that is what was wanted.
+fn gone_is_fine(e: CloudError) -> Result<(), CloudError> {
+    if e.is("ResourceNotFoundException") { Ok(()) } else { Err(e) }
+}
+
+/// How many object versions (delete markers included) a bucket holds: all of them must go before the
+/// bucket can.
+pub async fn count_objects(cloud: &Cloud, bucket: &str) -> Result<u64, CloudError> {
+    Ok(list_versions(cloud, bucket).await?.len() as u64)
+}
+
+async fn list_versions(cloud: &Cloud, bucket: &str) -> Result<Vec<ObjectIdentifier>, CloudError> {
+    let mut out = Vec::new();
+    let (mut key_marker, mut version_marker) = (None, None);
+    loop {
+        let page = cloud
+            .s3
+            .list_object_versions()
+            .bucket(bucket)
+            .set_key_marker(key_marker)
+            .set_version_id_marker(version_marker)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("s3:ListObjectVersions", e))?;
+        let ids = page
+            .versions()
+            .iter()
+            .map(|v| (v.key(), v.version_id()))
+            .chain(page.delete_markers().iter().map(|m| (m.key(), m.version_id())));
+        for (key, version) in ids {
+            if let Some(key) = key {
+                let id = ObjectIdentifier::builder().key(key).set_version_id(version.map(str::to_owned)).build();
+                out.push(id.map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?);
+            }
+        }
+        if page.is_truncated() != Some(true) {
+            return Ok(out);
+        }
+        key_marker = page.next_key_marker().map(str::to_owned);
+        version_marker = page.next_version_id_marker().map(str::to_owned);
+    }
+}
+
+/// Deletes every object version of a bucket, 1000 per DeleteObjects call.
+async fn empty_bucket(cloud: &Cloud, bucket: &str) -> Result<(), CloudError> {
+    let all = list_versions(cloud, bucket).await?;
+    for chunk in all.chunks(1000) {
+        let delete = Delete::builder()
+            .set_objects(Some(chunk.to_vec()))
+            .quiet(true)
+            .build()
+            .map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?;
+        let out = cloud
+            .s3
+            .delete_objects()
+            .bucket(bucket)
+            .delete(delete)
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("s3:DeleteObjects", e))?;
+        if let Some(e) = out.errors().first() {
+            return Err(CloudError {
+                operation: Some("s3:DeleteObjects"),
+                code: e.code().map(str::to_owned),
+                message: format!(
+                    "{} object(s) could not be deleted, {}: {}",
+                    out.errors().len(),
+                    e.key().unwrap_or("?"),
+                    e.message().unwrap_or("")
+                ),
+                request_id: None,
+                hint: Some("the bucket was kept; check its object lock or policy".into()),
+                answer_lost: false,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// After an interruption: the stream's journal with its unanswered entries settled by lookups.
+pub async fn settled_journal(
+    cloud: &Cloud,
+    store: &super::journal::Store,
+    stream: &str,
+) -> Result<Journal, CloudError> {
+    let target = cloud.identify().await?;
+    let mut journal = store.open(&target, stream).map_err(journal_error)?;
+    settle(cloud, &mut journal).await?;
+    Ok(journal)
+}
+
+/// What to tell the user after an interrupted creation: what firehose-wizard created (by the journal),
+/// and the commands that resume or remove it. `plan` is the plan file's path as the user should type it.
+pub fn interrupted_lines(journal: Result<&Journal, &CloudError>, plan: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match journal {
+        Ok(j) if j.is_empty() => out.push("firehose-wizard created nothing for this stream".to_owned()),
+        Ok(j) => {
+            out.push(format!("what firehose-wizard created (journal {}):", j.path().display()));
+            for e in &j.entries {
+                let state = match e.status {
+                    Status::Created => "",
+                    Status::Creating => " (its create call never answered: the next apply or destroy checks it)",
+                };
+                out.push(format!("  {} {}{state}", e.kind, crate::plan::sanitize(&e.id)));
+            }
+        }
+        Err(e) => out.push(format!(
+            "could not read back what exists ({}); the journal still lists every create call that was sent",
+            e.summary()
+        )),
+    }
+    out.push(format!("to resume: firehose-wizard apply {plan}"));
+    out.push(format!("to remove what firehose-wizard created: firehose-wizard destroy {plan}"));
+    out
+}

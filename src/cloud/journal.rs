@@ -1,0 +1,307 @@
+//! The journal: what firehose-wizard created, per account, Region and delivery stream, kept on disk
+//! so that a rerun knows what is its own, and `destroy` removes exactly that and nothing else.
+//!
+//! One JSON file per stream under `$XDG_STATE_HOME/firehose-wizard/journal/ACCOUNT/REGION/NAME.json`
+//! (directory 0700, file 0600). An entry is written *before* each create call (`creating`) and updated
+//! when it returns (`created`, or dropped when AWS said no), each time by writing a new file and renaming
+//! it over the old one, so that a crash at any moment leaves the last complete record. An entry still
+//! `creating` means "the call was sent, its answer never came": [`Journal::settle`]'s caller looks the
+//! resource up to know. The journal holds names and ARNs only: never credentials.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::provision::Kind;
+use crate::plan::request::Target;
+
+/// Where journals live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+impl Store {
+    /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling.
+    pub fn default_location() -> Option<Store> {
+        let base = dirs::state_dir().or_else(dirs::cache_dir)?;
+        Some(Store { dir: base.join("firehose-wizard").join("journal") })
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    /// The journal file of one stream. The parts are an account id, a Region and a stream name, which
+    /// the plan's rules and STS keep to `[A-Za-z0-9_.-]`; anything else is replaced, so a path never escapes.
+    pub fn path(&self, target: &Target, stream: &str) -> PathBuf {
+        let safe = |s: &str| -> String {
+            let s: String =
+                s.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '_' }).collect();
+            if s.is_empty() || s.chars().all(|c| c == '.') { "_".into() } else { s }
+        };
+        self.dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
+    }
+
+    /// Where the wizard keeps the plan it created from, next to the journal, for `apply` and `destroy`.
+    pub fn plan_path(&self, target: &Target, stream: &str) -> PathBuf {
+        self.path(target, stream).with_extension("plan.json")
+    }
+
+    /// Opens the stream's journal, empty if there is none yet.
+    pub fn open(&self, target: &Target, stream: &str) -> Result<Journal, JournalError> {
+        let path = self.path(target, stream);
+        let mut journal = match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice::<Journal>(&bytes)
+                .map_err(|e| JournalError { path: path.clone(), message: format!("unreadable: {e}") })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Journal {
+                version: VERSION,
+                account: target.account.clone(),
+                region: target.region.clone(),
+                stream: stream.to_owned(),
+                entries: Vec::new(),
+                path: PathBuf::new(),
+            },
+            Err(e) => return Err(JournalError { path, message: e.to_string() }),
+        };
+        if journal.version != VERSION
+            || journal.account != target.account
+            || journal.region != target.region
+            || journal.stream != stream
+        {
+            return Err(JournalError {
+                path,
+                message: format!(
+                    "it records version {} for {}/{}/{}, not this stream",
+                    journal.version, journal.account, journal.region, journal.stream
+                ),
+            });
+        }
+        journal.path = path;
+        Ok(journal)
+    }
+}
+
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the journal {} cannot be used: {message}", path.display())]
+pub struct JournalError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Whether a create call returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Sent; the answer never arrived (interrupted, crashed, or the connection dropped).
+    Creating,
+    Created,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: String,
+    pub status: Status,
+    /// When the entry was last written (RFC 3339, UTC).
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journal {
+    pub version: u32,
+    pub account: String,
+    pub region: String,
+    pub stream: String,
+    /// In creation order; `destroy` walks it backwards.
+    pub entries: Vec<Entry>,
+    #[serde(skip)]
+    path: PathBuf,
+}
+
+impl Journal {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry of a resource, if firehose-wizard created it (or was creating it).
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.kind == kind && e.id == id)
+    }
+
+    /// Whether firehose-wizard created this resource (a `creating` entry counts: the caller checked
+    /// that the resource did not exist before it sent the create call).
+    pub fn owns(&self, kind: Kind, id: &str) -> bool {
+        self.get(kind, id).is_some()
+    }
+
+    /// Before a create call.
+    pub fn begin(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
+        self.set(kind, id, Status::Creating)
+    }
+
+    /// After a create call succeeded, or a lookup proved the resource is there.
+    pub fn created(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
+        self.set(kind, id, Status::Created)
+    }
+
+    /// The resource is gone (deleted, or the create call was refused): forget it.
+    pub fn forget(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
+        let before = self.entries.len();
+        self.entries.retain(|e| !(e.kind == kind && e.id == id));
+        if self.entries.len() == before { Ok(()) } else { self.save() }
+    }
+
+    fn set(&mut self, kind: Kind, id: &str, status: Status) -> Result<(), JournalError> {
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        match self.entries.iter_mut().find(|e| e.kind == kind && e.id == id) {
+            // a rerun recreating something of ours that vanished keeps it where it was in the order
+            Some(e) if e.status == Status::Created && status == Status::Creating => return Ok(()),
+            Some(e) => {
+                e.status = status;
+                e.at = at;
+            }
+            None => self.entries.push(Entry { kind, id: id.to_owned(), status, at }),
+        }
+        self.save()
+    }
+
+    /// Writes the journal: a new file (mode 0600) renamed over the old one, or no file when empty.
+    fn save(&self) -> Result<(), JournalError> {
+        let err = |e: std::io::Error| JournalError { path: self.path.clone(), message: e.to_string() };
+        if self.entries.is_empty() {
+            return match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(err(e)),
+                _ => Ok(()),
+            };
+        }
+        let text = serde_json::to_vec_pretty(self).expect("a journal serialises");
+        write_private(&self.path, &text).map_err(err)
+    }
+}
+
+/// Writes a file readable by its owner only (its directory too): a new file, synced, then renamed over
+/// the old one, so that a reader sees the old content or the new, never a part.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    create_private_dir(path.parent().unwrap_or(Path::new(".")))?;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Creates a directory (and its parents) readable by its owner only.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target() -> Target {
+        Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() }
+    }
+
+    #[test]
+    fn entries_are_written_at_once_and_survive_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("journal"));
+        let mut j = store.open(&target(), "retail-trans").unwrap();
+        assert!(j.is_empty());
+        j.begin(Kind::Bucket, "b").unwrap();
+        let on_disk = store.open(&target(), "retail-trans").unwrap();
+        assert_eq!(on_disk.get(Kind::Bucket, "b").unwrap().status, Status::Creating, "written before the call");
+        j.created(Kind::Bucket, "b").unwrap();
+        j.begin(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
+        j.created(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
+        let on_disk = store.open(&target(), "retail-trans").unwrap();
+        assert_eq!(on_disk.entries, j.entries);
+        assert_eq!(on_disk.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), [Kind::Bucket, Kind::Role]);
+        assert_eq!(
+            j.path(),
+            dir.path().join("journal/123456789012/us-east-1/retail-trans.json"),
+            "per account, Region and stream"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("journal"));
+        let mut j = store.open(&target(), "s").unwrap();
+        j.begin(Kind::Bucket, "b").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(j.path()), 0o600);
+        assert_eq!(mode(j.path().parent().unwrap()), 0o700);
+    }
+
+    #[test]
+    fn forgetting_everything_removes_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let mut j = store.open(&target(), "s").unwrap();
+        j.begin(Kind::Bucket, "b").unwrap();
+        j.created(Kind::Bucket, "b").unwrap();
+        j.forget(Kind::Bucket, "b").unwrap();
+        assert!(!j.path().exists());
+        assert!(store.open(&target(), "s").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_created_entry_stays_created_and_in_place_when_recreated() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = Store::at(dir.path()).open(&target(), "s").unwrap();
+        j.created(Kind::Bucket, "b").unwrap();
+        j.created(Kind::Role, "r").unwrap();
+        j.begin(Kind::Bucket, "b").unwrap();
+        assert_eq!(j.entries[0].status, Status::Created);
+        assert_eq!(j.entries.len(), 2);
+    }
+
+    #[test]
+    fn path_parts_cannot_escape_the_store() {
+        let store = Store::at("/state");
+        let t = Target { account: "../..".into(), region: "a/b".into(), partition: "aws".into() };
+        let p = store.path(&t, "../x");
+        assert!(p.starts_with("/state"));
+        assert!(!p.components().any(|c| c == std::path::Component::ParentDir), "{}", p.display());
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_journal_is_refused_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let path = store.path(&target(), "s");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "{not json").unwrap();
+        let e = store.open(&target(), "s").unwrap_err();
+        assert!(e.to_string().contains("unreadable"), "{e}");
+        let mut other = store.open(&target(), "t").unwrap();
+        other.created(Kind::Bucket, "b").unwrap();
+        std::fs::copy(other.path(), &path).unwrap();
+        assert!(store.open(&target(), "s").unwrap_err().to_string().contains("not this stream"));
+    }
+}
