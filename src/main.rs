@@ -329,7 +329,7 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let shown_path = sanitize(&path.display().to_string());
-    runtime.block_on(async {
+    let code = runtime.block_on(async {
         let mut signals = match Signals::listen() {
             Ok(s) => s,
             Err(e) => {
@@ -364,7 +364,7 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
                 tracing::warn!(signal = name, "interrupted while applying");
                 tell!("firehose-wizard: received {name}: the call in flight was abandoned; checking what exists (a second signal quits at once)");
                 let settled = tokio::select! {
-                    r = tokio::time::timeout(std::time::Duration::from_secs(20), destroy::settled_journal(&cloud, &store, &plan.name)) => {
+                    r = tokio::time::timeout(std::time::Duration::from_secs(20), destroy::settled_journal(&cloud, &store, &plan.name, None)) => {
                         r.unwrap_or_else(|_| Err(CloudError::local("no answer within 20 s", "check the network")))
                     }
                     _ = signals.next() => Err(CloudError::local("interrupted again", "")),
@@ -400,7 +400,10 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
                 EXIT_PROBLEMS
             }
         }
-    })
+    });
+    // an abandoned call may still hold a resolver thread: never wait for it on the way out
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    code
 }
 
 fn cmd_destroy(cli: &Cli, path: &Path, how: destroy::Options, log: &logging::Log) -> u8 {
@@ -443,7 +446,7 @@ fn cmd_destroy(cli: &Cli, path: &Path, how: destroy::Options, log: &logging::Log
             Err(e) => return fail(destroy::journal_error(e)),
         };
         if !how.dry_run
-            && let Err(e) = destroy::settle(&cloud, &mut journal).await
+            && let Err(e) = destroy::settle(&cloud, &mut journal, Some(destroy::SETTLE_AFTER)).await
         {
             return fail(e);
         }

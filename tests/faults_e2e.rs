@@ -373,3 +373,20 @@ fn expired_credentials_midway_leave_an_exact_record() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(s.state(), lab_state_for("fault003"));
 }
+
+#[test]
+fn already_exists_without_a_lost_answer_is_someone_elses_and_not_journaled() {
+    let s = setup("fault004");
+    // IAM says the role exists although the lookup just before found none, and no attempt of this call
+    // lost its answer: someone else made it meanwhile, so it must never be destroyed as this tool's
+    s.proxy.add(Rule::new(
+        "iam:CreateRole",
+        1,
+        Fault::query_error(409, "EntityAlreadyExists", "Role with name firehose_delivery_role already exists."),
+    ));
+    let r = s.apply(&[]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("iam:CreateRole: EntityAlreadyExists"), "{}", r.stderr);
+    assert!(r.stderr.contains("was created by someone else while this run was creating it"), "{}", r.stderr);
+    assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..3]), "no role in the journal");
+}

@@ -387,7 +387,7 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     pty.assert_restored();
     let after = pty.screen();
     let state = dir.path().join(".local/state/firehose-wizard/journal/123456789012/us-east-1");
-    let plan = state.join("retail-trans.plan.json");
+    let plan = dir.path().join(".local/state/firehose-wizard/plans/123456789012/us-east-1/retail-trans.json");
     for needle in [
         "received SIGHUP; the terminal was restored".to_owned(),
         "left while creating: the call in flight was abandoned".to_owned(),

@@ -94,17 +94,36 @@ pub async fn exists(cloud: &Cloud, kind: Kind, id: &str) -> Result<bool, CloudEr
     }
 }
 
-/// Resolves the entries whose create call never answered: a lookup says whether the call took effect
-/// (then it is this tool's) or not (then it is forgotten). An entry whose lookup fails stays as it is.
-pub async fn settle(cloud: &Cloud, journal: &mut Journal) -> Result<(), CloudError> {
-    let pending: Vec<_> =
-        journal.entries.iter().filter(|e| e.status == Status::Creating).map(|e| (e.kind, e.id.clone())).collect();
-    for (kind, id) in pending {
-        let found = exists(cloud, kind, &id).await?;
-        let written = if found { journal.created(kind, &id) } else { journal.forget(kind, &id) };
-        written.map_err(journal_error)?;
+/// How long after an unanswered create call a lookup that does not find the resource is believed: S3's
+/// bucket list and IAM may not show a new resource at once, and the call may still be in flight.
+pub const SETTLE_AFTER: Duration = Duration::from_secs(120);
+
+/// Resolves the entries whose create call never answered: a lookup that finds the resource makes it
+/// this tool's (the lookup before the call had found nothing). One that does not find it forgets the
+/// entry only once the call is older than `forget_after` (never when `None`, e.g. right after an
+/// interruption, when the abandoned call may still land); until then the entry stays `creating`.
+pub async fn settle(cloud: &Cloud, journal: &mut Journal, forget_after: Option<Duration>) -> Result<(), CloudError> {
+    let pending: Vec<_> = journal
+        .entries
+        .iter()
+        .filter(|e| e.status == Status::Creating)
+        .map(|e| (e.kind, e.id.clone(), e.at.clone()))
+        .collect();
+    for (kind, id, at) in pending {
+        if exists(cloud, kind, &id).await? {
+            journal.created(kind, &id).map_err(journal_error)?;
+        } else if forget_after.is_some_and(|limit| older_than(&at, limit)) {
+            journal.forget(kind, &id).map_err(journal_error)?;
+        }
     }
     Ok(())
+}
+
+/// Whether an RFC 3339 time is more than `limit` ago (an unreadable one counts as old).
+fn older_than(at: &str, limit: Duration) -> bool {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| chrono::Utc::now().signed_duration_since(t).to_std().is_ok_and(|age| age > limit))
+        .unwrap_or(true)
 }
 
 pub fn journal_error(e: super::journal::JournalError) -> CloudError {
@@ -123,15 +142,31 @@ pub async fn destroy(
     timing: &Timing,
     mut on_removal: impl FnMut(&Removal) + Send,
 ) -> Vec<Removal> {
-    let entries: Vec<_> = journal.entries.iter().rev().map(|e| (e.kind, e.id.clone())).collect();
+    // newest first, and by dependency: what uses a resource goes before it, whatever order reruns
+    // added things in (a rerun may recreate a role under a stream it reused)
+    let mut entries: Vec<_> = journal.entries.iter().rev().map(|e| (e.kind, e.id.clone(), e.status)).collect();
+    entries.sort_by_key(|(kind, _, _)| match kind {
+        Kind::DeliveryStream => 0,
+        Kind::RolePolicy => 1,
+        Kind::Role => 2,
+        Kind::LogStream => 3,
+        Kind::LogGroup => 4,
+        Kind::Bucket => 5,
+        Kind::KinesisStream => 6,
+    });
     let mut out = Vec::new();
     let mut stream_stays = false;
-    for (kind, id) in entries {
+    for (kind, id, status) in entries {
         let start = Instant::now();
         let resource = Resource { kind, id: id.clone(), created: true };
         let outcome = match exists(cloud, kind, &id).await {
             Err(e) => Outcome::Failed(e),
             Ok(false) if opts.dry_run => Outcome::Gone,
+            // a create call that never answered, too recently for AWS's lists to be believed
+            Ok(false) if status == Status::Creating => Outcome::Kept(format!(
+                "its create call never answered and AWS does not show it yet; run destroy again in {} minutes",
+                SETTLE_AFTER.as_secs() / 60
+            )),
             Ok(false) => match journal.forget(kind, &id) {
                 Ok(()) => Outcome::Gone,
                 Err(e) => Outcome::Failed(journal_error(e)),
@@ -353,10 +388,11 @@ pub async fn settled_journal(
     cloud: &Cloud,
     store: &super::journal::Store,
     stream: &str,
+    forget_after: Option<Duration>,
 ) -> Result<Journal, CloudError> {
     let target = cloud.identify().await?;
     let mut journal = store.open(&target, stream).map_err(journal_error)?;
-    settle(cloud, &mut journal).await?;
+    settle(cloud, &mut journal, forget_after).await?;
     Ok(journal)
 }
 

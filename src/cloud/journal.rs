@@ -44,9 +44,12 @@ impl Store {
         self.dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
     }
 
-    /// Where the wizard keeps the plan it created from, next to the journal, for `apply` and `destroy`.
+    /// Where the wizard keeps the plan it created from, for `apply` and `destroy`: the journal's path
+    /// under a sibling `plans` directory (never inside the journals, where it could pass for one).
     pub fn plan_path(&self, target: &Target, stream: &str) -> PathBuf {
-        self.path(target, stream).with_extension("plan.json")
+        let journal = self.path(target, stream);
+        let relative = journal.strip_prefix(&self.dir).expect("a journal path is under the store");
+        self.dir.with_file_name("plans").join(relative)
     }
 
     /// Opens the stream's journal, empty if there is none yet.
@@ -242,6 +245,11 @@ mod tests {
             j.path(),
             dir.path().join("journal/123456789012/us-east-1/retail-trans.json"),
             "per account, Region and stream"
+        );
+        assert_eq!(
+            store.plan_path(&target(), "retail-trans"),
+            dir.path().join("plans/123456789012/us-east-1/retail-trans.json"),
+            "plans apart from journals: a stream named x.plan has a journal of its own"
         );
     }
 

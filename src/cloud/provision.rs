@@ -425,40 +425,44 @@ impl<'a> Run<'a> {
     }
 
     /// Creates one resource under the journal: `begin` before the call, `created` after it. The caller
-    /// has just looked and found it absent, so an "already exists" answer (`already`) or a lost answer
-    /// is settled by `lookup`: found means an earlier attempt of this call went through (the SDK
-    /// retried after the answer was lost); absent after a lost answer means the call is sent again.
-    /// Returns whether the answer was lost and recovered by a lookup.
-    #[allow(clippy::too_many_arguments)]
-    async fn tracked<C, CF, L, LF>(
+    /// has just looked and found it absent. The retry watch says whether an attempt of this call lost
+    /// its answer (the SDK resends underneath): then a `conflicts` answer ("already exists") is that
+    /// attempt having gone through, and the resource is this run's; without a lost attempt it appeared
+    /// meanwhile and is not. A call that ends without an answer is settled by a lookup: found is this
+    /// run's, absent is sent again. When it cannot be told, the journal keeps `creating`, for the next
+    /// run or `destroy` to settle. Returns whether the answer was lost and recovered.
+    async fn tracked<C, CF>(
         &mut self,
         r: &Reporter<'_>,
-        kind: Kind,
-        id: &str,
+        (kind, id): (Kind, &str),
+        operation: &'static str,
         mut create: C,
-        already: &[&str],
-        lookup: L,
+        conflicts: &[&str],
     ) -> Result<bool, CloudError>
     where
         C: FnMut() -> CF,
         CF: Future<Output = Result<(), CloudError>>,
-        L: Fn() -> LF,
-        LF: Future<Output = Result<bool, CloudError>>,
     {
+        let cloud = self.cloud;
         self.journal()?.begin(kind, id).map_err(destroy::journal_error)?;
+        let lost_before = cloud.retries.lost(operation);
         let mut resent = 0;
-        let result = loop {
+        // Ok(recovered), or Err((error, whether the call may have taken effect))
+        let verdict = loop {
             let e = match create().await {
                 Ok(()) => break Ok(false),
                 Err(e) => e,
             };
-            let conflict = already.iter().any(|c| e.is(c));
-            if !conflict && !e.answer_lost {
-                break Err((e, false));
+            let lost = cloud.retries.lost(operation) > lost_before;
+            if conflicts.iter().any(|c| e.is(c)) {
+                break if lost { Ok(true) } else { Err((self.appeared(kind, id, e), false)) };
             }
-            match lookup().await {
+            if !e.answer_lost {
+                break Err((e, lost));
+            }
+            match destroy::exists(cloud, kind, id).await {
                 Ok(true) => break Ok(true),
-                Ok(false) if e.answer_lost && resent < 2 => {
+                Ok(false) if resent < 2 => {
                     resent += 1;
                     r.send(State::Retrying {
                         attempt: resent,
@@ -466,16 +470,10 @@ impl<'a> Run<'a> {
                         reason: format!("{}; {kind} {id} does not exist, so the call is sent again", e.summary()),
                     });
                 }
-                // refused as a conflict, and it is not ours: someone else's
-                Ok(false) => break Err((e, false)),
-                // cannot tell whether the call took effect: the journal keeps `creating`
-                Err(_) => {
-                    let lost = e.answer_lost;
-                    break Err((e, lost));
-                }
+                Ok(false) | Err(_) => break Err((e, true)),
             }
         };
-        match result {
+        match verdict {
             Ok(recovered) => {
                 self.journal()?.created(kind, id).map_err(destroy::journal_error)?;
                 self.resources.push(Resource { kind, id: id.to_owned(), created: true });
@@ -488,6 +486,15 @@ impl<'a> Run<'a> {
                 Err(e)
             }
         }
+    }
+
+    /// "Already exists" for something the lookup before the call did not find, with no attempt lost:
+    /// someone else made it meanwhile. It is not this run's.
+    fn appeared(&self, kind: Kind, id: &str, mut e: CloudError) -> CloudError {
+        e.hint = Some(format!(
+            "the {kind} {id} was created by someone else while this run was creating it; run apply again to use it as it is"
+        ));
+        e
     }
 
     async fn steps(&mut self) -> StepResult<(Target, String)> {
@@ -533,7 +540,7 @@ impl<'a> Run<'a> {
                 "move the file away if it is damaged (then firehose-wizard no longer knows what it created for this stream)",
             )
         })?;
-        destroy::settle(self.cloud, &mut journal).await?;
+        destroy::settle(self.cloud, &mut journal, Some(destroy::SETTLE_AFTER)).await?;
         let recorded = journal.entries.len();
         self.journal = Some(journal);
         let mut detail = format!("{} ({}, {})", target.account, target.partition, target.region);
@@ -642,8 +649,8 @@ impl<'a> Run<'a> {
             recovered = self
                 .tracked(
                     r,
-                    Kind::KinesisStream,
-                    &n.name,
+                    (Kind::KinesisStream, &n.name),
+                    "kinesis:CreateStream",
                     || async {
                         kinesis
                             .create_stream()
@@ -656,7 +663,6 @@ impl<'a> Run<'a> {
                             .map_err(|e| CloudError::from_sdk("kinesis:CreateStream", e))
                     },
                     &["ResourceInUseException"],
-                    || destroy::exists(cloud, Kind::KinesisStream, &n.name),
                 )
                 .await?;
             created = true;
@@ -713,8 +719,8 @@ impl<'a> Run<'a> {
         } else {
             self.tracked(
                 r,
-                Kind::LogGroup,
-                &group,
+                (Kind::LogGroup, &group),
+                "logs:CreateLogGroup",
                 || async {
                     cloud
                         .logs
@@ -726,7 +732,6 @@ impl<'a> Run<'a> {
                         .map_err(|e| CloudError::from_sdk("logs:CreateLogGroup", e))
                 },
                 &["ResourceAlreadyExistsException"],
-                || destroy::exists(cloud, Kind::LogGroup, &group),
             )
             .await?;
             created.push(group.clone());
@@ -739,8 +744,8 @@ impl<'a> Run<'a> {
             }
             self.tracked(
                 r,
-                Kind::LogStream,
-                &id,
+                (Kind::LogStream, &id),
+                "logs:CreateLogStream",
                 || async {
                     cloud
                         .logs
@@ -753,7 +758,6 @@ impl<'a> Run<'a> {
                         .map_err(|e| CloudError::from_sdk("logs:CreateLogStream", e))
                 },
                 &["ResourceAlreadyExistsException"],
-                || destroy::exists(cloud, Kind::LogStream, &id),
             )
             .await?;
             created.push(stream.to_string());
@@ -825,8 +829,8 @@ impl<'a> Run<'a> {
         let recovered = self
             .tracked(
                 r,
-                Kind::Bucket,
-                &bucket,
+                (Kind::Bucket, &bucket),
+                "s3:CreateBucket",
                 || async {
                     cloud
                         .s3
@@ -838,8 +842,7 @@ impl<'a> Run<'a> {
                         .map(|_| ())
                         .map_err(|e| CloudError::from_sdk("s3:CreateBucket", e))
                 },
-                &["BucketAlreadyOwnedByYou", "BucketAlreadyExists"],
-                || super::inventory::owns_bucket(cloud, &bucket),
+                &["BucketAlreadyOwnedByYou"],
             )
             .await?;
         Ok(("created", format!("{bucket} in {}{}", target.region, recovered_note(recovered))))
@@ -895,8 +898,8 @@ impl<'a> Run<'a> {
                     let recovered = self
                         .tracked(
                             r,
-                            Kind::Role,
-                            &arn,
+                            (Kind::Role, &arn),
+                            "iam:CreateRole",
                             || async {
                                 iam.create_role()
                                     .role_name(name)
@@ -908,7 +911,6 @@ impl<'a> Run<'a> {
                                     .map_err(|e| CloudError::from_sdk("iam:CreateRole", e))
                             },
                             &["EntityAlreadyExists"],
-                            || destroy::exists(cloud, Kind::Role, name),
                         )
                         .await?;
                     let done = if recovered { "created; its answer was lost, a lookup found it" } else { "created" };
@@ -953,8 +955,7 @@ impl<'a> Run<'a> {
                 format!("updated to this plan's, {}", origin(false, ours))
             }
             None => {
-                self.tracked(r, Kind::RolePolicy, &id, put, &[], || destroy::exists(cloud, Kind::RolePolicy, &id))
-                    .await?;
+                self.tracked(r, (Kind::RolePolicy, &id), "iam:PutRolePolicy", put, &[]).await?;
                 "created".to_owned()
             }
         };
@@ -1004,6 +1005,7 @@ impl<'a> Run<'a> {
         let id = request::delivery_stream_arn(target, &self.plan.name);
         self.journal()?.begin(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
         let firehose = &self.cloud.firehose;
+        let lost_before = self.cloud.retries.lost("firehose:CreateDeliveryStream");
         let sent = retry(
             self.timing,
             is_iam_propagation,
@@ -1029,31 +1031,24 @@ impl<'a> Run<'a> {
             },
         )
         .await;
+        let lost = self.cloud.retries.lost("firehose:CreateDeliveryStream") > lost_before;
+        // as in `tracked`: "in use" after a lost attempt is that attempt; a call that ends without an
+        // answer is settled by a lookup; when it cannot be told, the journal keeps `creating`
         let (arn, recovered) = match sent {
             Ok(arn) => (arn.unwrap_or_else(|| id.clone()), false),
-            // The checks saw the name free, so "in use" (the SDK resent the call after a lost answer) or
-            // a lost answer is settled by looking: a stream just like ours is this run's.
-            Err(e) if e.is("ResourceInUseException") || e.answer_lost => match self.our_stream(&req).await {
-                Ok(Some(arn)) => (arn, true),
-                Ok(None) if e.answer_lost => {
-                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
-                    return Err(e);
-                }
-                Ok(None) => {
-                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
-                    return Err(CloudError::local(
-                        format!(
-                            "a delivery stream named {} appeared while this run was creating it, with another configuration",
-                            self.plan.name
-                        ),
-                        "someone else created it at the same time: choose another name",
-                    ));
-                }
-                // cannot tell: the journal keeps the stream as `creating` for the next run to settle
-                Err(_) => return Err(e),
+            Err(e) if e.is("ResourceInUseException") && lost => (id.clone(), true),
+            Err(e) if e.is("ResourceInUseException") => {
+                self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                return Err(self.appeared(Kind::DeliveryStream, &id, e));
+            }
+            Err(e) if e.answer_lost => match destroy::exists(self.cloud, Kind::DeliveryStream, &id).await {
+                Ok(true) => (id.clone(), true),
+                Ok(false) | Err(_) => return Err(e),
             },
             Err(mut e) => {
-                self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                if !lost {
+                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                }
                 if is_iam_propagation(&e) {
                     e.hint = Some(format!(
                         "Firehose still could not use the role after {} s: check that its trust policy names firehose.amazonaws.com (and that any sts:ExternalId condition names this account, {}), and that its permissions cover the bucket and the source stream",
@@ -1067,15 +1062,6 @@ impl<'a> Run<'a> {
         self.journal()?.created(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
         self.resources.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
         Ok((arn.clone(), "created", format!("{arn}{}", recovered_note(recovered))))
-    }
-
-    /// The stream of the plan's name, if it exists with this request's configuration.
-    async fn our_stream(&self, req: &request::CreateRequest) -> Result<Option<String>, CloudError> {
-        Ok(self
-            .describe_stream()
-            .await?
-            .filter(|d| request::differences(req, d).is_empty())
-            .map(|d| d.delivery_stream_arn().to_owned()))
     }
 
     async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {

@@ -51,6 +51,9 @@ type Listener = Box<dyn Fn(SdkRetry) + Send + Sync>;
 #[derive(Clone, Default)]
 pub struct RetryWatch {
     listener: Arc<Mutex<Option<Listener>>>,
+    /// Per operation, how many attempts got no answer or a 5xx one: such an attempt may have taken
+    /// effect although the caller never heard so (the SDK retries it underneath).
+    lost: Arc<Mutex<std::collections::HashMap<String, u64>>>,
 }
 
 impl std::fmt::Debug for RetryWatch {
@@ -77,6 +80,12 @@ impl RetryWatch {
             *l = Some(Box::new(f));
         }
         Watching(self.clone())
+    }
+
+    /// How many attempts of `operation` (`service:Operation`) have lost their answer so far. Read it
+    /// before and after a call: a difference means an attempt of that call may have taken effect.
+    pub fn lost(&self, operation: &str) -> u64 {
+        self.lost.lock().map_or(0, |m| m.get(operation).copied().unwrap_or(0))
     }
 
     fn tell(&self, retry: SdkRetry) {
@@ -112,6 +121,21 @@ impl Intercept for RetryReporter {
     ) -> Result<(), BoxError> {
         let attempt = cfg.load::<RequestAttempts>().map_or(1, RequestAttempts::attempts);
         let max_attempts = cfg.load::<RetryConfig>().map_or(1, RetryConfig::max_attempts);
+        let operation = cfg.load::<Metadata>().map(|m| {
+            // the IAM-style prefix users know: "CloudWatch Logs" is logs
+            let service = match m.service() {
+                "CloudWatch Logs" => "logs".to_owned(),
+                s => s.to_lowercase().replace(' ', ""),
+            };
+            format!("{service}:{}", m.name())
+        });
+        let answered = ctx.response().map(|r| r.status().is_server_error());
+        if answered != Some(false)
+            && let Some(op) = &operation
+            && let Ok(mut lost) = self.0.lost.lock()
+        {
+            *lost.entry(op.clone()).or_default() += 1;
+        }
         if attempt >= max_attempts {
             return Ok(());
         }
@@ -120,17 +144,7 @@ impl Intercept for RetryReporter {
         else {
             return Ok(());
         };
-        let operation = cfg
-            .load::<Metadata>()
-            .map(|m| {
-                // the IAM-style prefix users know: "CloudWatch Logs" is logs
-                let service = match m.service() {
-                    "CloudWatch Logs" => "logs".to_owned(),
-                    s => s.to_lowercase().replace(' ', ""),
-                };
-                format!("{service}:{}", m.name())
-            })
-            .unwrap_or_else(|| "an AWS call".into());
+        let operation = operation.unwrap_or_else(|| "an AWS call".into());
         let kind = match kind {
             ErrorKind::ThrottlingError => "throttled",
             ErrorKind::TransientError => "transient error",

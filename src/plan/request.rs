@@ -3,11 +3,12 @@
 
 use aws_sdk_firehose::types::{
     BufferingHints, CloudWatchLoggingOptions, CompressionFormat, DataFormatConversionConfiguration,
-    DeliveryStreamEncryptionConfigurationInput, DeliveryStreamType, Deserializer, DynamicPartitioningConfiguration,
-    EncryptionConfiguration, ExtendedS3DestinationConfiguration, HiveJsonSerDe, InputFormatConfiguration, KeyType,
-    KinesisStreamSourceConfiguration, KmsEncryptionConfig, OpenXJsonSerDe, OrcSerDe, OutputFormatConfiguration,
-    ParquetSerDe, ProcessingConfiguration, Processor, ProcessorParameter, ProcessorParameterName, ProcessorType,
-    RetryOptions, S3BackupMode, S3DestinationConfiguration, SchemaConfiguration, Serializer, Tag,
+    DeliveryStreamEncryptionConfigurationInput, DeliveryStreamEncryptionStatus, DeliveryStreamType, Deserializer,
+    DynamicPartitioningConfiguration, EncryptionConfiguration, ExtendedS3DestinationConfiguration, HiveJsonSerDe,
+    InputFormatConfiguration, KeyType, KinesisStreamSourceConfiguration, KmsEncryptionConfig, OpenXJsonSerDe, OrcSerDe,
+    OutputFormatConfiguration, ParquetSerDe, ProcessingConfiguration, Processor, ProcessorParameter,
+    ProcessorParameterName, ProcessorType, RetryOptions, S3BackupMode, S3DestinationConfiguration, SchemaConfiguration,
+    Serializer, Tag,
 };
 use serde_json::{Map, Value, json};
 
@@ -491,6 +492,23 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
     cmp("type", d.delivery_stream_type().as_str().to_owned(), req.stream_type.as_str().to_owned());
     let source = d.source().and_then(|s| s.kinesis_stream_source_description()).and_then(|k| k.kinesis_stream_arn());
     cmp("source stream", show(source), show(req.kinesis_source.as_ref().map(|k| k.kinesis_stream_arn())));
+    // server-side encryption of a Direct PUT stream
+    let planned_sse = match &req.encryption {
+        None => "off".to_owned(),
+        Some(e) => e.key_arn().map_or_else(|| "an AWS owned key".to_owned(), |k| show(Some(k))),
+    };
+    let existing_sse = match d.delivery_stream_encryption_configuration() {
+        Some(e)
+            if matches!(
+                e.status(),
+                Some(DeliveryStreamEncryptionStatus::Enabled | DeliveryStreamEncryptionStatus::Enabling)
+            ) =>
+        {
+            e.key_arn().map_or_else(|| "an AWS owned key".to_owned(), |k| show(Some(k)))
+        }
+        _ => "off".to_owned(),
+    };
+    cmp("stream encryption", existing_sse, planned_sse);
     let s3 = &req.s3;
     let Some(x) = d.destinations().iter().find_map(|x| x.extended_s3_destination_description()) else {
         cmp("destination", "no Amazon S3 destination".into(), "Amazon S3".into());
@@ -682,6 +700,14 @@ mod tests {
         other.source = None;
         let settings: Vec<_> = differences(&req, &other).iter().map(|d| d.setting).collect();
         assert_eq!(settings, ["type", "source stream"]);
+        // a Direct PUT stream without the server-side encryption the plan asks for
+        let mut plan = Plan::lab("abcd1234");
+        plan.source = crate::plan::Source::DirectPut;
+        plan.settings.stream_encryption = Some(crate::plan::StreamEncryption::AwsOwned);
+        let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
+        let diffs = differences(&req, &described(&req));
+        assert_eq!(diffs.len(), 1);
+        assert_eq!(diffs[0].to_string(), "stream encryption: the stream has off, the plan says an AWS owned key");
     }
 
     #[test]

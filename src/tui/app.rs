@@ -247,6 +247,7 @@ impl Runner {
             return;
         };
         let store = self.store.clone();
+        let provisioning = matches!(fx, Effect::Provision(_));
         let task = tokio::spawn(async move {
             let action = match fx {
                 Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.summary())),
@@ -280,7 +281,8 @@ impl Runner {
             };
             let _ = tx.send(action);
         });
-        if let Ok(mut p) = self.provisioning.lock() {
+        // only the creation is abandoned on the way out; lists and checks end with the runtime
+        if provisioning && let Ok(mut p) = self.provisioning.lock() {
             *p = Some(task.abort_handle());
         }
     }
@@ -292,12 +294,16 @@ impl Runner {
             task.abort();
         }
         let (Some(cloud), Some(store)) = (&self.cloud, &self.store) else { return Vec::new() };
-        let settled = tokio::time::timeout(Duration::from_secs(20), destroy::settled_journal(cloud, store, &plan.name))
-            .await
-            .unwrap_or_else(|_| Err(cloud::CloudError::local("no answer within 20 s", "check the network")));
-        let plan_path = match cloud.identify().await {
-            Ok(target) => store.plan_path(&target, &plan.name).display().to_string(),
-            Err(_) => "PLAN".into(),
+        // one bound on the whole look-up: the terminal is back already, the user is waiting
+        let look = async {
+            let target = cloud.identify().await?;
+            let journal = destroy::settled_journal(cloud, store, &plan.name, None).await?;
+            Ok::<_, cloud::CloudError>((journal, store.plan_path(&target, &plan.name).display().to_string()))
+        };
+        let (settled, plan_path) = match tokio::time::timeout(Duration::from_secs(20), look).await {
+            Ok(Ok((journal, path))) => (Ok(journal), path),
+            Ok(Err(e)) => (Err(e), "PLAN".into()),
+            Err(_) => (Err(cloud::CloudError::local("no answer within 20 s", "check the network")), "PLAN".into()),
         };
         destroy::interrupted_lines(settled.as_ref(), &plan_path)
     }
@@ -346,7 +352,7 @@ async fn destroy_with(
     plan: &crate::plan::Plan,
 ) -> Vec<(provision::Resource, Option<String>)> {
     let journal = match store {
-        Some(store) => destroy::settled_journal(cloud, &store, &plan.name).await,
+        Some(store) => destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await,
         None => Err(cloud::CloudError::local("no state directory", "set HOME or XDG_STATE_HOME")),
     };
     let mut journal = match journal {
