@@ -5,3 +5,9 @@
 pub mod cloud;
 pub mod plan;
 pub mod tui;
+
+/// firehose-wizard's own directory under the XDG state directory (`~/.local/state/firehose-wizard`, or
+/// the cache directory where there is no state directory): the log, the journals and the wizard's plans.
+pub fn state_dir() -> Option<std::path::PathBuf> {
+    Some(dirs::state_dir().or_else(dirs::cache_dir)?.join("firehose-wizard"))
+}

@@ -365,7 +365,7 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
                 tell!("firehose-wizard: received {name}: the call in flight was abandoned; checking what exists (a second signal quits at once)");
                 let settled = tokio::select! {
                     r = tokio::time::timeout(std::time::Duration::from_secs(20), destroy::settled_journal(&cloud, &store, &plan.name, None)) => {
-                        r.unwrap_or_else(|_| Err(CloudError::local("no answer within 20 s", "check the network")))
+                        r.unwrap_or_else(|_| Err(CloudError::local("no answer within 20 s", "check the network"))).map(|(_, j)| j)
                     }
                     _ = signals.next() => Err(CloudError::local("interrupted again", "")),
                 };
@@ -613,8 +613,7 @@ mod logging {
     }
 
     fn default_path() -> Option<PathBuf> {
-        let base = dirs::state_dir().or_else(dirs::cache_dir)?;
-        Some(base.join("firehose-wizard").join("firehose-wizard.log"))
+        Some(firehose_wizard::state_dir()?.join("firehose-wizard.log"))
     }
 
     pub fn init(explicit: Option<&Path>) -> Log {

@@ -72,7 +72,7 @@ impl Setup {
 }
 
 fn journal_at(home: &Path, stream: &str) -> serde_json::Value {
-    let path = home.join(format!(".local/state/firehose-wizard/journal/123456789012/us-east-1/{stream}.json"));
+    let path = common::journal_path(home, stream);
     match std::fs::read(&path) {
         Ok(bytes) => serde_json::from_slice(&bytes).unwrap(),
         Err(_) => json!({"entries": []}),

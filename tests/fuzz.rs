@@ -14,13 +14,17 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use firehose_wizard::plan::prefix::{self, EvalContext, Kind, Token};
 use firehose_wizard::plan::request::Target;
 use firehose_wizard::plan::validate::{Severity, examples, validate, validate_for};
 use firehose_wizard::plan::{MAX_PLAN_BYTES, Plan, PlanFileError, parse_plan_bytes};
 use proptest::prelude::*;
 use proptest::test_runner::{RngSeed, TestCaseError, TestRunner};
+
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::{instant, prefix_like};
 
 const DEFAULT_CASES: u32 = 20_000;
 
@@ -165,40 +169,6 @@ const NAMES: &[&str] = &[
     "Asia/Seoul",
     "UTC",
 ];
-
-/// Strings built from the pieces prefixes are made of (as tests/properties.rs), with line breaks and
-/// control characters, so that the prefix parser sees deep, near-valid input.
-fn prefix_like() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("!{".to_owned()),
-        Just("}".to_owned()),
-        Just(":".to_owned()),
-        Just("timestamp".to_owned()),
-        Just("firehose".to_owned()),
-        Just("random-string".to_owned()),
-        Just("error-output-type".to_owned()),
-        Just("partitionKeyFromQuery".to_owned()),
-        Just("partitionKeyFromLambda".to_owned()),
-        Just("!{timestamp:yyyy}".to_owned()),
-        Just("!{timestamp:yyyy/MM/dd/HH}".to_owned()),
-        Just("!{firehose:error-output-type}".to_owned()),
-        Just("!{firehose:random-string}".to_owned()),
-        Just("!{partitionKeyFromQuery:customer_id}".to_owned()),
-        Just("!{partitionKeyFromLambda:k}".to_owned()),
-        Just("'".to_owned()),
-        Just("''".to_owned()),
-        Just("/".to_owned()),
-        Just("[".to_owned()),
-        Just("#".to_owned()),
-        "[yuMLdDHhkKmsSYEaGwQVzxXO]{1,20}",
-        "[ -~]{0,4}",
-        "\\PC{0,3}",
-        "[\\x00-\\x1f\\x7f-\\u{9f}\\u{2028}\\u{2029}]",
-        Just("\u{1b}[2J".to_owned()),
-        Just("p".repeat(300)),
-    ];
-    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
-}
 
 /// Values to put in a plan's strings: names of the plan, prefixes, ARNs and anything at all.
 fn string_value() -> impl Strategy<Value = String> {
@@ -491,11 +461,6 @@ fn plan_file() -> impl Strategy<Value = Bytes> {
         1 => "\\PC{0,200}".prop_map(String::into_bytes),
     ]
     .prop_map(Bytes)
-}
-
-fn instant() -> impl Strategy<Value = DateTime<Utc>> {
-    // years 1..=9999, any second, any nanosecond
-    (-62_135_596_800i64..253_402_300_799i64, 0u32..1_000_000_000).prop_map(|(s, n)| Utc.timestamp_opt(s, n).unwrap())
 }
 
 fn check_plan_file(bytes: &[u8], at: DateTime<Utc>) -> Result<(), TestCaseError> {

@@ -311,7 +311,7 @@ impl Names {
     }
 
     fn journal_path(&self, home: &Path) -> PathBuf {
-        home.join(format!(".local/state/firehose-wizard/journal/{ACCOUNT}/us-east-1/{}.json", self.stream))
+        common::journal_path(home, &self.stream)
     }
 }
 

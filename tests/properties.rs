@@ -1,42 +1,14 @@
 //! Property tests: the prefix parser, the evaluator, the validator and the plan parser never panic,
 //! and the worst-case length used for the 512-character rule is never below a real evaluation.
 
-use chrono::{DateTime, TimeZone, Utc};
 use firehose_wizard::plan::prefix::{self, EvalContext, Kind};
 use firehose_wizard::plan::validate::{examples, validate};
 use firehose_wizard::plan::{Plan, Role, Source};
 use proptest::prelude::*;
 
-/// Strings built from the pieces prefixes are made of, so that the parser sees deep, near-valid input.
-fn prefix_like() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("!{".to_owned()),
-        Just("}".to_owned()),
-        Just(":".to_owned()),
-        Just("timestamp".to_owned()),
-        Just("firehose".to_owned()),
-        Just("random-string".to_owned()),
-        Just("error-output-type".to_owned()),
-        Just("partitionKeyFromQuery".to_owned()),
-        Just("partitionKeyFromLambda".to_owned()),
-        Just("!{timestamp:yyyy}".to_owned()),
-        Just("!{firehose:error-output-type}".to_owned()),
-        Just("!{firehose:random-string}".to_owned()),
-        Just("'".to_owned()),
-        Just("''".to_owned()),
-        Just("/".to_owned()),
-        "[yuMLdDHhkKmsSYEaGwQVz]{1,6}",
-        "[ -~]{0,4}",
-        "\\PC{0,3}",
-        Just("\u{1b}[2J".to_owned()),
-    ];
-    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
-}
-
-fn instant() -> impl Strategy<Value = DateTime<Utc>> {
-    // years 1..=9999, any second, any nanosecond
-    (-62_135_596_800i64..253_402_300_799i64, 0u32..1_000_000_000).prop_map(|(s, n)| Utc.timestamp_opt(s, n).unwrap())
-}
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::{instant, prefix_like};
 
 /// ARN-shaped strings: the six fields, some empty, some with extra colons or slashes.
 fn arn_like() -> impl Strategy<Value = String> {

@@ -5,12 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{Moto, SECRET_KEY, rt, run, write_plan};
+use common::{Moto, SECRET_KEY, journal_path, rt, run, write_plan};
 use firehose_wizard::plan::Plan;
-
-fn journal_path(home: &Path, stream: &str) -> std::path::PathBuf {
-    home.join(format!(".local/state/firehose-wizard/journal/123456789012/us-east-1/{stream}.json"))
-}
 
 fn journal_entries(home: &Path, stream: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(journal_path(home, stream)).unwrap();

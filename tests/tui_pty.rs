@@ -122,6 +122,25 @@ impl Pty {
         }
     }
 
+    /// From the lab's first screen with its stream listed, Ctrl-N to Review, then Create and `y`.
+    fn create_lab(&mut self) {
+        self.wait_for(&["Step 1/5", "1 ACTIVE"]);
+        for step in ["Step 2/5", "Step 3/5", "Step 4/5", "Step 5/5"] {
+            self.send(b"\x0e");
+            self.wait_for(&[step]);
+        }
+        self.send(b"c");
+        self.wait_for(&["Create the delivery stream"]);
+        self.send(b"y");
+    }
+
+    /// Sends a signal (`TERM`, `HUP`, ...) to the wizard.
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("pid").to_string();
+        let status = std::process::Command::new("kill").arg(format!("-{name}")).arg(pid).status().unwrap();
+        assert!(status.success(), "kill -{name}");
+    }
+
     /// The terminal was given back: the alternate screen was left after it was last entered, the
     /// cursor shown again.
     fn assert_restored(&self) {
@@ -257,10 +276,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
         // no emulator: the wizard must still start, show the AWS error, and leave cleanly
         let mut pty = Pty::spawn(dir.path(), None, &["--lab", "--endpoint-url", "http://127.0.0.1:9"], (24, 80));
         pty.wait_for(&["Step 1/5"]);
-        let pid = pty.child.process_id().expect("pid");
-        let status =
-            std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().unwrap();
-        assert!(status.success());
+        pty.signal(signal);
         assert_eq!(pty.wait_exit(), code, "SIG{signal}");
         pty.assert_restored();
         assert!(pty.screen().contains(&format!("received SIG{signal}; the terminal was restored")), "{}", pty.screen());
@@ -309,14 +325,7 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
     });
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn(dir.path(), Some(&moto), &["--lab"], (24, 80));
-    pty.wait_for(&["Step 1/5", "1 ACTIVE"]);
-    for step in ["Step 2/5", "Step 3/5", "Step 4/5", "Step 5/5"] {
-        pty.send(b"\x0e");
-        pty.wait_for(&[step]);
-    }
-    pty.send(b"c");
-    pty.wait_for(&["Create the delivery stream"]);
-    pty.send(b"y");
+    pty.create_lab();
     let s = pty.wait_for(&["✗ step 7 (delivery stream) failed", "what exists now:"]);
     assert!(s.contains("LimitExceededException"), "{s}");
     assert!(s.contains("S3 bucket aws-analytics-immersion-day-") && s.contains("(created by firehose-wizard)"), "{s}");
@@ -372,26 +381,20 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     proxy.add(Rule::new("iam:CreateRole", 1, Fault::HoldAfterUpstream));
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn_at(dir.path(), Some(&proxy.url), &["--lab"], (30, 220));
-    pty.wait_for(&["Step 1/5", "1 ACTIVE"]);
-    for step in ["Step 2/5", "Step 3/5", "Step 4/5", "Step 5/5"] {
-        pty.send(b"\x0e");
-        pty.wait_for(&[step]);
-    }
-    pty.send(b"c");
-    pty.wait_for(&["Create the delivery stream"]);
-    pty.send(b"y");
+    pty.create_lab();
     assert_eq!(proxy.wait_held(TIMEOUT).as_deref(), Some("iam:CreateRole"));
-    let pid = pty.child.process_id().expect("pid");
-    assert!(std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap().success());
+    pty.signal("HUP");
     assert_eq!(pty.wait_exit(), 129);
     pty.assert_restored();
     let after = pty.screen();
-    let state = dir.path().join(".local/state/firehose-wizard/journal/123456789012/us-east-1");
     let plan = dir.path().join(".local/state/firehose-wizard/plans/123456789012/us-east-1/retail-trans.json");
     for needle in [
         "received SIGHUP; the terminal was restored".to_owned(),
         "left while creating: the call in flight was abandoned".to_owned(),
-        format!("what firehose-wizard created (journal {}):", state.join("retail-trans.json").display()),
+        format!(
+            "what firehose-wizard created (journal {}):",
+            common::journal_path(dir.path(), "retail-trans").display()
+        ),
         "IAM role arn:aws:iam::123456789012:role/firehose_delivery_role".to_owned(),
         format!("to resume: firehose-wizard apply {}", plan.display()),
         format!("to remove what firehose-wizard created: firehose-wizard destroy {}", plan.display()),
@@ -400,7 +403,8 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     }
     // the journal names the role as created (settled by a lookup), and the kept plan destroys it all
     let journal: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(state.join("retail-trans.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(common::journal_path(dir.path(), "retail-trans")).unwrap())
+            .unwrap();
     let kinds: Vec<_> =
         journal["entries"].as_array().unwrap().iter().map(|e| (e["kind"].clone(), e["status"].clone())).collect();
     assert_eq!(

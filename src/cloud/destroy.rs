@@ -11,6 +11,7 @@ use super::journal::{Journal, Status};
 use super::provision::{Kind, Resource, Timing, stream_summary};
 use super::{Cloud, CloudError};
 use crate::plan::names::role_name_of;
+use crate::plan::request::Target;
 
 /// How `destroy` treats a bucket that holds objects.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -383,17 +384,18 @@ async fn empty_bucket(cloud: &Cloud, bucket: &str) -> Result<(), CloudError> {
     Ok(())
 }
 
-/// After an interruption: the stream's journal with its unanswered entries settled by lookups.
+/// The account and Region (STS), and the stream's journal there with its unanswered entries settled
+/// by lookups (see [`settle`] for `forget_after`).
 pub async fn settled_journal(
     cloud: &Cloud,
     store: &super::journal::Store,
     stream: &str,
     forget_after: Option<Duration>,
-) -> Result<Journal, CloudError> {
+) -> Result<(Target, Journal), CloudError> {
     let target = cloud.identify().await?;
     let mut journal = store.open(&target, stream).map_err(journal_error)?;
     settle(cloud, &mut journal, forget_after).await?;
-    Ok(journal)
+    Ok((target, journal))
 }
 
 /// What to tell the user after an interrupted creation: what firehose-wizard created (by the journal),

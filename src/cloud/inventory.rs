@@ -72,16 +72,9 @@ pub async fn kinesis_streams(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) 
 
 /// This account's buckets (all Regions), with their Region when S3 reports it.
 pub async fn buckets(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<(), CloudError> {
-    let mut token: Option<String> = None;
-    loop {
-        let out = cloud
-            .s3
-            .list_buckets()
-            .max_buckets(1000)
-            .set_continuation_token(token.clone())
-            .send()
-            .await
-            .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
+    let mut pages = cloud.s3.list_buckets().max_buckets(1000).into_paginator().send();
+    while let Some(out) = pages.next().await {
+        let out = out.map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
         let page = out
             .buckets()
             .iter()
@@ -93,25 +86,15 @@ pub async fn buckets(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Resul
             })
             .collect();
         on_page(page);
-        match out.continuation_token() {
-            Some(t) if !t.is_empty() && Some(t) != token.as_deref() => token = Some(t.to_owned()),
-            _ => return Ok(()),
-        }
     }
+    Ok(())
 }
 
 /// This account's IAM roles; those whose trust policy lets Firehose assume them rank first.
 pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<(), CloudError> {
-    let mut marker: Option<String> = None;
-    loop {
-        let out = cloud
-            .iam
-            .list_roles()
-            .max_items(1000)
-            .set_marker(marker.clone())
-            .send()
-            .await
-            .map_err(|e| CloudError::from_sdk("iam:ListRoles", e))?;
+    let mut pages = cloud.iam.list_roles().max_items(1000).into_paginator().send();
+    while let Some(out) = pages.next().await {
+        let out = out.map_err(|e| CloudError::from_sdk("iam:ListRoles", e))?;
         let page = out
             .roles()
             .iter()
@@ -128,20 +111,25 @@ pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<
             })
             .collect();
         on_page(page);
-        match (out.is_truncated(), out.marker()) {
-            (true, Some(m)) => marker = Some(m.to_owned()),
-            _ => return Ok(()),
-        }
     }
+    Ok(())
 }
 
 /// Whether a delivery stream of this name already exists in this account and Region.
 pub async fn delivery_stream_exists(cloud: &Cloud, name: &str) -> Result<bool, CloudError> {
+    Ok(delivery_stream(cloud, name).await?.is_some())
+}
+
+/// DescribeDeliveryStream of a stream by name, `None` if there is none.
+pub async fn delivery_stream(
+    cloud: &Cloud,
+    name: &str,
+) -> Result<Option<aws_sdk_firehose::types::DeliveryStreamDescription>, CloudError> {
     match cloud.firehose.describe_delivery_stream().delivery_stream_name(name).send().await {
-        Ok(_) => Ok(true),
+        Ok(out) => Ok(out.delivery_stream_description),
         Err(e) => {
             let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
-            if e.is("ResourceNotFoundException") { Ok(false) } else { Err(e) }
+            if e.is("ResourceNotFoundException") { Ok(None) } else { Err(e) }
         }
     }
 }
@@ -223,23 +211,12 @@ pub async fn role_policies(cloud: &Cloud, name: &str) -> Result<Vec<serde_json::
 /// Whether this account owns the bucket: ListBuckets lists only the caller's own buckets, and unlike
 /// CreateBucket in us-east-1 it changes nothing.
 pub async fn owns_bucket(cloud: &Cloud, bucket: &str) -> Result<bool, CloudError> {
-    let mut token = None;
-    loop {
-        let out = cloud
-            .s3
-            .list_buckets()
-            .prefix(bucket)
-            .max_buckets(1000)
-            .set_continuation_token(token)
-            .send()
-            .await
-            .map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
+    let mut pages = cloud.s3.list_buckets().prefix(bucket).max_buckets(1000).into_paginator().send();
+    while let Some(out) = pages.next().await {
+        let out = out.map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
         if out.buckets().iter().any(|b| b.name() == Some(bucket)) {
             return Ok(true);
         }
-        match out.continuation_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_owned()),
-            _ => return Ok(false),
-        }
     }
+    Ok(false)
 }

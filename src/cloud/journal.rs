@@ -25,8 +25,7 @@ pub struct Store {
 impl Store {
     /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling.
     pub fn default_location() -> Option<Store> {
-        let base = dirs::state_dir().or_else(dirs::cache_dir)?;
-        Some(Store { dir: base.join("firehose-wizard").join("journal") })
+        Some(Store { dir: crate::state_dir()?.join("journal") })
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Store {

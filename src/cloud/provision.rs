@@ -16,7 +16,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use aws_sdk_firehose::types::{DeliveryStreamDescription, DeliveryStreamStatus};
+use aws_sdk_firehose::types::DeliveryStreamStatus;
 use aws_sdk_kinesis::types::{StreamModeDetails, StreamStatus};
 use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
 use tokio::sync::mpsc::UnboundedSender;
@@ -555,7 +555,7 @@ impl<'a> Run<'a> {
     /// may exist only if it does, since it is then reused).
     async fn checks(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
         let name = &self.plan.name;
-        let stream_note = match self.describe_stream().await? {
+        let stream_note = match super::inventory::delivery_stream(self.cloud, name).await? {
             None => format!("{name} is free"),
             Some(d) => {
                 let arn = d.delivery_stream_arn().to_owned();
@@ -612,17 +612,6 @@ impl<'a> Run<'a> {
             Err(e) => return Err(e),
         };
         Ok(((), "ok", format!("{stream_note}; role {role} {role_note}")))
-    }
-
-    /// DescribeDeliveryStream of the plan's stream, `None` if there is none.
-    async fn describe_stream(&self) -> Result<Option<DeliveryStreamDescription>, CloudError> {
-        match self.cloud.firehose.describe_delivery_stream().delivery_stream_name(&self.plan.name).send().await {
-            Ok(out) => Ok(out.delivery_stream_description),
-            Err(e) => {
-                let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
-                if e.is("ResourceNotFoundException") { Ok(None) } else { Err(e) }
-            }
-        }
     }
 
     async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, &'static str, String), CloudError> {

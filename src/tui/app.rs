@@ -295,13 +295,9 @@ impl Runner {
         }
         let (Some(cloud), Some(store)) = (&self.cloud, &self.store) else { return Vec::new() };
         // one bound on the whole look-up: the terminal is back already, the user is waiting
-        let look = async {
-            let target = cloud.identify().await?;
-            let journal = destroy::settled_journal(cloud, store, &plan.name, None).await?;
-            Ok::<_, cloud::CloudError>((journal, store.plan_path(&target, &plan.name).display().to_string()))
-        };
+        let look = destroy::settled_journal(cloud, store, &plan.name, None);
         let (settled, plan_path) = match tokio::time::timeout(Duration::from_secs(20), look).await {
-            Ok(Ok((journal, path))) => (Ok(journal), path),
+            Ok(Ok((target, journal))) => (Ok(journal), store.plan_path(&target, &plan.name).display().to_string()),
             Ok(Err(e)) => (Err(e), "PLAN".into()),
             Err(_) => (Err(cloud::CloudError::local("no answer within 20 s", "check the network")), "PLAN".into()),
         };
@@ -352,7 +348,9 @@ async fn destroy_with(
     plan: &crate::plan::Plan,
 ) -> Vec<(provision::Resource, Option<String>)> {
     let journal = match store {
-        Some(store) => destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await,
+        Some(store) => {
+            destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await.map(|(_, j)| j)
+        }
         None => Err(cloud::CloudError::local("no state directory", "set HOME or XDG_STATE_HOME")),
     };
     let mut journal = match journal {

@@ -223,3 +223,9 @@ pub async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<Str
     names.sort();
     names
 }
+
+/// Where the binary, run with `HOME=home` (as `bin` does), keeps the journal of `stream` in account
+/// 123456789012 and us-east-1.
+pub fn journal_path(home: &Path, stream: &str) -> PathBuf {
+    home.join(format!(".local/state/firehose-wizard/journal/{ACCOUNT}/us-east-1/{stream}.json"))
+}
