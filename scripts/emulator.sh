@@ -20,7 +20,7 @@ case "${1:-}" in
     mkdir -p "$work"
     : > "$logfile"
     # -p 0: the kernel picks a free port; the server prints it on stderr ("Running on http://127.0.0.1:PORT").
-    nohup "$root/.venv/bin/moto_server" -H 127.0.0.1 -p 0 >/dev/null 2>>"$logfile" &
+    nohup "$root/scripts/moto-server" -H 127.0.0.1 -p 0 >/dev/null 2>>"$logfile" &
     echo $! > "$pidfile"
     port=""
     for _ in $(seq 1 200); do

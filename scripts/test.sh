@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 scripts/emulator-install.sh
-export MOTO_SERVER="$root/.venv/bin/moto_server"
+export MOTO_SERVER="$root/scripts/moto-server"
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
 cargo test --locked

@@ -1,9 +1,12 @@
 //! firehose-wizard: create an Amazon Data Firehose delivery stream, validated against AWS's rules first.
 //!
-//! Layers (imports point down only): `tui` (the wizard) → `cloud` (AWS) → `plan` (the domain, pure).
+//! Layers (imports point down only): `tui` (the wizard and the watch view) and `cli` (the commands), with
+//! `report` (results as text) → `cloud` (AWS) → `plan` (the domain, pure).
 
+pub mod cli;
 pub mod cloud;
 pub mod plan;
+pub mod report;
 pub mod tui;
 
 /// firehose-wizard's own directory under the XDG state directory (`~/.local/state/firehose-wizard`, or

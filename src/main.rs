@@ -22,24 +22,9 @@ use firehose_wizard::cloud::{Cloud, CloudError, DEFAULT_CALL_TIMEOUT, Options};
 use firehose_wizard::plan::validate::{self, Severity};
 use firehose_wizard::plan::{self, Plan, sanitize};
 
-const EXIT_PROBLEMS: u8 = 1;
-const EXIT_INPUT: u8 = 2;
-
-/// `println!` that drops a write error (a closed terminal) instead of panicking.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
-/// `eprintln!` that drops a write error.
-macro_rules! tell {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
+use firehose_wizard::cli::dataflow::{self as flow, StreamRef};
+use firehose_wizard::cli::{EXIT_INPUT, EXIT_PROBLEMS, fail, load_plan, runtime};
+use firehose_wizard::{say, tell};
 
 /// Create an Amazon Data Firehose delivery stream (source: Direct PUT or a Kinesis data stream;
 /// destination: Amazon S3), checked against AWS's rules before anything is created.
@@ -73,8 +58,8 @@ struct Cli {
     /// Wizard: start from the workshop's values (with a fresh random bucket-name suffix)
     #[arg(long)]
     lab: bool,
-    /// Wizard: no colours (also when NO_COLOR is set); focus and errors stay visible by reverse video and symbols
-    #[arg(long)]
+    /// Wizard and watch: no colours (also when NO_COLOR is set); focus and errors stay visible by reverse video and symbols
+    #[arg(long, global = true)]
     no_color: bool,
     /// Without a command, the interactive wizard starts
     #[command(subcommand)]
@@ -109,6 +94,44 @@ enum Command {
         #[arg(long)]
         with_objects: bool,
     },
+    /// Send test records (the workshop's retail transactions, marked) or the lines of a JSON Lines
+    /// file through a delivery stream: to its Kinesis source, or to Firehose for Direct PUT
+    Send {
+        #[command(flatten)]
+        stream: StreamArg,
+        /// How many test records (default 10); with --file, at most this many of its lines
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        records: Option<u64>,
+        /// Send the lines of this JSON Lines file, one record each, instead of test records
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Send marked test records, then watch the bucket until they arrive where Firehose should put
+    /// them (exit 0), or say what happened instead and why (exit 1)
+    SmokeTest {
+        #[command(flatten)]
+        stream: StreamArg,
+        /// How many test records
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        records: u64,
+        /// Give up after SECS (default: the buffer interval plus 3 minutes)
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=7200))]
+        timeout: Option<u64>,
+    },
+    /// Print the stream's state once: status, source and destination, the last hour's metrics, the
+    /// newest objects, error objects and error-log events
+    Status {
+        #[command(flatten)]
+        stream: StreamArg,
+        /// As JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// A live view of the stream: metrics, newest objects, errors; t runs the smoke test
+    Watch {
+        #[command(flatten)]
+        stream: StreamArg,
+    },
     /// Write a starting plan file
     Init {
         /// The "Analytics on AWS immersion day" lab's values, with a fresh random bucket-name suffix
@@ -126,6 +149,27 @@ enum Command {
     },
 }
 
+/// `PLAN | --stream NAME`: the delivery stream a data-flow command is about.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+struct StreamArg {
+    /// A plan file: its delivery stream (its `name`)
+    plan: Option<PathBuf>,
+    /// Any delivery stream of the account and Region, by name (also one firehose-wizard did not create)
+    #[arg(long, value_name = "NAME")]
+    stream: Option<String>,
+}
+
+impl StreamArg {
+    fn target(&self) -> StreamRef {
+        match (&self.plan, &self.stream) {
+            (Some(p), _) => StreamRef::Plan(p.clone()),
+            (None, Some(n)) => StreamRef::Name(n.clone()),
+            (None, None) => unreachable!("clap requires one of them"),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let log = logging::init(cli.log_file.as_deref());
@@ -140,27 +184,30 @@ fn main() -> ExitCode {
         Some(Command::Destroy { plan, dry_run, with_objects }) => {
             cmd_destroy(&cli, plan, destroy::Options { dry_run: *dry_run, with_objects: *with_objects }, &log)
         }
+        Some(Command::Send { stream, records, file }) => flow::cmd_send(
+            &cloud_options(&cli),
+            &stream.target(),
+            records.map(|n| n as usize),
+            file.as_deref(),
+            log.path.as_deref(),
+        ),
+        Some(Command::SmokeTest { stream, records, timeout }) => flow::cmd_smoke_test(
+            &cloud_options(&cli),
+            &stream.target(),
+            *records as usize,
+            *timeout,
+            log.path.as_deref(),
+        ),
+        Some(Command::Status { stream, json }) => {
+            flow::cmd_status(&cloud_options(&cli), &stream.target(), *json, log.path.as_deref())
+        }
+        Some(Command::Watch { stream }) => cmd_watch(&cli, &stream.target()),
         Some(Command::Init { lab: _, output, bucket_suffix, force }) => {
             cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force)
         }
     };
     tracing::info!(code, "exit");
     ExitCode::from(code)
-}
-
-/// Reads and parses a plan file; on failure prints why and returns the exit code.
-fn load_plan(path: &Path) -> Result<Plan, u8> {
-    let shown = sanitize(&path.display().to_string());
-    // at most 1 MiB is read; size, UTF-8, control characters and nesting are checked before JSON
-    plan::read_plan_file(path).map_err(|e| {
-        match e {
-            plan::PlanFileError::Io { message, .. } => {
-                tell!("error: cannot read the plan file {shown}: {}", sanitize(&message))
-            }
-            e => tell!("error: {shown}: {}", sanitize(&e.to_string())),
-        }
-        EXIT_INPUT
-    })
 }
 
 /// Prints every problem (`error: <path>: <message>` / `warning: ...`) to stderr; true if any is an error.
@@ -204,7 +251,6 @@ fn cloud_options(cli: &Cli) -> Options {
 }
 
 fn cmd_wizard(cli: &Cli) -> u8 {
-    use std::io::IsTerminal;
     let plan = match (&cli.plan, cli.lab) {
         (Some(path), _) => match load_plan(path) {
             Ok(p) => p,
@@ -213,15 +259,40 @@ fn cmd_wizard(cli: &Cli) -> u8 {
         (None, true) => Plan::lab(&plan::random_bucket_suffix()),
         (None, false) => firehose_wizard::tui::wizard::Model::blank_plan(),
     };
-    // Before touching the terminal: the wizard needs one on both ends.
+    in_terminal(
+        "the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`",
+        || {
+            let opts =
+                firehose_wizard::tui::app::WizardOptions { cloud: cloud_options(cli), plan, no_color: cli.no_color };
+            firehose_wizard::tui::app::run(opts)
+        },
+    )
+}
+
+fn cmd_watch(cli: &Cli, target: &StreamRef) -> u8 {
+    let name = match target.name() {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
+    in_terminal(
+        "watch needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard status --json`",
+        || {
+            let opts =
+                firehose_wizard::tui::app::WatchOptions { cloud: cloud_options(cli), name, no_color: cli.no_color };
+            firehose_wizard::tui::app::run_watch(opts)
+        },
+    )
+}
+
+/// Runs a full-screen view when there is a terminal on both ends (else says `why_not`, exit 2, before
+/// touching anything), then prints what it left to say.
+fn in_terminal(why_not: &str, run: impl FnOnce() -> firehose_wizard::tui::app::Ending) -> u8 {
+    use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        tell!(
-            "error: the wizard needs a terminal (stdin and stdout are not both a TTY); for scripts use `firehose-wizard validate PLAN` and `firehose-wizard apply PLAN`"
-        );
+        tell!("error: {why_not}");
         return EXIT_INPUT;
     }
-    let opts = firehose_wizard::tui::app::WizardOptions { cloud: cloud_options(cli), plan, no_color: cli.no_color };
-    let ending = firehose_wizard::tui::app::run(opts);
+    let ending = run();
     for l in &ending.stdout {
         say!("{l}");
     }
@@ -271,14 +342,6 @@ fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
             }
         }
     }
-}
-
-/// A multi-threaded runtime for the AWS work, or the exit code after saying why there is none.
-fn runtime() -> Result<tokio::runtime::Runtime, u8> {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| {
-        tell!("error: cannot start the async runtime: {e}");
-        EXIT_PROBLEMS
-    })
 }
 
 fn journal_store() -> Result<Store, u8> {
@@ -382,7 +445,7 @@ fn cmd_apply(cli: &Cli, path: &Path, log: &logging::Log) -> u8 {
             Ok(outcome) => {
                 say!("delivery stream ARN: {}", outcome.stream_arn);
                 say!(
-                    "next: send records to {} and look for objects in s3://{}/",
+                    "next: firehose-wizard smoke-test {shown_path} sends test records through {} and shows them arriving in s3://{}/",
                     match plan.source.kinesis() {
                         None => format!("the delivery stream {}", plan.name),
                         Some(s) => format!("the Kinesis stream {}", sanitize(s)),
@@ -423,16 +486,7 @@ fn cmd_destroy(cli: &Cli, path: &Path, how: destroy::Options, log: &logging::Log
         (Err(code), _) | (_, Err(code)) => return code,
     };
     runtime.block_on(async {
-        let fail = |error: CloudError| {
-            tell!("error: {}", error.summary());
-            if let Some(h) = &error.hint {
-                tell!("hint: {h}");
-            }
-            if let Some(p) = &log.path {
-                tell!("log: {}", p.display());
-            }
-            EXIT_PROBLEMS
-        };
+        let fail = |error: CloudError| fail(&error, log.path.as_deref());
         let cloud = match Cloud::connect(&opts).await {
             Ok(c) => c,
             Err(e) => return fail(e),
@@ -606,6 +660,7 @@ mod logging {
     //! Logs go to a file, never to the terminal.
     use std::path::{Path, PathBuf};
 
+    use firehose_wizard::tell;
     use tracing_subscriber::EnvFilter;
 
     pub struct Log {

@@ -2,6 +2,8 @@
 //! filled and with errors; progress, failure and summary; popups; the too-small screen; and the
 //! NO_COLOR theme, checked cell by cell.
 
+mod common;
+
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
@@ -93,22 +95,7 @@ fn text(m: &Model) -> String {
 }
 
 fn text_at(m: &Model, w: u16, h: u16) -> String {
-    let t = render_with(m, &Theme::color(), w, h);
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            // a wide character's second cell is a continuation, not a space
-            let mut line = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-            }
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::screen_text(render_with(m, &Theme::color(), w, h).backend().buffer())
 }
 
 fn key(m: &mut Model, code: KeyCode) {

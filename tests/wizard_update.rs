@@ -571,6 +571,11 @@ fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after
     );
     assert!(m.leftovers.is_empty());
     assert_eq!(m.step, Step::Done);
+    // the summary offers the smoke test and the watch view of the stream
+    let active: Vec<_> = keymap::active(&m).iter().map(|b| (b.keys, b.short)).collect();
+    assert!(active.contains(&("t", "smoke test")) && active.contains(&("w", "watch")), "{active:?}");
+    assert_eq!(update(&mut m, ch('t')), vec![Effect::Watch { name: "retail-trans".into(), smoke: true }]);
+    assert_eq!(update(&mut m, ch('w')), vec![Effect::Watch { name: "retail-trans".into(), smoke: false }]);
     // the summary offers destroy, asks first, and removes by the journal
     assert_eq!(m.removable(), 2);
     assert!(keymap::active(&m).iter().any(|b| b.keys == "d" && b.short == "destroy"));
@@ -592,6 +597,8 @@ fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after
     assert_eq!(m.removable(), 0);
     assert!(m.destroyed, "the summary says it is gone");
     assert!(!keymap::active(&m).iter().any(|b| b.keys == "d"));
+    // a destroyed stream has nothing to watch
+    assert!(update(&mut m, ch('w')).is_empty() && !keymap::active(&m).iter().any(|b| b.keys == "w"));
     update(&mut m, ch('q'));
     assert!(m.quit);
 }

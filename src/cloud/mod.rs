@@ -1,10 +1,12 @@
 //! AWS: the clients from one `SdkConfig`, the provisioner, and the mapping of SDK errors to messages.
 //! Knows nothing of any user interface: progress leaves as plain events.
 
+pub mod dataflow;
 pub mod destroy;
 pub mod errors;
 pub mod inventory;
 pub mod journal;
+pub mod monitor;
 pub mod provision;
 pub mod retries;
 
@@ -42,6 +44,7 @@ pub struct Cloud {
     pub s3: aws_sdk_s3::Client,
     pub kinesis: aws_sdk_kinesis::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub sts: aws_sdk_sts::Client,
     /// Hears of every retry the SDK makes.
     pub retries: retries::RetryWatch,
@@ -114,6 +117,7 @@ impl Cloud {
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
             kinesis: client!(aws_sdk_kinesis),
             logs: client!(aws_sdk_cloudwatchlogs),
+            cloudwatch: client!(aws_sdk_cloudwatch),
             sts: client!(aws_sdk_sts),
             retries: watch,
             sdk,

@@ -2,9 +2,12 @@
 //! the prefix language, the IAM policies and the CreateDeliveryStream request. No I/O happens here,
 //! but for [`read_plan_file`]'s one bounded read of the plan file.
 
+pub mod dataflow;
+pub mod describe;
 pub mod names;
 pub mod policy;
 pub mod prefix;
+pub mod records;
 pub mod request;
 pub mod validate;
 

@@ -349,6 +349,43 @@ pub fn evaluate(tokens: &[Token], ctx: &EvalContext<'_>) -> String {
         .collect()
 }
 
+/// The instant whose UTC fields read as `at`'s wall-clock fields in `zone` (an IANA name; `None`, or a
+/// name that is not one, is UTC): timestamp patterns are evaluated on it, as Firehose does with
+/// `CustomTimeZone`.
+pub fn in_zone(at: DateTime<Utc>, zone: Option<&str>) -> DateTime<Utc> {
+    match zone.and_then(|z| super::names::time_zone(z).ok()) {
+        Some(tz) => at.with_timezone(&tz).naive_local().and_utc(),
+        None => at,
+    }
+}
+
+/// Evaluates effective tokens at `at` as far as their values are known: stops before the first
+/// `!{firehose:random-string}`, before an error output type when `error_output_type` is `None`, and
+/// before a partition key `values` does not know. Returns the text and whether it is the whole key
+/// prefix (`false`: only its beginning, under which the objects lie).
+pub fn evaluate_known(
+    tokens: &[Token],
+    at: &DateTime<Utc>,
+    error_output_type: Option<&str>,
+    values: &dyn Fn(&str) -> Option<String>,
+) -> (String, bool) {
+    let mut out = String::new();
+    for t in tokens {
+        let piece = match t {
+            Token::Literal(s) => Some(s.clone()),
+            Token::Timestamp(p) => Some(format_pattern(p, at)),
+            Token::RandomString => None,
+            Token::ErrorOutputType => error_output_type.map(str::to_owned),
+            Token::PartitionKey { key, .. } => values(key),
+        };
+        match piece {
+            Some(p) => out.push_str(&p),
+            None => return (out, false),
+        }
+    }
+    (out, true)
+}
+
 /// The longest the effective tokens can evaluate to, in characters (partition key values, which come
 /// from the records, count as empty: their length is checked by Firehose per record).
 pub fn max_evaluated_len(tokens: &[Token]) -> usize {

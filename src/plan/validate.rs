@@ -542,13 +542,23 @@ pub fn default_extension(compression: &str) -> &'static str {
 
 /// The extension of the plan's objects: its own `file_extension`, else Firehose's default.
 pub fn extension(plan: &Plan) -> &str {
-    if let Some(x) = plan.destination.file_extension.as_deref().filter(|x| !x.is_empty()) {
+    object_extension(
+        plan.destination.file_extension.as_deref(),
+        plan.process.format_conversion.as_ref().map(|c| c.output.as_str()),
+        &plan.settings.compression,
+    )
+}
+
+/// The extension Firehose gives an object: the custom one when set, else the format conversion's
+/// (`parquet`, `orc`), else the compression's.
+pub fn object_extension<'a>(custom: Option<&'a str>, conversion: Option<&str>, compression: &str) -> &'a str {
+    if let Some(x) = custom.filter(|x| !x.is_empty()) {
         return x;
     }
-    match plan.process.format_conversion.as_ref().map(|c| c.output.as_str()) {
+    match conversion {
         Some("parquet") => ".parquet",
         Some("orc") => ".orc",
-        _ => default_extension(&plan.settings.compression),
+        _ => default_extension(compression),
     }
 }
 
@@ -574,10 +584,7 @@ pub fn examples_with(
         sample_value(sample?, expr)
     };
     // the prefix's fields are read in the plan's time zone (the object name stays in UTC)
-    let local = match plan.destination.time_zone.as_deref().and_then(|z| names::time_zone(z).ok()) {
-        Some(tz) => at.with_timezone(&tz).naive_local().and_utc(),
-        None => at,
-    };
+    let local = prefix::in_zone(at, plan.destination.time_zone.as_deref());
     let ctx = EvalContext { at: local, error_output_type: "processing-failed", partition_values: &values, random };
     let object = format!("{}-1-{}-{object_id}{}", plan.name, at.format("%Y-%m-%d-%H-%M-%S"), extension(plan));
     let key = |text: &str, kind| -> Option<String> {

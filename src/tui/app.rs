@@ -12,14 +12,23 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::screens;
 use super::theme::Theme;
+use super::watch;
 use super::wizard::{Action, Context, Effect, ListKind, Model, RowState, Step, update};
+use crate::cloud::dataflow::{SmokeOptions, smoke_test};
 use crate::cloud::journal::Store;
-use crate::cloud::{self, Cloud, destroy, inventory, provision};
+use crate::cloud::{self, Cloud, destroy, inventory, monitor, provision};
 use crate::plan::Plan;
 
 pub struct WizardOptions {
     pub cloud: cloud::Options,
     pub plan: Plan,
+    pub no_color: bool,
+}
+
+/// `firehose-wizard watch`: the watch view alone.
+pub struct WatchOptions {
+    pub cloud: cloud::Options,
+    pub name: String,
     pub no_color: bool,
 }
 
@@ -30,7 +39,21 @@ pub struct Ending {
     pub stderr: Vec<String>,
 }
 
+/// What the loop starts with.
+enum Start {
+    Wizard(Box<Plan>),
+    Watch(String),
+}
+
 pub fn run(opts: WizardOptions) -> Ending {
+    run_start(opts.cloud, opts.no_color, Start::Wizard(Box::new(opts.plan)))
+}
+
+pub fn run_watch(opts: WatchOptions) -> Ending {
+    run_start(opts.cloud, opts.no_color, Start::Watch(opts.name))
+}
+
+fn run_start(cloud: cloud::Options, no_color: bool, start: Start) -> Ending {
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -41,28 +64,35 @@ pub fn run(opts: WizardOptions) -> Ending {
             };
         }
     };
-    let ending = runtime.block_on(run_async(opts));
+    let ending = runtime.block_on(run_async(cloud, no_color, start));
     // Tasks still in flight (a creation left on purpose) are dropped with the runtime.
     runtime.shutdown_timeout(Duration::from_millis(200));
     ending
 }
 
-async fn run_async(opts: WizardOptions) -> Ending {
-    let theme = Theme::from_env(opts.no_color);
-    let (cloud, connect_error) = match Cloud::connect(&opts.cloud).await {
+async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending {
+    let theme = Theme::from_env(no_color);
+    let (cloud, connect_error) = match Cloud::connect(&opts).await {
         Ok(c) => (Some(Arc::new(c)), None),
         Err(e) => (None, Some(e)),
     };
-    let endpoint = opts.cloud.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok());
+    let endpoint = opts.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok());
     let context = Context {
-        profile: opts.cloud.profile.clone(),
-        region: cloud.as_ref().map(|c| c.region.clone()).or(opts.cloud.region.clone()),
+        profile: opts.profile.clone(),
+        region: cloud.as_ref().map(|c| c.region.clone()).or(opts.region.clone()),
         endpoint,
         target: None,
         identity_error: connect_error.as_ref().map(|e| e.summary()),
     };
-    let mut model = Model::new(&opts.plan, context);
     let (tx, mut rx) = unbounded_channel::<Action>();
+    let (wtx, mut wrx) = unbounded_channel::<watch::Action>();
+    let standalone = matches!(start, Start::Watch(_));
+    // the wizard's model; the standalone watch has an empty one that is never drawn
+    let mut model = match &start {
+        Start::Wizard(plan) => Model::new(plan, context.clone()),
+        Start::Watch(_) => Model::new(&Model::blank_plan(), context.clone()),
+    };
+    let mut watching: Option<watch::Model> = None;
 
     let (mut sigterm, mut sighup, mut sigint) =
         match (signal(SignalKind::terminate()), signal(SignalKind::hangup()), signal(SignalKind::interrupt())) {
@@ -76,9 +106,11 @@ async fn run_async(opts: WizardOptions) -> Ending {
         store: Store::default_location(),
         provisioning: Arc::new(std::sync::Mutex::new(None)),
     };
+    let watch_runner = WatchRunner { cloud: cloud.clone(), connect_error, tx: wtx, smoke: None };
+    let mut watch_runner = watch_runner;
 
     let mut terminal = ratatui::init();
-    tracing::info!("wizard started");
+    tracing::info!("{} started", if standalone { "watch" } else { "wizard" });
     let reader_tx = tx.clone();
     std::thread::spawn(move || {
         loop {
@@ -94,15 +126,32 @@ async fn run_async(opts: WizardOptions) -> Ending {
         }
     });
 
-    for fx in model.start() {
-        runner.spawn(fx);
+    match &start {
+        Start::Wizard(_) => {
+            for fx in model.start() {
+                runner.spawn(fx);
+            }
+        }
+        Start::Watch(name) => {
+            let mut w = watch::Model::new(name, context.clone(), true);
+            for fx in w.start(false) {
+                watch_runner.spawn(fx, &w.name);
+            }
+            watch_runner.identify();
+            watching = Some(w);
+        }
     }
     let mut ticker = tokio::time::interval(Duration::from_millis(100));
-    // the ticker is only polled while creating: never fire the ticks missed in between in a burst
+    // the ticker is only polled while creating or watching: never fire the ticks missed in between
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut signalled = None;
+    let mut verdict_lines: Vec<String> = Vec::new();
     loop {
-        if let Err(e) = terminal.draw(|f| screens::draw(f, &model, &theme, Utc::now())) {
+        let drawn = terminal.draw(|f| match &watching {
+            Some(w) => screens::watch::draw(f, w, &theme, Utc::now()),
+            None => screens::draw(f, &model, &theme, Utc::now()),
+        });
+        if let Err(e) = drawn {
             ratatui::restore();
             return Ending {
                 code: 1,
@@ -113,30 +162,87 @@ async fn run_async(opts: WizardOptions) -> Ending {
         tokio::select! {
             Some(action) = rx.recv() => {
                 test_panic(&action);
-                for fx in update(&mut model, action) {
-                    runner.spawn(fx);
-                }
+                let mut queue = vec![action];
                 // take whatever else is already queued before drawing again
                 while let Ok(action) = rx.try_recv() {
-                    for fx in update(&mut model, action) {
-                        runner.spawn(fx);
+                    queue.push(action);
+                }
+                for action in queue {
+                    match (&mut watching, action) {
+                        // keys go to the view on screen
+                        (Some(w), Action::Key(k)) => {
+                            for fx in watch::update(w, watch::Action::Key(k)) {
+                                watch_runner.spawn(fx, &w.name);
+                            }
+                        }
+                        (Some(_), Action::Resize) => {}
+                        (_, action) => {
+                            for fx in update(&mut model, action) {
+                                match fx {
+                                    Effect::Watch { name, smoke } => {
+                                        let mut w = watch::Model::new(&name, model.context.clone(), false);
+                                        for fx in w.start(smoke) {
+                                            watch_runner.spawn(fx, &name);
+                                        }
+                                        watching = Some(w);
+                                    }
+                                    fx => runner.spawn(fx),
+                                }
+                            }
+                        }
                     }
                 }
             }
-            _ = ticker.tick(), if model.step == Step::Creating => {
-                update(&mut model, Action::Tick);
+            Some(action) = wrx.recv() => {
+                if let Some(w) = &mut watching {
+                    for fx in watch::update(w, action) {
+                        watch_runner.spawn(fx, &w.name);
+                    }
+                }
+            }
+            _ = ticker.tick(), if model.step == Step::Creating || watching.is_some() => {
+                if model.step == Step::Creating {
+                    update(&mut model, Action::Tick);
+                }
+                if let Some(w) = &mut watching {
+                    for fx in watch::update(w, watch::Action::Tick) {
+                        watch_runner.spawn(fx, &w.name);
+                    }
+                }
             }
             _ = sigterm.recv() => signalled = Some(("SIGTERM", 143)),
             _ = sighup.recv() => signalled = Some(("SIGHUP", 129)),
             _ = sigint.recv() => signalled = Some(("SIGINT", 130)),
+        }
+        if let Some(w) = &watching
+            && (w.closed || w.quit)
+        {
+            if let watch::Smoke::Done(v) = &w.smoke {
+                verdict_lines = crate::report::verdict(v).into_iter().map(|(_, l)| l).collect();
+            }
+            let quit = w.quit || w.standalone;
+            watch_runner.abandon();
+            watching = None;
+            if quit {
+                model.quit = true;
+            }
         }
         if model.quit || signalled.is_some() {
             break;
         }
     }
     ratatui::restore();
-    tracing::info!(step = ?model.step, signal = ?signalled.map(|s| s.0), "wizard ended");
+    tracing::info!(step = ?model.step, signal = ?signalled.map(|s| s.0), "{} ended", if standalone { "watch" } else { "wizard" });
+    if standalone {
+        let mut out = Ending { code: 0, stdout: verdict_lines, stderr: vec![] };
+        if let Some((name, code)) = signalled {
+            out.code = code;
+            out.stderr.push(format!("firehose-wizard: received {name}; the terminal was restored"));
+        }
+        return out;
+    }
     let mut out = ending(&model, signalled);
+    out.stdout.extend(verdict_lines);
     if model.step == Step::Creating {
         out.stderr.extend(runner.abandon(&model.plan()).await);
     }
@@ -242,6 +348,8 @@ impl Runner {
                 }))),
                 Effect::Destroy(_) => Action::Removed(Vec::new()),
                 Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+                // the loop opens the watch view itself
+                Effect::Watch { .. } => return,
             };
             let _ = tx.send(action);
             return;
@@ -278,6 +386,7 @@ impl Runner {
                 }
                 Effect::Destroy(plan) => Action::Removed(destroy_with(&cloud, store, &plan).await),
                 Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+                Effect::Watch { .. } => return,
             };
             let _ = tx.send(action);
         });
@@ -302,6 +411,98 @@ impl Runner {
             Err(_) => (Err(cloud::CloudError::local("no answer within 20 s", "check the network")), "PLAN".into()),
         };
         destroy::interrupted_lines(settled.as_ref(), &plan_path)
+    }
+}
+
+/// Runs the watch view's effects as tasks; their results come back on `tx`.
+struct WatchRunner {
+    cloud: Option<Arc<Cloud>>,
+    connect_error: Option<cloud::CloudError>,
+    tx: UnboundedSender<watch::Action>,
+    /// The smoke test in flight, abandoned when the view closes.
+    smoke: Option<tokio::task::AbortHandle>,
+}
+
+impl WatchRunner {
+    fn spawn(&mut self, fx: watch::Effect, name: &str) {
+        let tx = self.tx.clone();
+        let Some(cloud) = self.cloud.clone() else {
+            let error =
+                self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
+            let _ = tx.send(match fx {
+                watch::Effect::Refresh { generation } => watch::Action::Snapshot { generation, result: Err(error) },
+                watch::Effect::SmokeTest => watch::Action::SmokeDone(Err(error)),
+                watch::Effect::Preview { key, .. } => watch::Action::Preview { key, result: Err(error) },
+            });
+            return;
+        };
+        let name = name.to_owned();
+        match fx {
+            watch::Effect::Refresh { generation } => {
+                tokio::spawn(async move {
+                    let result = monitor::snapshot(&cloud, &name).await.map(Box::new).map_err(|e| e.summary());
+                    let _ = tx.send(watch::Action::Snapshot { generation, result });
+                });
+            }
+            watch::Effect::SmokeTest => {
+                let task = tokio::spawn(async move {
+                    let result = async {
+                        let facts = monitor::stream_facts(&cloud, &name).await?;
+                        let opts = SmokeOptions {
+                            records: 10,
+                            timeout: SmokeOptions::default_timeout(&facts),
+                            poll: Duration::from_secs(5),
+                            scan: Duration::from_secs(30),
+                        };
+                        let events = tx.clone();
+                        smoke_test(&cloud, &facts, opts, move |e| {
+                            let _ = events.send(watch::Action::Smoke(e));
+                        })
+                        .await
+                    }
+                    .await;
+                    let _ = tx.send(watch::Action::SmokeDone(result.map(Box::new).map_err(|e| {
+                        e.hint.as_ref().map_or_else(|| e.summary(), |h| format!("{}; {h}", e.summary()))
+                    })));
+                });
+                self.smoke = Some(task.abort_handle());
+            }
+            watch::Effect::Preview { key, s3 } => {
+                tokio::spawn(async move {
+                    let result = preview(&cloud, &s3, &key).await;
+                    let _ = tx.send(watch::Action::Preview { key, result });
+                });
+            }
+        }
+    }
+
+    /// Who the credentials belong to, for the standalone view's header.
+    fn identify(&self) {
+        if let Some(cloud) = self.cloud.clone() {
+            let tx = self.tx.clone();
+            tokio::spawn(async move {
+                let _ = tx.send(watch::Action::Identified(cloud.identify().await.map_err(|e| e.summary())));
+            });
+        }
+    }
+
+    fn abandon(&mut self) {
+        if let Some(task) = self.smoke.take() {
+            task.abort();
+        }
+    }
+}
+
+/// The first lines of an object (gunzipped), for the watch view's preview.
+async fn preview(cloud: &Cloud, s3: &crate::plan::describe::S3Facts, key: &str) -> Result<String, String> {
+    use crate::plan::dataflow::{self, Content};
+    let bytes = monitor::read(cloud, &s3.bucket, key, 256 << 10).await.map_err(|e| e.summary())?;
+    match dataflow::content(s3, &bytes, 1 << 20)? {
+        Content::Text(text) => {
+            let lines = dataflow::first_lines(&text, 40, 2000);
+            Ok(if lines.is_empty() { "(empty)".into() } else { lines.join("\n") })
+        }
+        Content::Opaque(kind) => Ok(format!("a {kind} object: its records cannot be shown as text")),
     }
 }
 

@@ -3,14 +3,15 @@
 
 use super::wizard::{Field, Model, Popup, Step};
 
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
+/// A key of a screen whose state is `M` (the wizard's [`Model`], or the watch view's).
+#[derive(Debug)]
+pub struct Binding<M: 'static = Model> {
     pub keys: &'static str,
     /// The footer's word for it.
     pub short: &'static str,
     pub help: &'static str,
     /// Shown in the footer when this returns true.
-    pub when: fn(&Model) -> bool,
+    pub when: fn(&M) -> bool,
 }
 
 fn form(m: &Model) -> bool {
@@ -39,6 +40,9 @@ fn failed_created(m: &Model) -> bool {
 }
 fn done(m: &Model) -> bool {
     m.step == Step::Done && m.popup.is_none()
+}
+fn watchable(m: &Model) -> bool {
+    done(m) && m.watchable()
 }
 fn done_created(m: &Model) -> bool {
     done(m) && m.removable() > 0 && !m.removing
@@ -98,6 +102,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "remove what firehose-wizard created (asks first)",
         when: failed_created,
     },
+    Binding {
+        keys: "t",
+        short: "smoke test",
+        help: "send test records and show where they land in S3",
+        when: watchable,
+    },
+    Binding { keys: "w", short: "watch", help: "a live view of the stream: metrics, objects, errors", when: watchable },
     Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
     Binding {
         keys: "d",
@@ -126,14 +137,24 @@ pub const ALWAYS: [&str; 3] = ["?", "Ctrl-G", "Ctrl-C"];
 
 /// The bindings that work in the model's current context, in table order.
 pub fn active(m: &Model) -> Vec<&'static Binding> {
-    BINDINGS.iter().filter(|b| (b.when)(m)).collect()
+    active_in(BINDINGS, m)
+}
+
+/// The bindings of `table` that work in `m`'s context, in table order.
+pub fn active_in<M>(table: &'static [Binding<M>], m: &M) -> Vec<&'static Binding<M>> {
+    table.iter().filter(|b| (b.when)(m)).collect()
 }
 
 /// The full help: every binding once, those that work on the current screen marked with `•`.
 pub fn help_text(m: &Model) -> String {
+    help_text_in(BINDINGS, m)
+}
+
+/// [`help_text`] of any table.
+pub fn help_text_in<M>(table: &'static [Binding<M>], m: &M) -> String {
     let mut seen = std::collections::HashSet::new();
     let mut out = String::from("• = works on this screen\n\n");
-    for b in BINDINGS {
+    for b in table {
         if seen.insert((b.keys, b.help)) {
             let here = if (b.when)(m) { "•" } else { " " };
             out.push_str(&format!("{here} {:<13} {}\n", b.keys, b.help));

@@ -561,9 +561,19 @@ pub enum Effect {
         path: String,
         json: String,
     },
+    /// Open the watch view of the created stream (`smoke`: and run the smoke test at once).
+    Watch {
+        name: String,
+        smoke: bool,
+    },
 }
 
 impl Model {
+    /// The stream was created and not destroyed since: it can be watched and smoke-tested.
+    pub fn watchable(&self) -> bool {
+        self.step == Step::Done && self.outcome.is_some() && !self.destroyed
+    }
+
     /// A model showing `plan` (a new stream, the lab, or a saved plan file).
     pub fn new(plan: &Plan, context: Context) -> Model {
         let mut texts = BTreeMap::new();
@@ -1364,6 +1374,14 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 m.status = Some("removing what firehose-wizard created… wait for it to finish".into());
             } else if matches!(k.code, KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc) {
                 m.quit = true;
+            } else if matches!(k.code, KeyCode::Char('t') | KeyCode::Char('w')) {
+                if m.watchable() {
+                    return vec![Effect::Watch {
+                        name: m.text(Field::Name).to_owned(),
+                        smoke: k.code == KeyCode::Char('t'),
+                    }];
+                }
+                m.status = Some("the stream was destroyed: there is nothing to watch".into());
             } else if k.code == KeyCode::Char('d') {
                 if m.removable() > 0 {
                     m.popup = Some(Popup::ConfirmRemove);
@@ -1739,17 +1757,9 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             }
         }
         Popup::View { title, text, scroll } => {
-            let lines = text.lines().count() as u16;
-            let scroll = match k.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => return Vec::new(),
-                KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(lines),
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10).min(lines),
-                KeyCode::PageUp => scroll.saturating_sub(10),
-                KeyCode::Home => 0,
-                _ => scroll,
-            };
-            m.popup = Some(Popup::View { title, text, scroll });
+            if let Some(scroll) = super::widgets::scroll_key(scroll, text.lines().count() as u16, &k) {
+                m.popup = Some(Popup::View { title, text, scroll });
+            }
         }
         Popup::Save(mut input) => match k.code {
             KeyCode::Esc => {}

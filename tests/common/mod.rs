@@ -11,7 +11,9 @@ use std::time::Duration;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_s3::config::Credentials;
 
+pub mod firehose;
 pub mod proxy;
+pub mod pty;
 
 /// A distinctive secret, so that a test can prove it never reaches the log.
 pub const SECRET_KEY: &str = "moto-secret-MUST-NOT-BE-LOGGED-7f3a";
@@ -22,8 +24,9 @@ fn moto_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("MOTO_SERVER") {
         return PathBuf::from(p);
     }
-    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/moto_server");
-    if local.exists() {
+    // moto with the CBOR protocol adapter (scripts/moto_cbor.py): the SDK calls CloudWatch over CBOR
+    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/moto-server");
+    if Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/moto_server").exists() {
         return local;
     }
     panic!(
@@ -228,4 +231,22 @@ pub async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<Str
 /// 123456789012 and us-east-1.
 pub fn journal_path(home: &Path, stream: &str) -> PathBuf {
     home.join(format!(".local/state/firehose-wizard/journal/{ACCOUNT}/us-east-1/{stream}.json"))
+}
+
+/// The text of a rendered screen, one line per row, trailing spaces cut (a wide character's second
+/// cell is a continuation, not a space).
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                line.push_str(sym);
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -6,6 +6,7 @@ pub mod process;
 pub mod progress;
 pub mod review;
 pub mod settings;
+pub mod watch;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -30,14 +31,7 @@ const VALUE_COL: usize = 31;
 pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = vec![
-            Line::from(Span::styled("Terminal too small", t.error)),
-            Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}", area.width, area.height)),
-            Line::from("enlarge the window; Ctrl-C quits"),
-        ];
-        let h = 3.min(area.height);
-        let rect = Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area };
-        f.render_widget(Paragraph::new(msg).alignment(ratatui::layout::Alignment::Center), rect);
+        draw_too_small(f, area, t);
         return;
     }
     let header = Rect { height: 1, ..area };
@@ -94,6 +88,18 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
         Some(Popup::Save(input)) => draw_save(f, area, input, t),
         Some(Popup::View { title, text, scroll }) => draw_view(f, area, title, text, *scroll, t),
     }
+}
+
+/// Below the minimum size: a message instead of a broken layout.
+pub fn draw_too_small(f: &mut Frame, area: Rect, t: &Theme) {
+    let msg = vec![
+        Line::from(Span::styled("Terminal too small", t.error)),
+        Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}", area.width, area.height)),
+        Line::from("enlarge the window; Ctrl-C quits"),
+    ];
+    let h = 3.min(area.height);
+    let rect = Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area };
+    f.render_widget(Paragraph::new(msg).alignment(ratatui::layout::Alignment::Center), rect);
 }
 
 fn draw_header(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
@@ -153,12 +159,17 @@ fn draw_status(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
-    let active = keymap::active(m);
-    let item = |b: &keymap::Binding| vec![Span::styled(b.keys, t.key), Span::styled(format!(" {}  ", b.short), t.dim)];
-    let len = |b: &keymap::Binding| b.keys.chars().count() + b.short.chars().count() + 3;
+    draw_keys(f, area, &keymap::active(m), t);
+}
+
+/// The footer: the keys that work here, most important first, as many as fit; help and quit always.
+pub fn draw_keys<M>(f: &mut Frame, area: Rect, active: &[&keymap::Binding<M>], t: &Theme) {
+    let item =
+        |b: &keymap::Binding<M>| vec![Span::styled(b.keys, t.key), Span::styled(format!(" {}  ", b.short), t.dim)];
+    let len = |b: &keymap::Binding<M>| b.keys.chars().count() + b.short.chars().count() + 3;
     // help and quit always fit: `?` where it works, else Ctrl-G; then Ctrl-C
     let help = active.iter().find(|b| b.keys == "?").or_else(|| active.iter().find(|b| b.keys == "Ctrl-G"));
-    let tail: Vec<&keymap::Binding> =
+    let tail: Vec<&keymap::Binding<M>> =
         help.into_iter().chain(active.iter().find(|b| b.keys == "Ctrl-C")).copied().collect();
     let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(|b| len(b)).sum::<usize>());
     let mut spans = vec![Span::raw(" ")];
@@ -213,7 +224,7 @@ fn draw_save(f: &mut Frame, area: Rect, input: &Input, t: &Theme) {
     );
 }
 
-fn draw_view(f: &mut Frame, area: Rect, title: &str, text: &str, scroll: u16, t: &Theme) {
+pub fn draw_view(f: &mut Frame, area: Rect, title: &str, text: &str, scroll: u16, t: &Theme) {
     let rect = Rect { x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2 };
     f.render_widget(Clear, rect);
     let total = text.lines().count();

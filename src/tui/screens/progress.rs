@@ -59,18 +59,25 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
                 }
                 lines.push(Line::from(""));
                 let plan = m.plan();
-                let next = match plan.source.kinesis() {
-                    Some(s) => format!(
-                        "Next: put records into the Kinesis stream {s}; objects appear in s3://{}/ after the buffer interval ({} s).",
-                        plan.destination.bucket, plan.settings.buffer_interval_s
-                    ),
-                    None => format!(
-                        "Next: send records with firehose PutRecord to {}; objects appear in s3://{}/ after the buffer interval.",
-                        plan.name, plan.destination.bucket
-                    ),
+                let via = match plan.source.kinesis() {
+                    Some(s) => format!("the Kinesis stream {s}"),
+                    None => "Firehose (Direct PUT)".to_owned(),
                 };
-                for l in word_wrap(&next, w - 2) {
-                    lines.push(Line::from(Span::styled(format!(" {l}"), t.dim)));
+                let keys = [
+                    (
+                        " t  ",
+                        format!(
+                            "smoke test: send 10 test records through {via} and show them arriving in s3://{}/, or why they do not",
+                            plan.destination.bucket
+                        ),
+                    ),
+                    (" w  ", "watch: the stream's metrics, newest objects and errors, live".to_owned()),
+                ];
+                for (key, text) in keys {
+                    for (i, l) in word_wrap(&text, w - 5).into_iter().enumerate() {
+                        let lead = if i == 0 { key } else { "    " };
+                        lines.push(Line::from(vec![Span::styled(lead, t.key), Span::raw(l)]));
+                    }
                 }
             }
         }

@@ -37,6 +37,45 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// A scrollable text view's answer to a key: the new scroll position, or `None` when the key closes it
+/// (Esc, q, Enter).
+pub fn scroll_key(scroll: u16, lines: u16, k: &ratatui::crossterm::event::KeyEvent) -> Option<u16> {
+    use ratatui::crossterm::event::KeyCode;
+    Some(match k.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => return None,
+        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(lines),
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10).min(lines),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::Home => 0,
+        _ => scroll,
+    })
+}
+
+/// Cuts `s` to at most `width` columns from its end, starting with `…` when cut: the end of an S3 key
+/// is the part that tells objects apart.
+pub fn fit_end(s: &str, width: usize) -> String {
+    let s = crate::plan::sanitize(s);
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s;
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Splits `s` into lines of at most `width` columns (hard wrap, for keys and ARNs that have no spaces).
 pub fn hard_wrap(s: &str, width: usize) -> Vec<String> {
     let s = crate::plan::sanitize(s);
@@ -64,6 +103,9 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語のバケット", 7), "日本語…");
         assert_eq!(fit("a\u{1b}[2Jb", 40), "a\\u{1b}[2Jb");
+        assert_eq!(fit_end("abcdef", 4), "…def");
+        assert_eq!(fit_end("abc", 4), "abc");
+        assert_eq!(fit_end("日本語のバケット", 7), "…ケット");
     }
 
     #[test]

@@ -1,0 +1,67 @@
+//! What the commands share: output that survives a closed terminal, exit codes, reading a plan file,
+//! the async runtime, and how an AWS failure is reported. The data-flow commands live in [`dataflow`].
+
+pub mod dataflow;
+
+use std::path::Path;
+
+use crate::cloud::CloudError;
+use crate::plan::{self, Plan, sanitize};
+
+/// The plan has problems, or an AWS step failed.
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Bad input: an unreadable or malformed file, bad flags.
+pub const EXIT_INPUT: u8 = 2;
+
+/// `println!` that drops a write error (a closed terminal, a dropped SSH session) instead of panicking.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that drops a write error.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Reads and parses a plan file; on failure prints why and returns the exit code.
+pub fn load_plan(path: &Path) -> Result<Plan, u8> {
+    let shown = sanitize(&path.display().to_string());
+    // at most 1 MiB is read; size, UTF-8, control characters and nesting are checked before JSON
+    plan::read_plan_file(path).map_err(|e| {
+        match e {
+            plan::PlanFileError::Io { message, .. } => {
+                tell!("error: cannot read the plan file {shown}: {}", sanitize(&message))
+            }
+            e => tell!("error: {shown}: {}", sanitize(&e.to_string())),
+        }
+        EXIT_INPUT
+    })
+}
+
+/// A multi-threaded runtime for the AWS work, or the exit code after saying why there is none.
+pub fn runtime() -> Result<tokio::runtime::Runtime, u8> {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| {
+        tell!("error: cannot start the async runtime: {e}");
+        EXIT_PROBLEMS
+    })
+}
+
+/// Prints an AWS failure (`error:`, `hint:`, `log:`) and returns [`EXIT_PROBLEMS`].
+pub fn fail(error: &CloudError, log: Option<&Path>) -> u8 {
+    tell!("error: {}", error.summary());
+    if let Some(h) = &error.hint {
+        tell!("hint: {h}");
+    }
+    if let Some(p) = log {
+        tell!("log: {}", p.display());
+    }
+    EXIT_PROBLEMS
+}

@@ -1,0 +1,722 @@
+//! Data through the stream: `send` (Kinesis PutRecords to a Kinesis-sourced stream, Firehose
+//! PutRecordBatch to a Direct PUT one, in batches within each API's limits, the records a batch reports
+//! as failed retried with backoff) and the smoke test (send tagged records, then watch the bucket until
+//! they arrive where Firehose should put them, or say what happened instead).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::time::{Duration, Instant};
+
+use aws_smithy_types::Blob;
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use serde::Serialize;
+
+use super::monitor::{self, ErrorObject, LogEvent, Object};
+use super::{Cloud, CloudError};
+use crate::plan::dataflow::{self, Content, Observed, Place};
+use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
+use crate::plan::records::{self, BatchLimits};
+
+/// Where test records go for a stream: its Kinesis source, or Firehose itself (Direct PUT). AWS refuses
+/// Firehose writes to a Kinesis-sourced stream, so those always go through Kinesis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sink {
+    Kinesis { stream_arn: String },
+    Firehose { name: String },
+}
+
+impl Sink {
+    /// The sink of a stream, or why records cannot be sent to it.
+    pub fn of(facts: &StreamFacts) -> Result<Sink, CloudError> {
+        match &facts.source {
+            SourceFacts::DirectPut => Ok(Sink::Firehose { name: facts.name.clone() }),
+            SourceFacts::KinesisStream { stream_arn } => Ok(Sink::Kinesis { stream_arn: stream_arn.clone() }),
+            SourceFacts::Other { kind } => Err(CloudError::local(
+                format!(
+                    "the delivery stream {} reads from {kind}: firehose-wizard can send test records only to a Direct PUT stream or a Kinesis data stream",
+                    facts.name
+                ),
+                "write test records to the source itself",
+            )),
+        }
+    }
+
+    /// `the Kinesis stream NAME` / `the delivery stream NAME`.
+    pub fn describe(&self) -> String {
+        match self {
+            Sink::Kinesis { stream_arn } => {
+                format!("the Kinesis stream {}", crate::plan::names::kinesis_stream_name_of(stream_arn))
+            }
+            Sink::Firehose { name } => format!("the delivery stream {name} (Direct PUT)"),
+        }
+    }
+
+    pub fn api(&self) -> &'static str {
+        match self {
+            Sink::Kinesis { .. } => "kinesis:PutRecords",
+            Sink::Firehose { .. } => "firehose:PutRecordBatch",
+        }
+    }
+
+    fn limits(&self) -> BatchLimits {
+        match self {
+            Sink::Kinesis { .. } => records::KINESIS_BATCH,
+            Sink::Firehose { .. } => records::FIREHOSE_BATCH,
+        }
+    }
+
+    /// What a call adds to each record's size (Kinesis counts the partition key).
+    fn overhead(&self) -> usize {
+        match self {
+            Sink::Kinesis { .. } => records::PARTITION_KEY_LEN,
+            Sink::Firehose { .. } => 0,
+        }
+    }
+}
+
+/// The largest record the sink takes: 1,000 KiB for Firehose; for Kinesis the stream's maximum record
+/// size (1 MiB unless raised), less the partition key.
+pub async fn record_limit(cloud: &Cloud, sink: &Sink) -> Result<usize, CloudError> {
+    match sink {
+        Sink::Firehose { .. } => Ok(records::FIREHOSE_MAX_RECORD),
+        Sink::Kinesis { stream_arn } => {
+            let out = cloud
+                .kinesis
+                .describe_stream_summary()
+                .stream_arn(stream_arn)
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
+            let kib = out
+                .stream_description_summary()
+                .and_then(|s| s.max_record_size_in_kib())
+                .filter(|k| *k > 0)
+                .map_or(records::KINESIS_DEFAULT_MAX_RECORD, |k| k as usize * 1024);
+            Ok(kib - records::PARTITION_KEY_LEN)
+        }
+    }
+}
+
+/// How records that a batch reports as failed are retried.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Attempts per record, the first included.
+    pub attempts: u32,
+    pub first_wait: Duration,
+    pub max_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { attempts: 5, first_wait: Duration::from_millis(200), max_wait: Duration::from_secs(5) }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait after attempt `n` (1-based): doubling from `first_wait`, with up to 25 % jitter.
+    fn wait(&self, n: u32) -> Duration {
+        let base = self.first_wait.saturating_mul(1 << (n - 1).min(16)).min(self.max_wait);
+        base + base.mul_f64(rand::rng().random_range(0.0..0.25))
+    }
+}
+
+/// A record that could not be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FailedRecord {
+    /// Its position among the records (0-based).
+    pub index: usize,
+    pub code: String,
+    pub message: String,
+}
+
+/// What sending did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SendReport {
+    /// `the Kinesis stream NAME`, ...
+    pub to: String,
+    pub api: &'static str,
+    pub total: usize,
+    pub sent: usize,
+    pub calls: u32,
+    /// Records sent again after a batch reported them failed.
+    pub retried: usize,
+    pub failed: Vec<FailedRecord>,
+    /// A call that failed as a whole (after the SDK's own retries) stopped the sending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub started: DateTime<Utc>,
+    pub ended: DateTime<Utc>,
+    pub seconds: f64,
+}
+
+impl SendReport {
+    pub fn complete(&self) -> bool {
+        self.sent == self.total
+    }
+
+    /// The failures by error code: `ProvisionedThroughputExceededException ×3`.
+    pub fn failure_summary(&self) -> String {
+        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &self.failed {
+            *by.entry(f.code.as_str()).or_default() += 1;
+        }
+        by.iter().map(|(c, n)| format!("{c} ×{n}")).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// News from `send`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendEvent {
+    /// A call answered: so many records are in so far.
+    Progress { sent: usize, total: usize },
+    /// Some records failed and are sent again after `wait`.
+    Retrying { records: usize, code: String, attempt: u32, attempts: u32, wait: Duration },
+}
+
+/// Sends `data` to the sink, in batches within the API's limits, retrying the records a batch reports
+/// as failed; what could not be sent is in the report, never silently dropped.
+pub async fn send(
+    cloud: &Cloud,
+    sink: &Sink,
+    data: &[Vec<u8>],
+    policy: RetryPolicy,
+    mut progress: impl FnMut(SendEvent),
+) -> SendReport {
+    let started = Utc::now();
+    let clock = Instant::now();
+    let mut report = SendReport {
+        to: sink.describe(),
+        api: sink.api(),
+        total: data.len(),
+        sent: 0,
+        calls: 0,
+        retried: 0,
+        failed: Vec::new(),
+        stopped: None,
+        hint: None,
+        started,
+        ended: started,
+        seconds: 0.0,
+    };
+    let mut pending: Vec<usize> = (0..data.len()).collect();
+    let mut attempt = 1;
+    'attempts: while !pending.is_empty() {
+        let sizes: Vec<usize> = pending.iter().map(|&i| data[i].len() + sink.overhead()).collect();
+        let mut failed_now: Vec<FailedRecord> = Vec::new();
+        for batch in records::batches(&sizes, sink.limits()) {
+            let indices = &pending[batch.clone()];
+            report.calls += 1;
+            match put(cloud, sink, data, indices).await {
+                Ok(answers) => {
+                    for (&index, answer) in indices.iter().zip(answers) {
+                        match answer {
+                            None => report.sent += 1,
+                            Some((code, message)) => failed_now.push(FailedRecord { index, code, message }),
+                        }
+                    }
+                    progress(SendEvent::Progress { sent: report.sent, total: report.total });
+                }
+                Err(e) => {
+                    // the call failed as a whole (after the SDK's own retries): this batch and every
+                    // later one are not sent
+                    let code = e.code.clone().unwrap_or_else(|| "CallFailed".into());
+                    failed_now.extend(pending[batch.start..].iter().map(|&index| FailedRecord {
+                        index,
+                        code: code.clone(),
+                        message: e.message.clone(),
+                    }));
+                    report.stopped = Some(e.summary());
+                    report.hint = e.hint.clone();
+                    report.failed = failed_now;
+                    break 'attempts;
+                }
+            }
+        }
+        if failed_now.is_empty() {
+            break;
+        }
+        if attempt >= policy.attempts {
+            report.failed = failed_now;
+            break;
+        }
+        let wait = policy.wait(attempt);
+        progress(SendEvent::Retrying {
+            records: failed_now.len(),
+            code: failed_now[0].code.clone(),
+            attempt: attempt + 1,
+            attempts: policy.attempts,
+            wait,
+        });
+        tokio::time::sleep(wait).await;
+        report.retried += failed_now.len();
+        pending = failed_now.into_iter().map(|f| f.index).collect();
+        attempt += 1;
+    }
+    report.failed.sort_by_key(|f| f.index);
+    report.ended = Utc::now();
+    report.seconds = clock.elapsed().as_secs_f64();
+    report
+}
+
+/// One call: for each record, `None` when it went in, or its error code and message.
+async fn put(
+    cloud: &Cloud,
+    sink: &Sink,
+    data: &[Vec<u8>],
+    indices: &[usize],
+) -> Result<Vec<Option<(String, String)>>, CloudError> {
+    match sink {
+        Sink::Kinesis { stream_arn } => {
+            let entries = indices
+                .iter()
+                .map(|&i| {
+                    aws_sdk_kinesis::types::PutRecordsRequestEntry::builder()
+                        .data(Blob::new(data[i].clone()))
+                        .partition_key(uuid::Uuid::new_v4().to_string())
+                        .build()
+                        .expect("data and partition key are set")
+                })
+                .collect();
+            let out = cloud
+                .kinesis
+                .put_records()
+                .stream_arn(stream_arn)
+                .set_records(Some(entries))
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("kinesis:PutRecords", e))?;
+            answers(indices.len(), out.records().iter().map(|r| (r.error_code(), r.error_message())))
+        }
+        Sink::Firehose { name } => {
+            let entries = indices
+                .iter()
+                .map(|&i| {
+                    aws_sdk_firehose::types::Record::builder()
+                        .data(Blob::new(data[i].clone()))
+                        .build()
+                        .expect("data is set")
+                })
+                .collect();
+            let out = cloud
+                .firehose
+                .put_record_batch()
+                .delivery_stream_name(name)
+                .set_records(Some(entries))
+                .send()
+                .await
+                .map_err(|e| CloudError::from_sdk("firehose:PutRecordBatch", e))?;
+            answers(indices.len(), out.request_responses().iter().map(|r| (r.error_code(), r.error_message())))
+        }
+    }
+}
+
+fn answers<'a>(
+    n: usize,
+    entries: impl ExactSizeIterator<Item = (Option<&'a str>, Option<&'a str>)>,
+) -> Result<Vec<Option<(String, String)>>, CloudError> {
+    if entries.len() != n {
+        return Err(CloudError::local(
+            format!("the answer lists {} records for the {n} sent", entries.len()),
+            "run again; if it persists, the endpoint does not answer as AWS does",
+        ));
+    }
+    Ok(entries
+        .map(|(code, message)| {
+            code.filter(|c| !c.is_empty()).map(|c| (c.to_owned(), message.unwrap_or_default().to_owned()))
+        })
+        .collect())
+}
+
+/// How long and how often the smoke test looks.
+#[derive(Debug, Clone, Copy)]
+pub struct SmokeOptions {
+    pub records: usize,
+    pub timeout: Duration,
+    /// Between two looks under the expected prefixes.
+    pub poll: Duration,
+    /// Between two looks through the whole bucket (for records that landed elsewhere).
+    pub scan: Duration,
+}
+
+impl SmokeOptions {
+    /// The default timeout: the buffer interval and 3 minutes.
+    pub fn default_timeout(facts: &StreamFacts) -> Duration {
+        let interval = facts.s3.as_ref().and_then(|s| s.buffer_interval_s).unwrap_or(300).max(0) as u64;
+        Duration::from_secs(interval + 180)
+    }
+}
+
+/// An object that holds test records (or, opaque, that arrived after they were sent).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Arrival {
+    #[serde(flatten)]
+    pub object: Object,
+    /// Seconds from the end of sending to the object's LastModified (S3's clock).
+    pub delay_s: f64,
+    /// The test records it holds; `None` for a format that cannot be searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<usize>,
+    /// Parquet, ORC, ZIP, Snappy: counted by arrival.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opaque: Option<&'static str>,
+    pub first_lines: Vec<String>,
+}
+
+/// News from the smoke test.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SmokeEvent {
+    Sending {
+        to: String,
+        marker: String,
+        records: usize,
+    },
+    Send(SendEvent),
+    Sent(SendReport),
+    /// A look found so many of the records; the next one follows.
+    Waiting {
+        elapsed: Duration,
+        timeout: Duration,
+        arrived: usize,
+        expected: usize,
+        looking: Vec<String>,
+    },
+}
+
+/// The smoke test's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// Every record was sent and arrived where expected (for opaque formats: an object arrived there).
+    pub ok: bool,
+    pub stream: String,
+    pub bucket: String,
+    pub marker: String,
+    pub send: SendReport,
+    /// Distinct test records found where expected.
+    pub arrived: usize,
+    pub objects: Vec<Arrival>,
+    /// Where the records were expected: the listed prefixes.
+    pub looked_under: Vec<String>,
+    /// New objects elsewhere in the bucket holding test records.
+    pub elsewhere: Vec<Arrival>,
+    pub error_objects: Vec<ErrorObject>,
+    /// Test records found in error objects.
+    pub errored: usize,
+    pub log_events: Vec<LogEvent>,
+    /// Metric sums since the test started (`None`: CloudWatch had nothing, or could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incoming: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<f64>,
+    pub causes: Vec<String>,
+    pub waited_s: f64,
+    /// Limits of what was seen (a bucket too large to scan whole, a part that could not be read).
+    pub notes: Vec<String>,
+}
+
+/// Keys per scan of the whole bucket (10 pages).
+const SCAN_PAGES: usize = 10;
+/// Test records are read from objects up to this size.
+const READ_LIMIT: usize = 64 << 20;
+
+/// What the watch over the bucket has seen so far.
+struct Watch<'a> {
+    cloud: &'a Cloud,
+    s3: &'a S3Facts,
+    marker: String,
+    /// Keys in the bucket before the test (as far as listed), never read.
+    baseline: HashSet<String>,
+    baseline_complete: bool,
+    started: DateTime<Utc>,
+    sent_end: DateTime<Utc>,
+    seen: HashSet<String>,
+    arrived: BTreeSet<usize>,
+    elsewhere_tags: BTreeSet<usize>,
+    errored: BTreeSet<usize>,
+    objects: Vec<Arrival>,
+    elsewhere: Vec<Arrival>,
+    error_objects: Vec<ErrorObject>,
+    notes: Vec<String>,
+}
+
+impl Watch<'_> {
+    /// Whether an object is new since the test started: not in the baseline (or, past the baseline's
+    /// reach, modified after the start less a minute of clock difference).
+    fn is_new(&self, o: &Object) -> bool {
+        if self.seen.contains(&o.key) || self.baseline.contains(&o.key) {
+            return false;
+        }
+        self.baseline_complete || o.last_modified.is_none_or(|t| t >= self.started - chrono::Duration::minutes(1))
+    }
+
+    async fn look(&mut self, expect: &dataflow::Expectation, roots: &[String]) -> Result<(), CloudError> {
+        for root in roots {
+            let (listed, more) = monitor::list(self.cloud, &self.s3.bucket, root, SCAN_PAGES).await?;
+            if more {
+                self.note(format!(
+                    "more than {} objects under s3://{}/{root}: looked at the first of them",
+                    SCAN_PAGES * 1000,
+                    self.s3.bucket
+                ));
+            }
+            for o in listed {
+                if self.is_new(&o) {
+                    self.seen.insert(o.key.clone());
+                    self.take(expect, o).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn note(&mut self, n: String) {
+        if !self.notes.contains(&n) {
+            self.notes.push(n);
+        }
+    }
+
+    /// Reads a new object and files it by its place.
+    async fn take(&mut self, expect: &dataflow::Expectation, o: Object) -> Result<(), CloudError> {
+        match expect.place(&o.key) {
+            Place::Error(t) => {
+                let (e, tags) = monitor::read_error_object(self.cloud, self.s3, o, t, Some(&self.marker)).await;
+                self.errored.extend(tags);
+                self.error_objects.push(e);
+            }
+            place => {
+                let bytes = if o.size == 0 {
+                    Vec::new()
+                } else {
+                    monitor::read(self.cloud, &self.s3.bucket, &o.key, READ_LIMIT).await?
+                };
+                if o.size as usize > READ_LIMIT {
+                    self.note(format!(
+                        "s3://{}/{} is larger than {}: only its start was read",
+                        self.s3.bucket,
+                        o.key,
+                        dataflow::format_bytes(READ_LIMIT as u64)
+                    ));
+                }
+                let delay_s =
+                    o.last_modified.map_or(0.0, |t| ((t - self.sent_end).num_milliseconds() as f64 / 1000.0).max(0.0));
+                let (records, opaque, first_lines, tags) = match dataflow::content(self.s3, &bytes, READ_LIMIT) {
+                    Ok(Content::Text(text)) => {
+                        let tags = records::find_tags(&text, &self.marker);
+                        let distinct: BTreeSet<usize> = tags.iter().copied().collect();
+                        (Some(distinct.len()), None, dataflow::first_lines(&text, 3, 200), distinct)
+                    }
+                    Ok(Content::Opaque(kind)) => (None, Some(kind), Vec::new(), BTreeSet::new()),
+                    Err(e) => {
+                        self.note(format!("s3://{}/{}: {e}", self.s3.bucket, o.key));
+                        (Some(0), None, Vec::new(), BTreeSet::new())
+                    }
+                };
+                let arrival = Arrival { object: o, delay_s, records, opaque, first_lines };
+                match place {
+                    Place::Expected if records != Some(0) => {
+                        self.arrived.extend(tags);
+                        self.objects.push(arrival);
+                    }
+                    Place::Elsewhere if !tags.is_empty() || opaque.is_some() => {
+                        self.elsewhere_tags.extend(tags);
+                        self.elsewhere.push(arrival);
+                    }
+                    // an object of other producers' records
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn opaque(&self) -> bool {
+        self.objects.iter().any(|a| a.opaque.is_some())
+    }
+
+    /// Every record is accounted for: arrived, or (for the verdict's sake) found elsewhere or failed.
+    fn settled(&self, sent: usize) -> bool {
+        self.opaque()
+            || self.arrived.len() >= sent
+            || self.arrived.union(&self.elsewhere_tags).chain(self.errored.iter()).collect::<HashSet<_>>().len() >= sent
+    }
+}
+
+/// The smoke test: sends `opts.records` tagged test records, then looks where Firehose writes them until
+/// all arrive or `opts.timeout` passes, reading only objects that are new since the test started.
+pub async fn smoke_test(
+    cloud: &Cloud,
+    facts: &StreamFacts,
+    opts: SmokeOptions,
+    mut progress: impl FnMut(SmokeEvent),
+) -> Result<Verdict, CloudError> {
+    let Some(s3) = &facts.s3 else {
+        return Err(CloudError::local(
+            format!(
+                "the delivery stream {} delivers to {}, not to S3",
+                facts.name,
+                facts.other_destination.as_deref().unwrap_or("another destination")
+            ),
+            "the smoke test checks S3 destinations only",
+        ));
+    };
+    if facts.status != "ACTIVE" {
+        return Err(not_active(facts));
+    }
+    let sink = Sink::of(facts)?;
+    let clock = Instant::now();
+    let started = Utc::now();
+    // what the bucket held before: never read
+    let (before, more) = monitor::list(cloud, &s3.bucket, "", SCAN_PAGES).await?;
+    let marker = records::marker(started, &mut rand::rng());
+    let values = records::retail(opts.records, &marker, started, &mut rand::rng());
+    let data: Vec<Vec<u8>> = values.iter().map(|v| records::encode(v, !s3.appends_delimiter)).collect();
+    progress(SmokeEvent::Sending { to: sink.describe(), marker: marker.clone(), records: data.len() });
+    let report = send(cloud, &sink, &data, RetryPolicy::default(), |e| progress(SmokeEvent::Send(e))).await;
+    progress(SmokeEvent::Sent(report.clone()));
+    let mut watch = Watch {
+        cloud,
+        s3,
+        marker: marker.clone(),
+        baseline: before.into_iter().map(|o| o.key).collect(),
+        baseline_complete: !more,
+        started,
+        sent_end: report.ended,
+        seen: HashSet::new(),
+        arrived: BTreeSet::new(),
+        elsewhere_tags: BTreeSet::new(),
+        errored: BTreeSet::new(),
+        objects: Vec::new(),
+        elsewhere: Vec::new(),
+        error_objects: Vec::new(),
+        notes: Vec::new(),
+    };
+    if more {
+        watch.note(format!(
+            "s3://{}/ holds more than {} objects: objects beyond them count as new when modified after the test started",
+            s3.bucket,
+            SCAN_PAGES * 1000
+        ));
+    }
+    // the records' arrival time decides the prefix: from a little before sending (clocks differ) to a
+    // few minutes after (a Kinesis source is read with a delay)
+    let expect = dataflow::expectation(
+        s3,
+        started - chrono::Duration::minutes(2),
+        report.ended + chrono::Duration::minutes(5),
+        &values,
+    );
+    let roots = expect.listing_roots(6);
+    let looked_under = dataflow::listing_roots(expect.prefixes.iter().map(String::as_str), 6);
+    let deadline = clock + opts.timeout;
+    let mut last_scan = Instant::now();
+    if report.sent > 0 {
+        loop {
+            watch.look(&expect, &roots).await?;
+            let now = Instant::now();
+            if !watch.settled(report.sent) && (now >= deadline || now.duration_since(last_scan) >= opts.scan) {
+                watch.look(&expect, &[String::new()]).await?;
+                last_scan = now;
+            }
+            progress(SmokeEvent::Waiting {
+                elapsed: clock.elapsed(),
+                timeout: opts.timeout,
+                arrived: watch.arrived.len(),
+                expected: report.sent,
+                looking: looked_under.clone(),
+            });
+            if watch.settled(report.sent) || now >= deadline {
+                break;
+            }
+            tokio::time::sleep(opts.poll.min(deadline.saturating_duration_since(Instant::now()))).await;
+        }
+    }
+    let waited = clock.elapsed();
+    let opaque = watch.opaque();
+    let ok = report.complete() && (watch.arrived.len() >= report.sent || opaque) && report.sent > 0;
+    let mut verdict = Verdict {
+        ok,
+        stream: facts.name.clone(),
+        bucket: s3.bucket.clone(),
+        marker,
+        arrived: watch.arrived.len(),
+        objects: watch.objects,
+        looked_under,
+        elsewhere: watch.elsewhere,
+        error_objects: watch.error_objects,
+        errored: watch.errored.len(),
+        log_events: Vec::new(),
+        incoming: None,
+        delivered: None,
+        causes: Vec::new(),
+        waited_s: waited.as_secs_f64(),
+        notes: watch.notes,
+        send: report,
+    };
+    if !ok {
+        diagnose(cloud, facts, &mut verdict, started, waited).await;
+    }
+    Ok(verdict)
+}
+
+/// What went wrong: the error log, the metrics, and the likely causes.
+async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: DateTime<Utc>, waited: Duration) {
+    let since = started - chrono::Duration::minutes(1);
+    if let Some(log) = facts.s3.as_ref().and_then(|s| s.log.as_ref()) {
+        match monitor::log_events(cloud, log, since, 5).await {
+            Ok(events) => v.log_events = events,
+            Err(e) => v.notes.push(format!("the error log could not be read: {}", e.summary())),
+        }
+    }
+    match monitor::metrics(cloud, facts, since - chrono::Duration::minutes(1), Utc::now()).await {
+        Ok(series) => {
+            let sum = |name: &str| {
+                series.iter().find(|s| s.name == name).filter(|s| !s.points.is_empty()).map(|s| s.sum_since(since))
+            };
+            v.incoming = sum(dataflow::metrics_for(&facts.source)[0].name);
+            v.delivered = sum("DeliveryToS3.Records");
+        }
+        Err(e) => v.notes.push(format!("the metrics could not be read: {}", e.summary())),
+    }
+    if !v.send.complete() {
+        v.causes.push(format!(
+            "{} of {} records could not be sent ({}){}",
+            v.send.total - v.send.sent,
+            v.send.total,
+            v.send.stopped.clone().unwrap_or_else(|| v.send.failure_summary()),
+            v.send.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default()
+        ));
+    }
+    let observed = Observed {
+        waited,
+        sent: v.send.sent,
+        arrived: v.arrived,
+        elsewhere: v.elsewhere.len(),
+        unevaluated: v.elsewhere.iter().any(|a| a.object.key.contains("!{")),
+        error_objects: v.error_objects.len(),
+        log_events: v.log_events.len(),
+        incoming: v.incoming,
+        delivered: v.delivered,
+        region: cloud.region.clone(),
+    };
+    if v.send.sent > 0 {
+        v.causes.extend(dataflow::likely_causes(facts, &observed));
+    }
+}
+
+/// A stream that does not take records yet (or any more).
+pub fn not_active(facts: &StreamFacts) -> CloudError {
+    CloudError::local(
+        format!(
+            "the delivery stream {} is {}{}",
+            facts.name,
+            facts.status,
+            facts.failure.as_ref().map(|f| format!(" ({f})")).unwrap_or_default()
+        ),
+        if facts.status == "CREATING" {
+            "it takes records once ACTIVE, usually within a minute or two: run again then"
+        } else {
+            "only an ACTIVE delivery stream takes records"
+        },
+    )
+}

@@ -1,0 +1,671 @@
+//! Where a stream's records should land, and how to read what landed: the S3 key prefixes that test
+//! records sent in a time window produce (the time zone, an hour or day boundary inside the window, the
+//! partition keys of the records' own values), where error objects go, what a key's place is, object
+//! contents (GZIP), Firehose's error records, the metrics worth watching, and the likely causes when
+//! records do not arrive. Pure: the `cloud` layer does the listing and reading.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::describe::{S3Facts, SourceFacts, StreamFacts};
+use super::prefix::{self, Kind, Token};
+use super::validate::sample_value;
+
+/// Where the records sent in a window should land.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Expectation {
+    /// A key that starts with one of these is where Firehose puts the records (each is a whole evaluated
+    /// prefix, or the part of it before a value that cannot be known, like a random string).
+    pub prefixes: BTreeSet<String>,
+    /// Error objects lie under these, each followed by the error output type.
+    pub error_roots: BTreeSet<String>,
+}
+
+/// Where a key is, for a smoke test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Expected,
+    /// Under an error root: the error output type (`processing-failed`, ...).
+    Error(String),
+    Elsewhere,
+}
+
+/// The longest window evaluated second by second; longer windows are sampled more sparsely.
+const MAX_STEPS: i64 = 7200;
+
+/// The tokens of a prefix as Firehose evaluates them; a prefix that does not parse (a Java pattern
+/// letter firehose-wizard refuses to guess) counts up to its first expression.
+fn effective_tokens(text: &str, kind: Kind) -> Vec<Vec<Token>> {
+    let tokens = match prefix::parse(text) {
+        Ok(t) => t,
+        Err(_) => {
+            let head = text.split("!{").next().unwrap_or_default();
+            return vec![vec![Token::Literal(head.to_owned()), Token::RandomString]];
+        }
+    };
+    let mut out = vec![prefix::effective(&tokens, kind)];
+    // a literal prefix without a trailing `/`: the rule appends `yyyy/MM/dd/HH/` directly, the
+    // documentation's example shows a `/` between; both are accepted
+    if kind == Kind::Prefix && !prefix::has_timestamp(&tokens) && !text.is_empty() && !text.ends_with('/') {
+        let mut with_slash = tokens.clone();
+        with_slash.push(Token::Literal("/".into()));
+        out.push(prefix::effective(&with_slash, kind));
+    }
+    out
+}
+
+/// The instants of `[from, to]` at which to evaluate: every second, or evenly sampled when the window is
+/// longer than two hours.
+fn instants(from: DateTime<Utc>, to: DateTime<Utc>) -> impl Iterator<Item = DateTime<Utc>> {
+    let span = (to - from).num_seconds().max(0);
+    let step = (span / MAX_STEPS).max(1);
+    (0..=span / step).map(move |i| from + chrono::Duration::seconds(i * step)).chain(std::iter::once(to))
+}
+
+/// Where records sent between `from` and `to` land: the prefix evaluated at each second of the window
+/// in the stream's time zone and, with dynamic partitioning, with the partition keys each record's own
+/// values give (a key whose jq expression is not a plain path cuts the prefix there).
+pub fn expectation(s3: &S3Facts, from: DateTime<Utc>, to: DateTime<Utc>, records: &[Value]) -> Expectation {
+    let zone = s3.time_zone.as_deref();
+    // the distinct partition values of the records (one empty set without partitioning)
+    let keys: Vec<(&String, &String)> = s3.partition_keys.iter().collect();
+    let mut tuples: BTreeSet<Vec<Option<String>>> =
+        records.iter().map(|r| keys.iter().map(|(_, expr)| sample_value(r, expr)).collect()).collect();
+    if tuples.is_empty() {
+        tuples.insert(vec![None; keys.len()]);
+    }
+    let mut out = Expectation::default();
+    for tokens in effective_tokens(&s3.prefix, Kind::Prefix) {
+        for tuple in &tuples {
+            let values = |key: &str| keys.iter().position(|(k, _)| *k == key).and_then(|i| tuple[i].clone());
+            for at in instants(from, to) {
+                out.prefixes.insert(prefix::evaluate_known(&tokens, &prefix::in_zone(at, zone), Some("x"), &values).0);
+            }
+        }
+    }
+    // no error prefix: errors go under the prefix (rule 3)
+    let error_text = s3.error_prefix.as_deref().unwrap_or(&s3.prefix);
+    for tokens in effective_tokens(error_text, Kind::ErrorPrefix) {
+        for at in instants(from, to) {
+            out.error_roots.insert(prefix::evaluate_known(&tokens, &prefix::in_zone(at, zone), None, &|_| None).0);
+        }
+    }
+    out
+}
+
+impl Expectation {
+    /// Where `key` is: under an error root followed by an error type, under an expected prefix, or
+    /// elsewhere.
+    pub fn place(&self, key: &str) -> Place {
+        for root in &self.error_roots {
+            if let Some(kind) = key.strip_prefix(root.as_str()).and_then(error_type) {
+                return Place::Error(kind);
+            }
+        }
+        if self.prefixes.iter().any(|p| key.starts_with(p.as_str())) { Place::Expected } else { Place::Elsewhere }
+    }
+
+    /// The prefixes to list to see every expected and error object: each prefix and root, without
+    /// those inside another, or their common beginning when there are more than `max`.
+    pub fn listing_roots(&self, max: usize) -> Vec<String> {
+        listing_roots(self.prefixes.iter().chain(&self.error_roots).map(String::as_str), max)
+    }
+}
+
+/// Prefixes reduced to those no other one contains, or to their common beginning past `max` of them.
+pub fn listing_roots<'a>(prefixes: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<String> {
+    let all: BTreeSet<&str> = prefixes.into_iter().collect();
+    let mut roots: Vec<&str> = Vec::new();
+    // sorted: a prefix comes before every key it contains
+    for p in all {
+        if !roots.iter().any(|r| p.starts_with(r)) {
+            roots.push(p);
+        }
+    }
+    if roots.len() <= max {
+        return roots.into_iter().map(str::to_owned).collect();
+    }
+    let first = roots[0];
+    let mut len = first.len();
+    for r in &roots[1..] {
+        len = first.bytes().zip(r.bytes()).take(len).take_while(|(a, b)| a == b).count();
+    }
+    while !first.is_char_boundary(len) {
+        len -= 1;
+    }
+    vec![first[..len].to_owned()]
+}
+
+/// The error output type a key part starts with: one of Firehose's (`processing-failed`, ...) or any
+/// word ending in `-failed`.
+fn error_type(rest: &str) -> Option<String> {
+    // a literal root without its `/` (the documentation's layout puts one between)
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    if let Some(t) = prefix::ERROR_OUTPUT_TYPES.iter().find(|t| rest.starts_with(**t)) {
+        return Some((*t).to_owned());
+    }
+    let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let end = word.find("-failed")? + "-failed".len();
+    (end > "-failed".len()).then(|| word[..end].to_owned())
+}
+
+/// How an object's content can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Text (JSON lines), possibly GZIP-compressed.
+    Text(Vec<u8>),
+    /// A format that cannot be searched for records (Parquet, ORC, ZIP, Snappy): it counts by arrival.
+    Opaque(&'static str),
+}
+
+/// The readable content of an object's first bytes: gunzipped when it is GZIP (by its magic number),
+/// at most `limit` bytes; Parquet, ORC, ZIP and Snappy objects are opaque.
+pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize) -> Result<Content, String> {
+    if let Some(f) = &s3.format_conversion {
+        return Ok(Content::Opaque(if f == "orc" { "ORC" } else { "Parquet" }));
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64);
+        return match reader.read_to_end(&mut out) {
+            Ok(_) => Ok(Content::Text(out)),
+            // a cut-off download ends the stream early: keep what was decoded
+            Err(_) if !out.is_empty() => Ok(Content::Text(out)),
+            Err(e) => Err(format!("not readable as GZIP: {e}")),
+        };
+    }
+    match s3.compression.as_str() {
+        "ZIP" => Ok(Content::Opaque("ZIP")),
+        "Snappy" => Ok(Content::Opaque("Snappy")),
+        "HADOOP_SNAPPY" => Ok(Content::Opaque("Hadoop Snappy")),
+        _ => Ok(Content::Text(bytes[..bytes.len().min(limit)].to_vec())),
+    }
+}
+
+/// The first `n` lines of a text, each cut to `width` characters (with `…`), control characters escaped.
+pub fn first_lines(text: &[u8], n: usize, width: usize) -> Vec<String> {
+    String::from_utf8_lossy(text)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(n)
+        .map(|l| {
+            let clean = super::sanitize(l);
+            if clean.chars().count() > width {
+                format!("{}…", clean.chars().take(width.saturating_sub(1)).collect::<String>())
+            } else {
+                clean
+            }
+        })
+        .collect()
+}
+
+/// A record of an error object, as Firehose writes it (`errorCode`/`errorMessage`, or `lastErrorCode`/
+/// `lastErrorMessage` for format conversion, and the failed record's data in `rawData`, base64).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+}
+
+/// The error records of an error object's text (lines that are not Firehose's JSON are skipped).
+pub fn error_records(text: &[u8]) -> Vec<ErrorRecord> {
+    String::from_utf8_lossy(text)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v.is_object())
+        .map(|v| {
+            let s = |a: &str, b: &str| v.get(a).or_else(|| v.get(b)).and_then(Value::as_str).map(super::sanitize);
+            ErrorRecord {
+                code: s("errorCode", "lastErrorCode"),
+                message: s("errorMessage", "lastErrorMessage"),
+                raw: v
+                    .get("rawData")
+                    .and_then(Value::as_str)
+                    .and_then(|d| aws_smithy_types::base64::decode(d).ok())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// How a metric's value reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Bytes,
+    /// 0–1, shown as a percentage.
+    Ratio,
+    Seconds,
+}
+
+/// A metric of `AWS/Firehose` the watch view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricDef {
+    /// The GetMetricData query id (lower case, unique).
+    pub id: &'static str,
+    pub name: &'static str,
+    pub label: &'static str,
+    pub stat: &'static str,
+    pub unit: Unit,
+}
+
+/// What to watch for a stream with this source: the records coming in, what reaches S3, how fresh it is,
+/// and throttling.
+pub fn metrics_for(source: &SourceFacts) -> Vec<MetricDef> {
+    let kinesis = matches!(source, SourceFacts::KinesisStream { .. });
+    let m = |id, name, label, stat, unit| MetricDef { id, name, label, stat, unit };
+    vec![
+        if kinesis {
+            m("incoming", "DataReadFromKinesisStream.Records", "Records read from Kinesis", "Sum", Unit::Count)
+        } else {
+            m("incoming", "IncomingRecords", "Incoming records", "Sum", Unit::Count)
+        },
+        m("records", "DeliveryToS3.Records", "Records delivered to S3", "Sum", Unit::Count),
+        m("bytes", "DeliveryToS3.Bytes", "Bytes delivered to S3", "Sum", Unit::Bytes),
+        m("success", "DeliveryToS3.Success", "Delivery to S3 success", "Average", Unit::Ratio),
+        m("freshness", "DeliveryToS3.DataFreshness", "Data freshness", "Maximum", Unit::Seconds),
+        if kinesis {
+            m("throttled", "ThrottledGetRecords", "Throttled GetRecords", "Sum", Unit::Count)
+        } else {
+            m("throttled", "ThrottledRecords", "Throttled records", "Sum", Unit::Count)
+        },
+    ]
+}
+
+/// A value as the watch view and `status` show it.
+pub fn format_value(v: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Count => {
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                group_thousands(v as i64)
+            } else {
+                format!("{v:.1}")
+            }
+        }
+        Unit::Bytes => format_bytes(v.max(0.0) as u64),
+        Unit::Ratio => format!("{:.0} %", v * 100.0),
+        Unit::Seconds => format!("{v:.0} s"),
+    }
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// `912 B`, `2.3 KiB`, `4.0 MiB`, `1.2 GiB`.
+pub fn format_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
+/// What a smoke test saw, for the likely causes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Observed {
+    pub waited: Duration,
+    pub sent: usize,
+    /// Records found where expected.
+    pub arrived: usize,
+    /// Records (or, for opaque objects, objects) found elsewhere in the bucket.
+    pub elsewhere: usize,
+    /// An object elsewhere has `!{` in its key: the prefix was written as it is, not evaluated.
+    pub unevaluated: bool,
+    pub error_objects: usize,
+    pub log_events: usize,
+    /// Sums since the test started, when CloudWatch had them.
+    pub incoming: Option<f64>,
+    pub delivered: Option<f64>,
+    pub region: String,
+}
+
+/// The likely reasons, in plain words, why the records did not arrive where expected.
+pub fn likely_causes(f: &StreamFacts, o: &Observed) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(s3) = &f.s3 else {
+        return vec![format!(
+            "the stream delivers to {}, not to S3: firehose-wizard checks S3 destinations only",
+            f.other_destination.as_deref().unwrap_or("another destination")
+        )];
+    };
+    let interval = s3.buffer_interval_s.unwrap_or(300).max(0) as u64;
+    if o.unevaluated {
+        out.push(format!(
+            "an object's key holds the prefix's expressions as written ({}): whatever wrote it did not evaluate the prefix as Firehose does",
+            super::sanitize(&s3.prefix)
+        ));
+    } else if o.elsewhere > 0 {
+        out.push(format!(
+            "records arrived in s3://{}/ but not under the prefix firehose-wizard expected: the prefix's timestamps are read in {} at the records' arrival time; check the prefix{}",
+            s3.bucket,
+            s3.time_zone.as_deref().unwrap_or("UTC"),
+            if s3.dynamic_partitioning { " and the partition keys' jq expressions" } else { "" }
+        ));
+    }
+    if o.error_objects > 0 {
+        out.push(
+            "Firehose wrote error objects (shown above): the records failed in a processing step, and their error type and message say which"
+                .to_owned(),
+        );
+    }
+    if o.log_events > 0 {
+        out.push(
+            "the delivery error log (shown above) names what failed, such as S3.AccessDenied or KMS errors".into(),
+        );
+    }
+    if o.elsewhere > 0 || o.error_objects > 0 {
+        return out;
+    }
+    if o.waited.as_secs() < interval + 120 {
+        out.push(format!(
+            "Firehose may not have delivered yet: it holds records up to the buffer interval ({interval} s) and S3 delivery can take another minute or two; run the smoke test again with a longer --timeout"
+        ));
+    }
+    match (&f.source, o.incoming) {
+        (SourceFacts::KinesisStream { stream_arn }, Some(0.0)) => out.push(format!(
+            "Firehose read no records from the Kinesis stream {}: its role ({}) needs kinesis:DescribeStream, GetShardIterator, GetRecords and ListShards on {stream_arn}, and the stream must not be encrypted with a key the role cannot use",
+            f.source.kinesis_name().unwrap_or_default(),
+            s3.role_arn
+        )),
+        (SourceFacts::DirectPut, Some(0.0)) => out.push(format!(
+            "CloudWatch counts no incoming records for {} in {}: were the records sent to another Region or account?",
+            f.name, o.region
+        )),
+        (_, Some(n)) if n > 0.0 && o.delivered.unwrap_or(0.0) == 0.0 => out.push(format!(
+            "Firehose received {n:.0} record(s) but delivered none to S3: its role ({}) must be allowed s3:PutObject on arn:aws:s3:::{}/*, and neither the bucket policy nor a KMS key may refuse it",
+            s3.role_arn, s3.bucket
+        )),
+        (SourceFacts::KinesisStream { .. }, None) => out.push(format!(
+            "Firehose may not be reading the Kinesis stream {}: its role ({}) needs kinesis:DescribeStream, GetShardIterator, GetRecords and ListShards on it",
+            f.source.kinesis_name().unwrap_or_default(),
+            s3.role_arn
+        )),
+        _ => {}
+    }
+    if o.delivered.is_none() || o.incoming.is_none() {
+        out.push(format!(
+            "the role ({}) may not be allowed to write to s3://{}/ (s3:PutObject), or a bucket policy or KMS key refuses it",
+            s3.role_arn, s3.bucket
+        ));
+    }
+    if let Some(l) = &s3.lambda {
+        out.push(format!(
+            "the Lambda transform {l} may fail or time out: records it fails go to the error prefix as processing-failed"
+        ));
+    }
+    if s3.format_conversion.is_some() {
+        out.push(
+            "records that do not match the Glue table's schema go to the error prefix as format-conversion-failed"
+                .into(),
+        );
+    }
+    if s3.log.is_none() {
+        out.push(
+            "error logging is off for this stream, so Firehose's own account of a failed delivery is not kept: turn CloudWatch error logging on to see it"
+                .into(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::describe::LogTarget;
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    fn lab() -> S3Facts {
+        S3Facts {
+            bucket: "aws-analytics-immersion-day-12345678".into(),
+            prefix: crate::plan::LAB_PREFIX.into(),
+            error_prefix: Some(crate::plan::LAB_ERROR_PREFIX.into()),
+            compression: "UNCOMPRESSED".into(),
+            extension: String::new(),
+            time_zone: None,
+            buffer_size_mib: Some(1),
+            buffer_interval_s: Some(60),
+            dynamic_partitioning: false,
+            partition_keys: Default::default(),
+            appends_delimiter: false,
+            lambda: None,
+            format_conversion: None,
+            log: Some(LogTarget {
+                group: "/aws/kinesisfirehose/retail-trans".into(),
+                streams: vec!["S3Delivery".into()],
+            }),
+            role_arn: "arn:aws:iam::123456789012:role/firehose_delivery_role".into(),
+        }
+    }
+
+    fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 30, h, m, s).unwrap()
+    }
+
+    #[test]
+    fn the_lab_prefix_in_one_hour_and_across_an_hour() {
+        let e = expectation(&lab(), at(10, 20, 0), at(10, 30, 0), &[]);
+        assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["json-data/year=2026/month=11/day=30/hour=10/"]);
+        assert_eq!(e.error_roots.iter().collect::<Vec<_>>(), ["error-json/year=2026/month=11/day=30/hour=10/"]);
+        let e = expectation(&lab(), at(10, 58, 0), at(11, 3, 0), &[]);
+        assert_eq!(
+            e.prefixes.iter().collect::<Vec<_>>(),
+            ["json-data/year=2026/month=11/day=30/hour=10/", "json-data/year=2026/month=11/day=30/hour=11/"]
+        );
+        assert_eq!(
+            e.listing_roots(6),
+            [
+                "error-json/year=2026/month=11/day=30/hour=10/",
+                "error-json/year=2026/month=11/day=30/hour=11/",
+                "json-data/year=2026/month=11/day=30/hour=10/",
+                "json-data/year=2026/month=11/day=30/hour=11/"
+            ]
+        );
+        assert_eq!(e.listing_roots(3), [""], "four roots past a maximum of 3 share only the empty beginning");
+        let k = "json-data/year=2026/month=11/day=30/hour=11/retail-trans-1-2026-11-30-11-00-31-0a1b.gz";
+        assert_eq!(e.place(k), Place::Expected);
+        assert_eq!(
+            e.place(
+                "error-json/year=2026/month=11/day=30/hour=10/processing-failedretail-trans-1-2026-11-30-10-59-02-x"
+            ),
+            Place::Error("processing-failed".into())
+        );
+        // moto writes the prefix as given, expressions unevaluated
+        assert_eq!(
+            e.place("json-data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/2026/11/30/10/retail-trans-1-x"),
+            Place::Elsewhere
+        );
+    }
+
+    #[test]
+    fn time_zones_and_day_boundaries() {
+        let mut s3 = lab();
+        s3.time_zone = Some("Asia/Seoul".into());
+        // 15:30 UTC is 00:30 the next day in Seoul
+        let e = expectation(&s3, at(15, 29, 0), at(15, 31, 0), &[]);
+        assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["json-data/year=2026/month=12/day=01/hour=00/"]);
+    }
+
+    #[test]
+    fn literal_and_default_prefixes() {
+        let mut s3 = lab();
+        s3.prefix = "raw".into();
+        s3.error_prefix = None;
+        let e = expectation(&s3, at(10, 0, 0), at(10, 1, 0), &[]);
+        assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["raw/2026/11/30/10/", "raw2026/11/30/10/"]);
+        assert_eq!(e.error_roots.iter().collect::<Vec<_>>(), ["raw"]);
+        assert_eq!(e.place("raw/processing-failed/2026/11/30/10/x"), Place::Error("processing-failed".into()));
+        assert_eq!(e.place("raw/2026/11/30/10/s-1-x"), Place::Expected);
+        s3.prefix = String::new();
+        let e = expectation(&s3, at(10, 0, 0), at(10, 1, 0), &[]);
+        assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["2026/11/30/10/"]);
+        assert_eq!(e.place("processing-failed/2026/11/30/10/x"), Place::Error("processing-failed".into()));
+        assert_eq!(e.place("partitioning-failed/2026/11/30/10/x"), Place::Error("partitioning-failed".into()));
+        assert_eq!(e.place("other/2026/11/30/10/x"), Place::Elsewhere);
+    }
+
+    #[test]
+    fn partition_keys_from_the_records_values() {
+        let mut s3 = lab();
+        s3.dynamic_partitioning = true;
+        s3.prefix = "customer=!{partitionKeyFromQuery:customer}/!{timestamp:yyyy}/".into();
+        s3.error_prefix = Some("err/!{firehose:error-output-type}/".into());
+        s3.partition_keys = [("customer".to_owned(), ".Customer_ID".to_owned())].into();
+        let records = [json!({"Customer_ID": "13085.0"}), json!({"Customer_ID": "17850.0"}), json!({"x": 1})];
+        let e = expectation(&s3, at(10, 0, 0), at(10, 0, 5), &records);
+        // the record without the key cuts the prefix where its value would be
+        assert_eq!(
+            e.prefixes.iter().collect::<Vec<_>>(),
+            ["customer=", "customer=13085.0/2026/", "customer=17850.0/2026/"]
+        );
+        assert_eq!(e.error_roots.iter().collect::<Vec<_>>(), ["err/"]);
+        // a random string cuts the prefix too
+        s3.prefix = "r/!{firehose:random-string}/!{timestamp:yyyy}/".into();
+        let e = expectation(&s3, at(10, 0, 0), at(10, 0, 5), &[]);
+        assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["r/"]);
+    }
+
+    #[test]
+    fn seconds_in_a_pattern_give_one_prefix_per_second() {
+        let mut s3 = lab();
+        s3.prefix = "t=!{timestamp:HHmmss}/".into();
+        let e = expectation(&s3, at(10, 0, 0), at(10, 0, 9), &[]);
+        assert_eq!(e.prefixes.len(), 10);
+        assert_eq!(listing_roots(e.prefixes.iter().map(String::as_str), 6), ["t=10000"]);
+        // a long window is sampled, not evaluated 86,400 times
+        let e = expectation(&s3, at(0, 0, 0), at(23, 59, 59), &[]);
+        assert!(e.prefixes.len() < 8000, "{}", e.prefixes.len());
+    }
+
+    #[test]
+    fn listing_roots_drop_what_another_contains() {
+        assert_eq!(listing_roots(["a/b/", "a/", "c/", "a/b/c"], 6), ["a/", "c/"]);
+        assert_eq!(listing_roots(["ab1", "ab2", "ab3"], 2), ["ab"]);
+        assert_eq!(listing_roots(["é1", "é2", "ê3"], 2), [""], "never cut inside a character");
+    }
+
+    #[test]
+    fn gzip_and_opaque_content() {
+        use flate2::write::GzEncoder;
+        use std::io::Write;
+        let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(b"{\"a\":1}\n{\"a\":2}\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        let mut s3 = lab();
+        assert_eq!(content(&s3, &bytes, 1 << 20).unwrap(), Content::Text(b"{\"a\":1}\n{\"a\":2}\n".to_vec()));
+        assert_eq!(content(&s3, &bytes, 8).unwrap(), Content::Text(b"{\"a\":1}\n".to_vec()), "decoded up to the limit");
+        assert_eq!(content(&s3, b"plain", 3).unwrap(), Content::Text(b"pla".to_vec()));
+        assert!(content(&s3, &[0x1f, 0x8b, 0, 0], 100).is_err());
+        s3.compression = "Snappy".into();
+        assert_eq!(content(&s3, b"x", 3).unwrap(), Content::Opaque("Snappy"));
+        s3.format_conversion = Some("parquet".into());
+        assert_eq!(content(&s3, b"PAR1", 3).unwrap(), Content::Opaque("Parquet"));
+    }
+
+    #[test]
+    fn firehose_error_records() {
+        let raw = aws_smithy_types::base64::encode(b"{\"firehose_wizard_test\":\"fwt-a#3\"}\n");
+        let text = format!(
+            "{{\"attemptsMade\":4,\"errorCode\":\"Lambda.FunctionError\",\"errorMessage\":\"boom\",\"rawData\":\"{raw}\"}}\n\
+             {{\"lastErrorCode\":\"DataFormatConversion.ParseError\",\"lastErrorMessage\":\"bad\"}}\nnot json\n"
+        );
+        let r = error_records(text.as_bytes());
+        assert_eq!(r.len(), 2);
+        assert_eq!((r[0].code.as_deref(), r[0].message.as_deref()), (Some("Lambda.FunctionError"), Some("boom")));
+        assert_eq!(crate::plan::records::find_tags(&r[0].raw, "fwt-a"), [3]);
+        assert_eq!(r[1].code.as_deref(), Some("DataFormatConversion.ParseError"));
+    }
+
+    #[test]
+    fn lines_and_values() {
+        assert_eq!(first_lines(b"\n{\"a\":1}\n\x1b[31mred\nthird\n", 2, 80), ["{\"a\":1}", "\\u{1b}[31mred"]);
+        assert_eq!(first_lines(b"abcdefghij", 1, 5), ["abcd…"]);
+        assert_eq!(format_value(1234567.0, Unit::Count), "1,234,567");
+        assert_eq!(format_value(0.5, Unit::Count), "0.5");
+        assert_eq!(format_value(0.987, Unit::Ratio), "99 %");
+        assert_eq!(format_value(2048.0, Unit::Bytes), "2.0 KiB");
+        assert_eq!(format_value(45.2, Unit::Seconds), "45 s");
+        assert_eq!(format_bytes(912), "912 B");
+        assert_eq!(format_bytes(5 * 1024 * 1024 * 1024), "5.0 GiB");
+        let names: Vec<_> = metrics_for(&SourceFacts::DirectPut).iter().map(|m| m.name).collect();
+        assert_eq!(names[0], "IncomingRecords");
+        let k = SourceFacts::KinesisStream { stream_arn: "arn:aws:kinesis:us-east-1:1:stream/s".into() };
+        assert_eq!(metrics_for(&k)[0].name, "DataReadFromKinesisStream.Records");
+        assert_eq!(metrics_for(&k)[5].name, "ThrottledGetRecords");
+    }
+
+    fn facts(source: SourceFacts, s3: S3Facts) -> StreamFacts {
+        StreamFacts {
+            name: "retail-trans".into(),
+            arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
+            status: "ACTIVE".into(),
+            failure: None,
+            source,
+            s3: Some(s3),
+            other_destination: None,
+        }
+    }
+
+    #[test]
+    fn causes_follow_what_was_seen() {
+        let k = SourceFacts::KinesisStream {
+            stream_arn: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
+        };
+        let base =
+            Observed { sent: 10, region: "us-east-1".into(), waited: Duration::from_secs(240), ..Default::default() };
+        // nothing read from Kinesis: the role's Kinesis permissions
+        let c = likely_causes(
+            &facts(k.clone(), lab()),
+            &Observed { incoming: Some(0.0), delivered: Some(0.0), ..base.clone() },
+        );
+        assert!(c[0].starts_with("Firehose read no records from the Kinesis stream retail-trans"), "{c:?}");
+        // read but not delivered: S3 permissions
+        let c = likely_causes(
+            &facts(k.clone(), lab()),
+            &Observed { incoming: Some(10.0), delivered: Some(0.0), ..base.clone() },
+        );
+        assert!(c[0].starts_with("Firehose received 10 record(s) but delivered none to S3"), "{c:?}");
+        // a short wait: maybe not yet
+        let c = likely_causes(
+            &facts(SourceFacts::DirectPut, lab()),
+            &Observed { waited: Duration::from_secs(30), ..base.clone() },
+        );
+        assert!(
+            c[0].starts_with("Firehose may not have delivered yet: it holds records up to the buffer interval (60 s)"),
+            "{c:?}"
+        );
+        // errors seen: they are the answer
+        let c = likely_causes(&facts(k.clone(), lab()), &Observed { error_objects: 1, log_events: 2, ..base.clone() });
+        assert_eq!(c.len(), 2, "{c:?}");
+        // logging off is worth saying when nothing explains the silence
+        let mut s3 = lab();
+        s3.log = None;
+        let c = likely_causes(&facts(SourceFacts::DirectPut, s3), &base);
+        assert!(c.last().unwrap().starts_with("error logging is off"), "{c:?}");
+    }
+}

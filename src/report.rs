@@ -1,0 +1,348 @@
+//! The smoke test's verdict and a stream's snapshot as lines of text, each with a tone: printed as they
+//! are by the commands, styled by the watch screen. Pure.
+
+use crate::cloud::dataflow::{Arrival, SendReport, Verdict};
+use crate::cloud::monitor::{ErrorObject, LogEvent, Snapshot};
+use crate::plan::dataflow::{format_bytes, format_value};
+use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
+use crate::plan::sanitize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Ok,
+    Error,
+    Warning,
+    Dim,
+}
+
+pub type Lines = Vec<(Tone, String)>;
+
+fn s3_url(bucket: &str, key: &str) -> String {
+    format!("s3://{bucket}/{}", sanitize(key))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `sent 10 of 10 records to the Kinesis stream retail-trans in 1 call (0.05 s, 200 records/s)`.
+pub fn send_summary(r: &SendReport) -> String {
+    let rate = if r.seconds > 0.0 { format!(", {:.0} records/s", r.sent as f64 / r.seconds) } else { String::new() };
+    let retried = if r.retried > 0 {
+        format!("; {} sent again after a batch reported them failed", r.retried)
+    } else {
+        String::new()
+    };
+    format!(
+        "sent {} of {} to {} with {} in {} ({:.2} s{rate}){retried}",
+        r.sent,
+        plural(r.total, "record", "records"),
+        r.to,
+        r.api,
+        plural(r.calls as usize, "call", "calls"),
+        r.seconds
+    )
+}
+
+/// The failures of a send, when there are any.
+pub fn send_failures(r: &SendReport) -> Lines {
+    let mut out = Lines::new();
+    if r.failed.is_empty() {
+        return out;
+    }
+    let which: Vec<String> = r.failed.iter().take(10).map(|f| (f.index + 1).to_string()).collect();
+    let more = if r.failed.len() > 10 { ", …" } else { "" };
+    out.push((
+        Tone::Error,
+        format!(
+            "could not send {} of {}: {} (record{} {}{more})",
+            r.failed.len(),
+            plural(r.total, "record", "records"),
+            r.stopped.clone().unwrap_or_else(|| r.failure_summary()),
+            if r.failed.len() == 1 { "" } else { "s" },
+            which.join(", ")
+        ),
+    ));
+    if let Some(m) = r.failed.first().map(|f| &f.message).filter(|m| !m.is_empty() && r.stopped.is_none()) {
+        out.push((Tone::Dim, format!("  {}", sanitize(m))));
+    }
+    if let Some(h) = &r.hint {
+        out.push((Tone::Plain, format!("hint: {h}")));
+    }
+    out
+}
+
+fn arrival_line(bucket: &str, a: &Arrival) -> String {
+    let what = match (a.records, a.opaque) {
+        (_, Some(kind)) => format!("{kind}, not searched"),
+        (Some(n), None) => plural(n, "test record", "test records"),
+        (None, None) => String::new(),
+    };
+    format!("  {}  {}  +{:.1} s  {what}", s3_url(bucket, &a.object.key), format_bytes(a.object.size), a.delay_s)
+}
+
+fn error_object_lines(bucket: &str, e: &ErrorObject, out: &mut Lines) {
+    let what = match (&e.code, &e.message) {
+        (Some(c), Some(m)) => format!("{}: {c}: {m}", e.error_type),
+        (Some(c), None) => format!("{}: {c}", e.error_type),
+        (None, Some(m)) => format!("{}: {m}", e.error_type),
+        (None, None) => e.error_type.clone(),
+    };
+    out.push((Tone::Error, format!("  {}  {}  {what}", s3_url(bucket, &e.object.key), format_bytes(e.object.size))));
+    if let Some(l) = &e.first_line {
+        out.push((Tone::Dim, format!("    {l}")));
+    }
+}
+
+fn log_line(e: &LogEvent) -> String {
+    format!(
+        "  {} {}  {}{}",
+        e.at.format("%H:%M:%S"),
+        e.stream,
+        e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(),
+        e.message
+    )
+}
+
+/// The smoke test's verdict, from the headline down to the likely causes.
+pub fn verdict(v: &Verdict) -> Lines {
+    let mut out = Lines::new();
+    let sent = v.send.sent;
+    let objects = v.objects.len();
+    if v.ok {
+        let opaque = v.objects.iter().any(|a| a.opaque.is_some());
+        let first_delay = v.objects.iter().map(|a| a.delay_s).fold(f64::INFINITY, f64::min);
+        let headline = if opaque {
+            format!(
+                "✓ {} arrived where expected, {first_delay:.1} s after sending (its format cannot be searched: counted by arrival)",
+                plural(objects, "object", "objects")
+            )
+        } else {
+            format!(
+                "✓ {} of {sent} records arrived in {}, {first_delay:.1} s after sending:",
+                v.arrived,
+                plural(objects, "object", "objects")
+            )
+        };
+        out.push((Tone::Ok, headline));
+        for a in &v.objects {
+            out.push((Tone::Plain, arrival_line(&v.bucket, a)));
+        }
+        if let Some(a) = v.objects.iter().find(|a| !a.first_lines.is_empty()) {
+            out.push((Tone::Plain, format!("first lines of {}:", s3_url(&v.bucket, &a.object.key))));
+            for l in &a.first_lines {
+                out.push((Tone::Dim, format!("  {l}")));
+            }
+        }
+        return out;
+    }
+    let under = match v.looked_under.as_slice() {
+        [] => String::new(),
+        [one] => format!(" under {}", s3_url(&v.bucket, one)),
+        many => format!(" under {} and {} more", s3_url(&v.bucket, &many[0]), many.len() - 1),
+    };
+    out.push((
+        Tone::Error,
+        if sent == 0 {
+            format!("✗ no test record could be sent to {}", v.send.to)
+        } else {
+            format!("✗ {} of {sent} records arrived within {:.0} s{under}", v.arrived, v.waited_s)
+        },
+    ));
+    out.extend(send_failures(&v.send));
+    if !v.objects.is_empty() {
+        out.push((Tone::Plain, "arrived where expected:".into()));
+        for a in &v.objects {
+            out.push((Tone::Plain, arrival_line(&v.bucket, a)));
+        }
+    }
+    if !v.elsewhere.is_empty() {
+        out.push((Tone::Warning, "arrived elsewhere in the bucket:".into()));
+        for a in &v.elsewhere {
+            out.push((Tone::Warning, arrival_line(&v.bucket, a)));
+        }
+    }
+    if !v.error_objects.is_empty() {
+        let held = if v.errored > 0 { format!(" (holding {} of the test records)", v.errored) } else { String::new() };
+        out.push((Tone::Error, format!("error objects{held}:")));
+        for e in &v.error_objects {
+            error_object_lines(&v.bucket, e, &mut out);
+        }
+    }
+    if !v.log_events.is_empty() {
+        out.push((Tone::Error, "delivery error log:".into()));
+        for e in &v.log_events {
+            out.push((Tone::Error, log_line(e)));
+        }
+    }
+    if v.incoming.is_some() || v.delivered.is_some() {
+        let n = |x: Option<f64>| x.map_or("no data".to_owned(), |x| format!("{x:.0}"));
+        out.push((
+            Tone::Plain,
+            format!("metrics since the test started: {} incoming, {} delivered to S3", n(v.incoming), n(v.delivered)),
+        ));
+    }
+    if sent > 0
+        && v.objects.is_empty()
+        && v.elsewhere.is_empty()
+        && v.error_objects.is_empty()
+        && v.log_events.is_empty()
+    {
+        out.push((Tone::Plain, "nothing new arrived in the bucket, and the error log is empty".into()));
+    }
+    if !v.causes.is_empty() {
+        out.push((Tone::Plain, "likely causes:".into()));
+        for c in &v.causes {
+            out.push((Tone::Plain, format!("  - {c}")));
+        }
+    }
+    for n in &v.notes {
+        out.push((Tone::Dim, format!("note: {n}")));
+    }
+    out
+}
+
+/// `Kinesis stream retail-trans`, `Direct PUT`.
+pub fn source_text(s: &SourceFacts) -> String {
+    match s {
+        SourceFacts::DirectPut => "Direct PUT".into(),
+        SourceFacts::KinesisStream { .. } => format!("Kinesis stream {}", s.kinesis_name().unwrap_or_default()),
+        SourceFacts::Other { kind } => kind.clone(),
+    }
+}
+
+/// `s3://bucket/prefix` (the prefix as configured).
+pub fn destination_text(f: &StreamFacts) -> String {
+    match &f.s3 {
+        Some(s3) => format!("s3://{}/{}", s3.bucket, sanitize(&s3.prefix)),
+        None => f.other_destination.clone().unwrap_or_default(),
+    }
+}
+
+/// `buffer 1 MiB / 60 s · GZIP · error logging on`.
+pub fn settings_text(s3: &S3Facts) -> String {
+    let mut parts = Vec::new();
+    if let (Some(size), Some(interval)) = (s3.buffer_size_mib, s3.buffer_interval_s) {
+        parts.push(format!("buffer {size} MiB / {interval} s"));
+    }
+    parts.push(s3.compression.clone());
+    if let Some(f) = &s3.format_conversion {
+        parts.push(format!("to {f}"));
+    }
+    if s3.dynamic_partitioning {
+        parts.push("dynamic partitioning".into());
+    }
+    if s3.lambda.is_some() {
+        parts.push("Lambda transform".into());
+    }
+    parts.push(if s3.log.is_some() { "error logging on".into() } else { "error logging off".into() });
+    parts.join(" · ")
+}
+
+/// A sparkline of values (one character each; `None` is a gap), scaled to the largest.
+pub fn sparkline(values: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
+    values
+        .iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(x) if max <= 0.0 || *x <= 0.0 => BARS[0],
+            Some(x) => BARS[((x / max) * 7.0).round().clamp(0.0, 7.0) as usize],
+        })
+        .collect()
+}
+
+/// One value per minute for the last `minutes` minutes up to the snapshot, `None` where CloudWatch has
+/// no point.
+pub fn per_minute(
+    points: &[crate::cloud::monitor::Point],
+    end: chrono::DateTime<chrono::Utc>,
+    minutes: usize,
+) -> Vec<Option<f64>> {
+    let mut out = vec![None; minutes];
+    for p in points {
+        let age = (end - p.at).num_seconds();
+        if age < 0 {
+            continue;
+        }
+        let slot = (age / 60) as usize;
+        if slot < minutes {
+            let i = minutes - 1 - slot;
+            *out[i].get_or_insert(0.0) += p.value;
+        }
+    }
+    out
+}
+
+/// The snapshot as `status` prints it.
+pub fn snapshot(s: &Snapshot) -> Lines {
+    let f = &s.stream;
+    let mut out = Lines::new();
+    let tone = if f.status == "ACTIVE" { Tone::Ok } else { Tone::Warning };
+    out.push((tone, format!("{}  {}  {}", f.name, f.status, f.arn)));
+    if let Some(fail) = &f.failure {
+        out.push((Tone::Error, format!("failure: {fail}")));
+    }
+    out.push((Tone::Plain, format!("source       {}", source_text(&f.source))));
+    out.push((Tone::Plain, format!("destination  {}", destination_text(f))));
+    if let Some(s3) = &f.s3 {
+        out.push((Tone::Plain, format!("settings     {}", settings_text(s3))));
+    }
+    out.push((Tone::Plain, format!("metrics, last {} min (one value per minute; latest):", s.window_minutes)));
+    for m in &s.metrics {
+        let values = per_minute(&m.points, s.taken_at, s.window_minutes as usize);
+        let latest = m.latest.map_or("no data".to_owned(), |v| format_value(v, m.unit));
+        out.push((Tone::Plain, format!("  {:<26} {}  {latest}", m.label, sparkline(&values))));
+    }
+    if s.metrics.is_empty() {
+        out.push((Tone::Dim, "  none".into()));
+    }
+    let bucket = f.s3.as_ref().map_or("", |s| s.bucket.as_str());
+    out.push((Tone::Plain, format!("newest objects (last {} min):", s.window_minutes)));
+    for o in &s.objects {
+        let at = o.last_modified.map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+        out.push((Tone::Plain, format!("  {at}  {:>9}  {}", format_bytes(o.size), s3_url(bucket, &o.key))));
+    }
+    if s.objects.is_empty() {
+        out.push((Tone::Dim, "  none".into()));
+    }
+    if !s.error_objects.is_empty() {
+        out.push((Tone::Error, "error objects:".into()));
+        for e in &s.error_objects {
+            error_object_lines(bucket, e, &mut out);
+        }
+    }
+    if !s.log_events.is_empty() {
+        out.push((Tone::Error, "delivery error log:".into()));
+        for e in &s.log_events {
+            out.push((Tone::Error, log_line(e)));
+        }
+    }
+    for p in &s.problems {
+        out.push((Tone::Warning, format!("could not read {p}")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::monitor::Point;
+    use chrono::TimeZone;
+
+    #[test]
+    fn sparklines_scale_to_the_largest() {
+        assert_eq!(sparkline(&[Some(0.0), Some(5.0), Some(10.0), None]), "▁▅█ ");
+        assert_eq!(sparkline(&[Some(0.0), Some(0.0)]), "▁▁");
+        assert_eq!(sparkline(&[]), "");
+    }
+
+    #[test]
+    fn points_fall_in_their_minute() {
+        let end = chrono::Utc.with_ymd_and_hms(2026, 11, 30, 10, 0, 0).unwrap();
+        let p = |m: i64, v| Point { at: end - chrono::Duration::seconds(m * 60 + 1), value: v };
+        assert_eq!(per_minute(&[p(0, 3.0), p(2, 1.0), p(9, 7.0)], end, 4), vec![None, Some(1.0), None, Some(3.0)]);
+    }
+}
