@@ -1,7 +1,9 @@
 //! The smoke test's verdict and a stream's snapshot as lines of text, each with a tone: printed as they
 //! are by the commands, styled by the watch screen. Pure.
 
-use crate::cloud::dataflow::{Arrival, SendReport, Verdict};
+use std::time::Duration;
+
+use crate::cloud::dataflow::{Arrival, SendEvent, SendReport, Verdict};
 use crate::cloud::monitor::{ErrorObject, LogEvent, Snapshot};
 use crate::plan::dataflow::{format_bytes, format_value};
 use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
@@ -45,6 +47,54 @@ pub fn send_summary(r: &SendReport) -> String {
     )
 }
 
+/// A send's retry, when `e` is one: `3 record(s) failed (ProvisionedThroughputExceededException);
+/// sending them again in 0.2 s (attempt 2 of at most 6 without progress)`.
+pub fn retry_line(e: &SendEvent) -> Option<String> {
+    match e {
+        SendEvent::Retrying { records, code, attempt, attempts, wait } => Some(format!(
+            "{records} record(s) failed ({code}); sending them again in {:.1} s (attempt {attempt} of at most {attempts} without progress)",
+            wait.as_secs_f64()
+        )),
+        SendEvent::Progress { .. } => None,
+    }
+}
+
+/// `waiting 0:42 of 4:00 (buffer interval 60 s) · 3 of 10 records arrived`.
+pub fn waiting_line(
+    elapsed: Duration,
+    timeout: Duration,
+    buffer_interval: Option<i32>,
+    arrived: usize,
+    expected: usize,
+) -> String {
+    let clock = |d: Duration| format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60);
+    let buffer = buffer_interval.map(|i| format!(" (buffer interval {i} s)")).unwrap_or_default();
+    format!("waiting {} of {}{buffer} · {arrived} of {expected} records arrived", clock(elapsed), clock(timeout))
+}
+
+/// What an arrival holds: `10 test records`, `Parquet, not searched`.
+pub fn arrival_what(a: &Arrival) -> String {
+    match (a.records, a.opaque) {
+        (_, Some(kind)) => format!("{kind}, not searched"),
+        (Some(n), None) => plural(n, "test record", "test records"),
+        (None, None) => String::new(),
+    }
+}
+
+/// An error object's type, code and message: `processing-failed: Lambda.FunctionError: ...`.
+pub fn error_what(e: &ErrorObject) -> String {
+    [Some(e.error_type.as_str()), e.code.as_deref(), e.message.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// A log event's code and message.
+pub fn log_what(e: &LogEvent) -> String {
+    format!("{}{}", e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(), e.message)
+}
+
 /// The failures of a send, when there are any.
 pub fn send_failures(r: &SendReport) -> Lines {
     let mut out = Lines::new();
@@ -74,35 +124,27 @@ pub fn send_failures(r: &SendReport) -> Lines {
 }
 
 fn arrival_line(bucket: &str, a: &Arrival) -> String {
-    let what = match (a.records, a.opaque) {
-        (_, Some(kind)) => format!("{kind}, not searched"),
-        (Some(n), None) => plural(n, "test record", "test records"),
-        (None, None) => String::new(),
-    };
-    format!("  {}  {}  +{:.1} s  {what}", s3_url(bucket, &a.object.key), format_bytes(a.object.size), a.delay_s)
+    format!(
+        "  {}  {}  +{:.1} s  {}",
+        s3_url(bucket, &a.object.key),
+        format_bytes(a.object.size),
+        a.delay_s,
+        arrival_what(a)
+    )
 }
 
 fn error_object_lines(bucket: &str, e: &ErrorObject, out: &mut Lines) {
-    let what = match (&e.code, &e.message) {
-        (Some(c), Some(m)) => format!("{}: {c}: {m}", e.error_type),
-        (Some(c), None) => format!("{}: {c}", e.error_type),
-        (None, Some(m)) => format!("{}: {m}", e.error_type),
-        (None, None) => e.error_type.clone(),
-    };
-    out.push((Tone::Error, format!("  {}  {}  {what}", s3_url(bucket, &e.object.key), format_bytes(e.object.size))));
+    out.push((
+        Tone::Error,
+        format!("  {}  {}  {}", s3_url(bucket, &e.object.key), format_bytes(e.object.size), error_what(e)),
+    ));
     if let Some(l) = &e.first_line {
         out.push((Tone::Dim, format!("    {l}")));
     }
 }
 
 fn log_line(e: &LogEvent) -> String {
-    format!(
-        "  {} {}  {}{}",
-        e.at.format("%H:%M:%S"),
-        e.stream,
-        e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(),
-        e.message
-    )
+    format!("  {} {}  {}", e.at.format("%H:%M:%S"), e.stream, log_what(e))
 }
 
 /// The smoke test's verdict, from the headline down to the likely causes.
@@ -158,7 +200,7 @@ pub fn verdict(v: &Verdict) -> Lines {
         }
     }
     if !v.elsewhere.is_empty() {
-        out.push((Tone::Warning, "arrived elsewhere in the bucket:".into()));
+        out.push((Tone::Warning, "arrived elsewhere in the bucket (or without the extension expected):".into()));
         for a in &v.elsewhere {
             out.push((Tone::Warning, arrival_line(&v.bucket, a)));
         }

@@ -104,38 +104,76 @@ fn kinesis_all_failed(n: usize) -> Fault {
     }
 }
 
+fn throttled(positions: &[usize]) -> Fault {
+    Fault::FailRecords {
+        positions: positions.to_vec(),
+        code: "ProvisionedThroughputExceededException".into(),
+        message: "Rate exceeded for shard shardId-000000000000 in stream retail-trans under account 123456789012."
+            .into(),
+    }
+}
+
+/// The record numbers of the test records in `records` (their `firehose_wizard_test` tag's number), sorted.
+fn seqs(records: &[Vec<u8>]) -> Vec<usize> {
+    let mut out: Vec<usize> = json_lines(records)
+        .iter()
+        .map(|r| r["firehose_wizard_test"].as_str().unwrap().split_once('#').unwrap().1.parse().unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
-fn records_a_batch_reports_failed_are_sent_again_and_lasting_failures_are_reported() {
+fn records_a_batch_reports_failed_are_sent_again_each_once() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let path = applied(&moto, dir.path(), &Plan::lab("send0002"));
     let proxy = Proxy::start(&moto.url);
-    // the first answer reports all 10 failed (Kinesis stored none of them), the second takes them
-    proxy.add(Rule::new("kinesis:PutRecords", 1, kinesis_all_failed(10)));
+    // records 3 and 8 fail (Kinesis stores the other 8); the second call takes those two
+    proxy.add(Rule::new("kinesis:PutRecords", 1, throttled(&[2, 7])));
     let r = run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("send").arg(&path));
     assert_eq!(r.code, 0, "{}", shown(&r));
     assert_eq!(proxy.count("kinesis:PutRecords"), 2);
     assert!(
-        r.stderr.contains("10 record(s) failed (ProvisionedThroughputExceededException); sending them again in"),
+        r.stderr.contains("2 record(s) failed (ProvisionedThroughputExceededException); sending them again in"),
         "{}",
         shown(&r)
     );
     assert!(
-        r.stdout.contains("in 2 calls") && r.stdout.contains("10 sent again after a batch reported them failed"),
+        r.stdout.contains("in 2 calls") && r.stdout.contains("2 sent again after a batch reported them failed"),
         "{}",
         r.stdout
     );
     let stored = rt().block_on(async { fh::kinesis_records(&moto.sdk("us-east-1").await, "retail-trans").await });
-    assert_eq!(stored.len(), 10, "each record once");
+    assert_eq!(seqs(&stored), (0..10).collect::<Vec<_>>(), "each record once, none missing");
 
-    // failing on every attempt: reported, exit 1
-    proxy.add(Rule::new("kinesis:PutRecords", usize::MAX, kinesis_all_failed(3)));
+    // more than one batch: 1,200 records go in 3 calls of at most 500
     let r = run(moto
         .command(dir.path())
         .env("AWS_ENDPOINT_URL", &proxy.url)
         .arg("send")
         .arg(&path)
-        .args(["--records", "3"]));
+        .args(["--records", "1200"]));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    assert_eq!(proxy.count("kinesis:PutRecords"), 2 + 3);
+    assert!(r.stdout.starts_with("sent 1200 of 1200 records") && r.stdout.contains("in 3 calls"), "{}", r.stdout);
+    let stored = rt().block_on(async { fh::kinesis_records(&moto.sdk("us-east-1").await, "retail-trans").await });
+    assert_eq!(stored.len(), 10 + 1200);
+}
+
+#[test]
+fn records_that_keep_failing_or_cannot_succeed_are_reported() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = applied(&moto, dir.path(), &Plan::lab("send0003"));
+    let proxy = Proxy::start(&moto.url);
+    let send = |n: &str| {
+        run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("send").arg(&path).args(["--records", n]))
+    };
+
+    // throttled on every attempt: six attempts in a row without progress, then reported
+    proxy.add(Rule::new("kinesis:PutRecords", 6, kinesis_all_failed(3)));
+    let r = send("3");
     assert_eq!(r.code, 1, "{}", shown(&r));
     assert!(r.stdout.starts_with("sent 0 of 3 records"), "{}", shown(&r));
     assert!(
@@ -143,8 +181,53 @@ fn records_a_batch_reports_failed_are_sent_again_and_lasting_failures_are_report
         "{}",
         shown(&r)
     );
-    assert!(r.stderr.contains("attempt 5 of 5"), "five attempts: {}", r.stderr);
-    assert_eq!(proxy.count("kinesis:PutRecords"), 2 + 5);
+    assert!(r.stderr.contains("(attempt 6 of at most 6 without progress)"), "{}", r.stderr);
+    assert_eq!(proxy.count("kinesis:PutRecords"), 6);
+
+    // a KMS key that refuses access: no use waiting, reported at once; the others go in
+    proxy.add(Rule::new(
+        "kinesis:PutRecords",
+        1,
+        Fault::FailRecords {
+            positions: vec![1],
+            code: "KMSAccessDeniedException".into(),
+            message:
+                "The ciphertext refers to a customer master key that does not exist or that you do not have access to."
+                    .into(),
+        },
+    ));
+    let r = send("3");
+    assert_eq!(r.code, 1, "{}", shown(&r));
+    assert_eq!(proxy.count("kinesis:PutRecords"), 6 + 1, "not retried");
+    assert!(r.stdout.starts_with("sent 2 of 3 records"), "{}", shown(&r));
+    assert!(
+        r.stderr.contains("could not send 1 of 3 records: KMSAccessDeniedException ×1 (record 2)"),
+        "{}",
+        shown(&r)
+    );
+    assert!(r.stderr.contains("  The ciphertext refers to a customer master key"), "{}", r.stderr);
+
+    // a call refused as a whole stops the sending, and says so
+    proxy.add(Rule::new(
+        "kinesis:PutRecords",
+        usize::MAX,
+        Fault::json_error(
+            400,
+            "AccessDeniedException",
+            "User: arn:aws:iam::123456789012:user/lab is not authorized to perform: kinesis:PutRecords",
+        ),
+    ));
+    let r = send("600");
+    assert_eq!(r.code, 1, "{}", shown(&r));
+    assert!(r.stdout.starts_with("sent 0 of 600 records"), "{}", shown(&r));
+    assert!(
+        r.stderr.contains("could not send 600 of 600 records: kinesis:PutRecords: AccessDeniedException: User: arn:aws:iam::123456789012:user/lab is not authorized"),
+        "{}",
+        shown(&r)
+    );
+    assert_eq!(proxy.count("kinesis:PutRecords"), 7 + 1, "the first refusal stops it; the second batch is not tried");
+    let stored = rt().block_on(async { fh::kinesis_records(&moto.sdk("us-east-1").await, "retail-trans").await });
+    assert_eq!(stored.len(), 2);
 }
 
 #[test]
@@ -155,13 +238,24 @@ fn direct_put_gets_put_record_batch_and_a_json_lines_file_is_sent_line_by_line()
     let file = dir.path().join("orders.jsonl");
     std::fs::write(&file, "{\"order\":1}\r\n\n{\"order\":2,\"note\":\"é\"}\n[3]\n").unwrap();
     let proxy = Proxy::start(&moto.url);
+    // the second line fails once (ServiceUnavailableException) and is sent again
+    proxy.add(Rule::new(
+        "firehose:PutRecordBatch",
+        1,
+        Fault::FailRecords {
+            positions: vec![1],
+            code: "ServiceUnavailableException".into(),
+            message: "Slow down.".into(),
+        },
+    ));
     let r = run(moto
         .command(dir.path())
         .env("AWS_ENDPOINT_URL", &proxy.url)
         .args(["send", "--stream", "orders", "--file"])
         .arg(&file));
     assert_eq!(r.code, 0, "{}", shown(&r));
-    assert_eq!(proxy.count("firehose:PutRecordBatch"), 1);
+    assert_eq!(proxy.count("firehose:PutRecordBatch"), 2);
+    assert!(r.stderr.contains("1 record(s) failed (ServiceUnavailableException)"), "{}", r.stderr);
     assert_eq!(proxy.count("kinesis:PutRecords"), 0);
     assert!(
         r.stdout
@@ -170,9 +264,14 @@ fn direct_put_gets_put_record_batch_and_a_json_lines_file_is_sent_line_by_line()
         shown(&r)
     );
     let objects = rt().block_on(async { fh::objects(&moto.sdk("us-east-1").await, "fw-send-file-0001").await });
-    assert_eq!(objects.len(), 1, "moto writes one object per call");
-    assert!(objects[0].0.starts_with("raw/"), "{}", objects[0].0);
-    assert_eq!(String::from_utf8(objects[0].1.clone()).unwrap(), "{\"order\":1}\n{\"order\":2,\"note\":\"é\"}\n[3]\n");
+    assert_eq!(objects.len(), 2, "moto writes one object per call: {objects:?}");
+    assert!(objects.iter().all(|(k, _)| k.starts_with("raw/")), "{objects:?}");
+    let mut lines: Vec<String> = objects
+        .iter()
+        .flat_map(|(_, b)| String::from_utf8(b.clone()).unwrap().lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    lines.sort();
+    assert_eq!(lines, ["[3]", "{\"order\":1}", "{\"order\":2,\"note\":\"é\"}"], "each line once, with its new line");
 
     // --records takes the first lines
     let r = run(moto.command(dir.path()).args(["send", "--stream", "orders", "--records", "2", "--file"]).arg(&file));
@@ -391,9 +490,23 @@ fn smoke_test_finds_records_that_landed_elsewhere_in_the_bucket() {
     let path = applied(&moto, dir.path(), &plan);
     let r = run(moto.command(dir.path()).arg("smoke-test").arg(&path).args(["--timeout", "2"]));
     assert_eq!(r.code, 1, "{}", shown(&r));
-    assert!(r.stdout.contains("arrived elsewhere in the bucket:"), "{}", shown(&r));
+    assert!(r.stdout.contains("arrived elsewhere in the bucket (or without the extension expected):"), "{}", shown(&r));
     assert!(r.stdout.contains("  s3://fw-smoke-else-0001/json-data/year=!{timestamp:yyyy}/"), "{}", shown(&r));
     assert!(r.stdout.contains("  - an object's key holds the prefix's expressions as written"), "{}", shown(&r));
+
+    // a GZIP stream's objects end in .gz (and are gzipped); moto's do not
+    let mut plan = direct_put("gz-direct", "fw-smoke-else-0002", "raw/");
+    plan.settings.compression = "GZIP".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = applied(&moto, dir.path(), &plan);
+    let r = run(moto.command(dir.path()).arg("smoke-test").arg(&path).args(["--timeout", "2"]));
+    assert_eq!(r.code, 1, "{}", shown(&r));
+    assert!(r.stdout.contains("  s3://fw-smoke-else-0002/raw/"), "{}", shown(&r));
+    assert!(
+        r.stdout.contains("  - an object with the test records lies under the expected prefix but does not end in .gz"),
+        "{}",
+        shown(&r)
+    );
 }
 
 #[test]

@@ -180,6 +180,17 @@ fn loading_and_a_stream_with_metrics_objects_and_errors() {
     insta::assert_snapshot!("watch_loading", text(&m));
     let mut m = loaded(false);
     insta::assert_snapshot!("watch_stream", text(&m));
+    // ←: the metrics' window moves back over the hour, as far as its start
+    for _ in 0..5 {
+        press(&mut m, KeyCode::Left);
+    }
+    assert_eq!(m.pan, 21);
+    insta::assert_snapshot!("watch_panned", text(&m));
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.pan, 11);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.pan, 0);
     // ↓ highlights the next object; Enter asks for its first lines, which open in a view
     press(&mut m, KeyCode::Down);
     let fx = press(&mut m, KeyCode::Enter);
@@ -216,6 +227,7 @@ fn the_smoke_test_running_passed_and_failed() {
         Action::Smoke(SmokeEvent::Waiting {
             elapsed: Duration::from_secs(42),
             timeout: Duration::from_secs(240),
+            buffer_interval: Some(60),
             arrived: 0,
             expected: 10,
             looking: vec![HOUR.into()],
@@ -235,11 +247,13 @@ fn the_smoke_test_running_passed_and_failed() {
             delay_s: 61.4,
             records: Some(10),
             opaque: None,
+            wrong_extension: false,
             first_lines: vec![
                 "{\"Invoice\":\"574746\",\"StockCode\":\"22295\",\"Description\":\"HEART FILIGREE DOVE LARGE\"}".into(),
             ],
         }],
         looked_under: vec![HOUR.into()],
+        extension: String::new(),
         elsewhere: vec![],
         error_objects: vec![],
         errored: 0,

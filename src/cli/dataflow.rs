@@ -57,11 +57,8 @@ where
 
 /// Prints what `send` reports as it goes (retries on stderr).
 fn print_send_event(e: &SendEvent) {
-    if let SendEvent::Retrying { records, code, attempt, attempts, wait } = e {
-        tell!(
-            "{records} record(s) failed ({code}); sending them again in {:.1} s (attempt {attempt} of {attempts})",
-            wait.as_secs_f64()
-        );
+    if let Some(line) = report::retry_line(e) {
+        tell!("{line}");
     }
 }
 
@@ -188,22 +185,6 @@ pub fn cmd_send(
     })
 }
 
-/// The line that says how the wait goes.
-fn waiting_line(
-    elapsed: Duration,
-    timeout: Duration,
-    interval: Option<i32>,
-    arrived: usize,
-    expected: usize,
-) -> String {
-    let clock = |d: Duration| format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60);
-    let buffer = match interval {
-        Some(i) => format!(" (buffer interval {i} s)"),
-        None => String::new(),
-    };
-    format!("waiting {} of {}{buffer} · {arrived} of {expected} records arrived", clock(elapsed), clock(timeout))
-}
-
 /// `smoke-test (PLAN | --stream NAME) [--records N] [--timeout SECS]`.
 pub fn cmd_smoke_test(
     opts: &Options,
@@ -221,10 +202,7 @@ pub fn cmd_smoke_test(
             Ok(f) => f,
             Err(e) => return fail(&e, log),
         };
-        let timeout = timeout.map_or_else(|| SmokeOptions::default_timeout(&facts), Duration::from_secs);
-        let interval = facts.s3.as_ref().and_then(|s| s.buffer_interval_s);
-        let options =
-            SmokeOptions { records: count, timeout, poll: Duration::from_secs(5), scan: Duration::from_secs(30) };
+        let options = SmokeOptions::new(&facts, count, timeout.map(Duration::from_secs));
         let tty = std::io::stderr().is_terminal();
         let mut last_line = Instant::now() - Duration::from_secs(60);
         let mut last_arrived = usize::MAX;
@@ -234,8 +212,8 @@ pub fn cmd_smoke_test(
             }
             SmokeEvent::Send(e) => print_send_event(&e),
             SmokeEvent::Sent(r) => tell!("{}", report::send_summary(&r)),
-            SmokeEvent::Waiting { elapsed, timeout, arrived, expected, looking } => {
-                let line = waiting_line(elapsed, timeout, interval, arrived, expected);
+            SmokeEvent::Waiting { elapsed, timeout, buffer_interval, arrived, expected, looking } => {
+                let line = report::waiting_line(elapsed, timeout, buffer_interval, arrived, expected);
                 if tty {
                     use std::io::Write as _;
                     let _ = write!(std::io::stderr(), "\r\x1b[2K{line}");
@@ -272,7 +250,7 @@ pub fn cmd_status(opts: &Options, target: &StreamRef, json: bool, log: Option<&P
         Err(code) => return code,
     };
     with_cloud(opts, log, |cloud| async move {
-        match monitor::snapshot(&cloud, &name).await {
+        match monitor::snapshot(&cloud, &name, &Default::default()).await {
             Ok(s) if json => {
                 say!("{}", serde_json::to_string_pretty(&s).expect("a snapshot serialises"));
                 0

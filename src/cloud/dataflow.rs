@@ -97,27 +97,45 @@ pub async fn record_limit(cloud: &Cloud, sink: &Sink) -> Result<usize, CloudErro
     }
 }
 
-/// How records that a batch reports as failed are retried.
+/// How the records a batch reports as failed are sent again: each batch on its own, with exponential
+/// backoff, for as long as some of its records go in; after `stalled` attempts in a row in which none
+/// did, what is left is reported. A per-record error that waiting cannot cure (a KMS key that is
+/// disabled or refuses access) is reported at once.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
-    /// Attempts per record, the first included.
-    pub attempts: u32,
+    /// Attempts in a row without progress before giving up, the first included.
+    pub stalled: u32,
     pub first_wait: Duration,
     pub max_wait: Duration,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { attempts: 5, first_wait: Duration::from_millis(200), max_wait: Duration::from_secs(5) }
+        RetryPolicy { stalled: 6, first_wait: Duration::from_millis(100), max_wait: Duration::from_secs(5) }
     }
 }
 
 impl RetryPolicy {
-    /// The wait after attempt `n` (1-based): doubling from `first_wait`, with up to 25 % jitter.
+    /// The wait after the `n`-th failed attempt (1-based): doubling from `first_wait` up to `max_wait`,
+    /// with up to 25 % jitter.
     fn wait(&self, n: u32) -> Duration {
         let base = self.first_wait.saturating_mul(1 << (n - 1).min(16)).min(self.max_wait);
         base + base.mul_f64(rand::rng().random_range(0.0..0.25))
     }
+}
+
+/// Whether a per-record error code is worth another attempt: throttling and internal failures are;
+/// a KMS key that is disabled, missing or refuses access is not.
+pub fn retryable(code: &str) -> bool {
+    matches!(
+        code,
+        "ProvisionedThroughputExceededException"
+            | "InternalFailure"
+            | "ServiceUnavailableException"
+            | "ServiceUnavailable"
+            | "ThrottlingException"
+            | "KMSThrottlingException"
+    )
 }
 
 /// A record that could not be sent.
@@ -171,12 +189,14 @@ impl SendReport {
 pub enum SendEvent {
     /// A call answered: so many records are in so far.
     Progress { sent: usize, total: usize },
-    /// Some records failed and are sent again after `wait`.
+    /// Some records failed and are sent again after `wait`: attempt `attempt` of at most `attempts`
+    /// without progress.
     Retrying { records: usize, code: String, attempt: u32, attempts: u32, wait: Duration },
 }
 
-/// Sends `data` to the sink, in batches within the API's limits, retrying the records a batch reports
-/// as failed; what could not be sent is in the report, never silently dropped.
+/// Sends `data` to the sink, batch after batch within the API's limits; the records a batch reports
+/// as failed are sent again as [`RetryPolicy`] says. What could not be sent is in the report, never
+/// silently dropped; a call that fails as a whole (after the SDK's own retries) stops the sending.
 pub async fn send(
     cloud: &Cloud,
     sink: &Sink,
@@ -200,59 +220,59 @@ pub async fn send(
         ended: started,
         seconds: 0.0,
     };
-    let mut pending: Vec<usize> = (0..data.len()).collect();
-    let mut attempt = 1;
-    'attempts: while !pending.is_empty() {
-        let sizes: Vec<usize> = pending.iter().map(|&i| data[i].len() + sink.overhead()).collect();
-        let mut failed_now: Vec<FailedRecord> = Vec::new();
-        for batch in records::batches(&sizes, sink.limits()) {
-            let indices = &pending[batch.clone()];
+    let sizes: Vec<usize> = data.iter().map(|d| d.len() + sink.overhead()).collect();
+    let batches = records::batches(&sizes, sink.limits());
+    'batches: for (b, batch) in batches.iter().enumerate() {
+        let mut pending: Vec<usize> = batch.clone().collect();
+        let mut stalled = 0;
+        loop {
             report.calls += 1;
-            match put(cloud, sink, data, indices).await {
-                Ok(answers) => {
-                    for (&index, answer) in indices.iter().zip(answers) {
-                        match answer {
-                            None => report.sent += 1,
-                            Some((code, message)) => failed_now.push(FailedRecord { index, code, message }),
-                        }
-                    }
-                    progress(SendEvent::Progress { sent: report.sent, total: report.total });
-                }
+            let answers = match put(cloud, sink, data, &pending).await {
+                Ok(a) => a,
                 Err(e) => {
-                    // the call failed as a whole (after the SDK's own retries): this batch and every
-                    // later one are not sent
+                    // this batch's pending records and every later batch are not sent
                     let code = e.code.clone().unwrap_or_else(|| "CallFailed".into());
-                    failed_now.extend(pending[batch.start..].iter().map(|&index| FailedRecord {
+                    let later = batches[b + 1..].iter().flat_map(|r| r.clone());
+                    report.failed.extend(pending.iter().copied().chain(later).map(|index| FailedRecord {
                         index,
                         code: code.clone(),
                         message: e.message.clone(),
                     }));
                     report.stopped = Some(e.summary());
                     report.hint = e.hint.clone();
-                    report.failed = failed_now;
-                    break 'attempts;
+                    break 'batches;
+                }
+            };
+            let before = report.sent;
+            let mut again = Vec::new();
+            for (&index, answer) in pending.iter().zip(answers) {
+                match answer {
+                    None => report.sent += 1,
+                    Some((code, message)) if retryable(&code) => again.push(FailedRecord { index, code, message }),
+                    Some((code, message)) => report.failed.push(FailedRecord { index, code, message }),
                 }
             }
+            progress(SendEvent::Progress { sent: report.sent, total: report.total });
+            if again.is_empty() {
+                break;
+            }
+            stalled = if report.sent > before { 1 } else { stalled + 1 };
+            if stalled >= policy.stalled {
+                report.failed.extend(again);
+                break;
+            }
+            let wait = policy.wait(stalled);
+            progress(SendEvent::Retrying {
+                records: again.len(),
+                code: again[0].code.clone(),
+                attempt: stalled + 1,
+                attempts: policy.stalled,
+                wait,
+            });
+            tokio::time::sleep(wait).await;
+            report.retried += again.len();
+            pending = again.into_iter().map(|f| f.index).collect();
         }
-        if failed_now.is_empty() {
-            break;
-        }
-        if attempt >= policy.attempts {
-            report.failed = failed_now;
-            break;
-        }
-        let wait = policy.wait(attempt);
-        progress(SendEvent::Retrying {
-            records: failed_now.len(),
-            code: failed_now[0].code.clone(),
-            attempt: attempt + 1,
-            attempts: policy.attempts,
-            wait,
-        });
-        tokio::time::sleep(wait).await;
-        report.retried += failed_now.len();
-        pending = failed_now.into_iter().map(|f| f.index).collect();
-        attempt += 1;
     }
     report.failed.sort_by_key(|f| f.index);
     report.ended = Utc::now();
@@ -336,15 +356,22 @@ pub struct SmokeOptions {
     pub timeout: Duration,
     /// Between two looks under the expected prefixes.
     pub poll: Duration,
-    /// Between two looks through the whole bucket (for records that landed elsewhere).
+    /// Between two looks through the whole bucket (for records that landed elsewhere) and at the error
+    /// log.
     pub scan: Duration,
 }
 
 impl SmokeOptions {
-    /// The default timeout: the buffer interval and 3 minutes.
-    pub fn default_timeout(facts: &StreamFacts) -> Duration {
+    /// `records` test records; `timeout`, or the buffer interval and 3 minutes; a look every 5 s, the
+    /// whole bucket and the error log every 30 s.
+    pub fn new(facts: &StreamFacts, records: usize, timeout: Option<Duration>) -> SmokeOptions {
         let interval = facts.s3.as_ref().and_then(|s| s.buffer_interval_s).unwrap_or(300).max(0) as u64;
-        Duration::from_secs(interval + 180)
+        SmokeOptions {
+            records,
+            timeout: timeout.unwrap_or(Duration::from_secs(interval + 180)),
+            poll: Duration::from_secs(5),
+            scan: Duration::from_secs(30),
+        }
     }
 }
 
@@ -353,7 +380,7 @@ impl SmokeOptions {
 pub struct Arrival {
     #[serde(flatten)]
     pub object: Object,
-    /// Seconds from the end of sending to the object's LastModified (S3's clock).
+    /// Seconds from the end of sending to the object's LastModified (S3's clock against this machine's).
     pub delay_s: f64,
     /// The test records it holds; `None` for a format that cannot be searched.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -361,6 +388,9 @@ pub struct Arrival {
     /// Parquet, ORC, ZIP, Snappy: counted by arrival.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opaque: Option<&'static str>,
+    /// Under the expected prefix, but without the stream's file extension.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wrong_extension: bool,
     pub first_lines: Vec<String>,
 }
 
@@ -378,6 +408,7 @@ pub enum SmokeEvent {
     Waiting {
         elapsed: Duration,
         timeout: Duration,
+        buffer_interval: Option<i32>,
         arrived: usize,
         expected: usize,
         looking: Vec<String>,
@@ -387,7 +418,8 @@ pub enum SmokeEvent {
 /// The smoke test's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
-    /// Every record was sent and arrived where expected (for opaque formats: an object arrived there).
+    /// Every record was sent and arrived where expected (for opaque formats: an object arrived there
+    /// after the records were sent, and none failed).
     pub ok: bool,
     pub stream: String,
     pub bucket: String,
@@ -396,9 +428,12 @@ pub struct Verdict {
     /// Distinct test records found where expected.
     pub arrived: usize,
     pub objects: Vec<Arrival>,
-    /// Where the records were expected: the listed prefixes.
+    /// Where the records were expected: the prefixes listed.
     pub looked_under: Vec<String>,
-    /// New objects elsewhere in the bucket holding test records.
+    /// The objects' expected extension.
+    pub extension: String,
+    /// New objects elsewhere in the bucket holding test records (or under the prefix with another
+    /// extension).
     pub elsewhere: Vec<Arrival>,
     pub error_objects: Vec<ErrorObject>,
     /// Test records found in error objects.
@@ -411,14 +446,17 @@ pub struct Verdict {
     pub delivered: Option<f64>,
     pub causes: Vec<String>,
     pub waited_s: f64,
-    /// Limits of what was seen (a bucket too large to scan whole, a part that could not be read).
+    /// Limits of what was seen (a bucket too large to list whole, an object that could not be read).
     pub notes: Vec<String>,
 }
 
-/// Keys per scan of the whole bucket (10 pages).
+/// Pages (1,000 keys each) per listing.
 const SCAN_PAGES: usize = 10;
 /// Test records are read from objects up to this size.
 const READ_LIMIT: usize = 64 << 20;
+/// How far this machine's clock may be from S3's: objects beyond the baseline listing count as new when
+/// modified after the start less this.
+const CLOCK_SLACK_MIN: i64 = 5;
 
 /// What the watch over the bucket has seen so far.
 struct Watch<'a> {
@@ -437,22 +475,38 @@ struct Watch<'a> {
     objects: Vec<Arrival>,
     elsewhere: Vec<Arrival>,
     error_objects: Vec<ErrorObject>,
+    log_events: Vec<LogEvent>,
     notes: Vec<String>,
 }
 
 impl Watch<'_> {
     /// Whether an object is new since the test started: not in the baseline (or, past the baseline's
-    /// reach, modified after the start less a minute of clock difference).
+    /// reach, modified after the start less the clocks' slack).
     fn is_new(&self, o: &Object) -> bool {
         if self.seen.contains(&o.key) || self.baseline.contains(&o.key) {
             return false;
         }
-        self.baseline_complete || o.last_modified.is_none_or(|t| t >= self.started - chrono::Duration::minutes(1))
+        self.baseline_complete
+            || o.last_modified.is_none_or(|t| t >= self.started - chrono::Duration::minutes(CLOCK_SLACK_MIN))
     }
 
-    async fn look(&mut self, expect: &dataflow::Expectation, roots: &[String]) -> Result<(), CloudError> {
+    fn note(&mut self, n: String) {
+        if !self.notes.contains(&n) {
+            self.notes.push(n);
+        }
+    }
+
+    /// Lists the roots and reads what is new; a listing or a read that fails is noted, and the next
+    /// look tries again.
+    async fn look(&mut self, expect: &dataflow::Expectation, roots: &[String]) {
         for root in roots {
-            let (listed, more) = monitor::list(self.cloud, &self.s3.bucket, root, SCAN_PAGES).await?;
+            let (listed, more) = match monitor::list(self.cloud, &self.s3.bucket, root, SCAN_PAGES).await {
+                Ok(l) => l,
+                Err(e) => {
+                    self.note(format!("listing s3://{}/{root} failed: {}", self.s3.bucket, e.summary()));
+                    continue;
+                }
+            };
             if more {
                 self.note(format!(
                     "more than {} objects under s3://{}/{root}: looked at the first of them",
@@ -462,88 +516,106 @@ impl Watch<'_> {
             }
             for o in listed {
                 if self.is_new(&o) {
-                    self.seen.insert(o.key.clone());
-                    self.take(expect, o).await?;
+                    self.take(expect, o).await;
                 }
             }
-        }
-        Ok(())
-    }
-
-    fn note(&mut self, n: String) {
-        if !self.notes.contains(&n) {
-            self.notes.push(n);
         }
     }
 
     /// Reads a new object and files it by its place.
-    async fn take(&mut self, expect: &dataflow::Expectation, o: Object) -> Result<(), CloudError> {
-        match expect.place(&o.key) {
-            Place::Error(t) => {
-                let (e, tags) = monitor::read_error_object(self.cloud, self.s3, o, t, Some(&self.marker)).await;
-                self.errored.extend(tags);
-                self.error_objects.push(e);
-            }
-            place => {
-                let bytes = if o.size == 0 {
-                    Vec::new()
-                } else {
-                    monitor::read(self.cloud, &self.s3.bucket, &o.key, READ_LIMIT).await?
-                };
-                if o.size as usize > READ_LIMIT {
-                    self.note(format!(
-                        "s3://{}/{} is larger than {}: only its start was read",
-                        self.s3.bucket,
-                        o.key,
-                        dataflow::format_bytes(READ_LIMIT as u64)
-                    ));
-                }
-                let delay_s =
-                    o.last_modified.map_or(0.0, |t| ((t - self.sent_end).num_milliseconds() as f64 / 1000.0).max(0.0));
-                let (records, opaque, first_lines, tags) = match dataflow::content(self.s3, &bytes, READ_LIMIT) {
-                    Ok(Content::Text(text)) => {
-                        let tags = records::find_tags(&text, &self.marker);
-                        let distinct: BTreeSet<usize> = tags.iter().copied().collect();
-                        (Some(distinct.len()), None, dataflow::first_lines(&text, 3, 200), distinct)
-                    }
-                    Ok(Content::Opaque(kind)) => (None, Some(kind), Vec::new(), BTreeSet::new()),
-                    Err(e) => {
-                        self.note(format!("s3://{}/{}: {e}", self.s3.bucket, o.key));
-                        (Some(0), None, Vec::new(), BTreeSet::new())
-                    }
-                };
-                let arrival = Arrival { object: o, delay_s, records, opaque, first_lines };
-                match place {
-                    Place::Expected if records != Some(0) => {
-                        self.arrived.extend(tags);
-                        self.objects.push(arrival);
-                    }
-                    Place::Elsewhere if !tags.is_empty() || opaque.is_some() => {
-                        self.elsewhere_tags.extend(tags);
-                        self.elsewhere.push(arrival);
-                    }
-                    // an object of other producers' records
-                    _ => {}
-                }
-            }
+    async fn take(&mut self, expect: &dataflow::Expectation, o: Object) {
+        let place = expect.place(&o.key);
+        if let Place::Error(t) = place {
+            self.seen.insert(o.key.clone());
+            let (e, tags) = monitor::read_error_object(self.cloud, self.s3, o, t, Some(&self.marker)).await;
+            self.errored.extend(tags);
+            self.error_objects.push(e);
+            return;
         }
-        Ok(())
+        let bytes = if o.size == 0 {
+            Vec::new()
+        } else {
+            match monitor::read(self.cloud, &self.s3.bucket, &o.key, READ_LIMIT).await {
+                Ok(b) => b,
+                Err(e) => {
+                    // tried again at the next look
+                    self.note(format!("reading s3://{}/{} failed: {}", self.s3.bucket, o.key, e.summary()));
+                    return;
+                }
+            }
+        };
+        self.seen.insert(o.key.clone());
+        if o.size as usize > READ_LIMIT {
+            self.note(format!(
+                "s3://{}/{} is larger than {}: only its start was read",
+                self.s3.bucket,
+                o.key,
+                dataflow::format_bytes(READ_LIMIT as u64)
+            ));
+        }
+        let delay_s =
+            o.last_modified.map_or(0.0, |t| ((t - self.sent_end).num_milliseconds() as f64 / 1000.0).max(0.0));
+        let (records, opaque, first_lines, tags) = match dataflow::content(self.s3, &bytes, READ_LIMIT, false) {
+            Ok(Content::Text(text)) => {
+                let distinct: BTreeSet<usize> = records::find_tags(&text, &self.marker).into_iter().collect();
+                (Some(distinct.len()), None, dataflow::first_lines(&text, 3, 200), distinct)
+            }
+            // counts by arrival only if it arrived after the records were sent
+            Ok(Content::Opaque(kind)) => {
+                let after = o.last_modified.is_none_or(|t| t >= self.sent_end - chrono::Duration::seconds(5));
+                if !after {
+                    return;
+                }
+                (None, Some(kind), Vec::new(), BTreeSet::new())
+            }
+            Err(e) => {
+                self.note(format!("s3://{}/{}: {e}", self.s3.bucket, o.key));
+                return;
+            }
+        };
+        let wrong_extension = place == Place::WrongExtension;
+        let arrival = Arrival { object: o, delay_s, records, opaque, wrong_extension, first_lines };
+        let ours = !tags.is_empty() || opaque.is_some();
+        match place {
+            Place::Expected if ours => {
+                self.arrived.extend(tags);
+                self.objects.push(arrival);
+            }
+            Place::WrongExtension | Place::Elsewhere if ours => {
+                self.elsewhere_tags.extend(tags);
+                self.elsewhere.push(arrival);
+            }
+            // an object of other producers' records
+            _ => {}
+        }
+    }
+
+    /// The error log's events since the test started.
+    async fn read_log(&mut self) {
+        let Some(log) = &self.s3.log else { return };
+        match monitor::log_events(self.cloud, log, self.started - chrono::Duration::minutes(1), 5).await {
+            Ok(events) => self.log_events = events,
+            Err(e) => self.note(format!("the error log could not be read: {}", e.summary())),
+        }
     }
 
     fn opaque(&self) -> bool {
         self.objects.iter().any(|a| a.opaque.is_some())
     }
 
-    /// Every record is accounted for: arrived, or (for the verdict's sake) found elsewhere or failed.
+    /// Every record is accounted for: arrived where expected, or found elsewhere or failed.
     fn settled(&self, sent: usize) -> bool {
-        self.opaque()
+        (self.opaque() && self.errored.is_empty())
             || self.arrived.len() >= sent
-            || self.arrived.union(&self.elsewhere_tags).chain(self.errored.iter()).collect::<HashSet<_>>().len() >= sent
+            || self.arrived.iter().chain(&self.elsewhere_tags).chain(&self.errored).collect::<HashSet<_>>().len()
+                >= sent
     }
 }
 
 /// The smoke test: sends `opts.records` tagged test records, then looks where Firehose writes them until
-/// all arrive or `opts.timeout` passes, reading only objects that are new since the test started.
+/// all arrive or `opts.timeout` passes, reading only objects that are new since the test started. It
+/// stops early when every record is accounted for (arrived, elsewhere, or in an error object), or when
+/// the error log reports failures and a buffer interval and a minute passed with nothing arriving.
 pub async fn smoke_test(
     cloud: &Cloud,
     facts: &StreamFacts,
@@ -589,11 +661,12 @@ pub async fn smoke_test(
         objects: Vec::new(),
         elsewhere: Vec::new(),
         error_objects: Vec::new(),
+        log_events: Vec::new(),
         notes: Vec::new(),
     };
     if more {
         watch.note(format!(
-            "s3://{}/ holds more than {} objects: objects beyond them count as new when modified after the test started",
+            "s3://{}/ holds more than {} objects: objects past them count as new when modified after the test started (less {CLOCK_SLACK_MIN} minutes for the clocks' difference)",
             s3.bucket,
             SCAN_PAGES * 1000
         ));
@@ -606,34 +679,46 @@ pub async fn smoke_test(
         report.ended + chrono::Duration::minutes(5),
         &values,
     );
-    let roots = expect.listing_roots(6);
-    let looked_under = dataflow::listing_roots(expect.prefixes.iter().map(String::as_str), 6);
+    let roots = expect.listing_roots(16);
+    let looked_under = expect.prefix_roots(16);
     let deadline = clock + opts.timeout;
+    let interval = s3.buffer_interval_s.unwrap_or(300).max(0) as u64;
     let mut last_scan = Instant::now();
     if report.sent > 0 {
         loop {
-            watch.look(&expect, &roots).await?;
+            watch.look(&expect, &roots).await;
             let now = Instant::now();
-            if !watch.settled(report.sent) && (now >= deadline || now.duration_since(last_scan) >= opts.scan) {
-                watch.look(&expect, &[String::new()]).await?;
+            let scan = now >= deadline || now.duration_since(last_scan) >= opts.scan;
+            if !watch.settled(report.sent) && scan {
+                watch.look(&expect, &[String::new()]).await;
+                watch.read_log().await;
                 last_scan = now;
             }
             progress(SmokeEvent::Waiting {
                 elapsed: clock.elapsed(),
                 timeout: opts.timeout,
+                buffer_interval: s3.buffer_interval_s,
                 arrived: watch.arrived.len(),
                 expected: report.sent,
                 looking: looked_under.clone(),
             });
-            if watch.settled(report.sent) || now >= deadline {
+            // the error log reports failures and the buffer interval passed with nothing arriving
+            let failing = !watch.log_events.is_empty()
+                && watch.arrived.is_empty()
+                && clock.elapsed() >= Duration::from_secs(interval + 60);
+            if watch.settled(report.sent) || failing || now >= deadline {
                 break;
             }
             tokio::time::sleep(opts.poll.min(deadline.saturating_duration_since(Instant::now()))).await;
         }
     }
     let waited = clock.elapsed();
-    let opaque = watch.opaque();
-    let ok = report.complete() && (watch.arrived.len() >= report.sent || opaque) && report.sent > 0;
+    let ok = report.complete()
+        && report.sent > 0
+        && (watch.arrived.len() >= report.sent || (watch.opaque() && watch.errored.is_empty()));
+    if !ok && watch.log_events.is_empty() {
+        watch.read_log().await;
+    }
     let mut verdict = Verdict {
         ok,
         stream: facts.name.clone(),
@@ -642,10 +727,11 @@ pub async fn smoke_test(
         arrived: watch.arrived.len(),
         objects: watch.objects,
         looked_under,
+        extension: s3.extension.clone(),
         elsewhere: watch.elsewhere,
         error_objects: watch.error_objects,
         errored: watch.errored.len(),
-        log_events: Vec::new(),
+        log_events: watch.log_events,
         incoming: None,
         delivered: None,
         causes: Vec::new(),
@@ -659,15 +745,9 @@ pub async fn smoke_test(
     Ok(verdict)
 }
 
-/// What went wrong: the error log, the metrics, and the likely causes.
+/// What went wrong: the metrics, and the likely causes.
 async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: DateTime<Utc>, waited: Duration) {
     let since = started - chrono::Duration::minutes(1);
-    if let Some(log) = facts.s3.as_ref().and_then(|s| s.log.as_ref()) {
-        match monitor::log_events(cloud, log, since, 5).await {
-            Ok(events) => v.log_events = events,
-            Err(e) => v.notes.push(format!("the error log could not be read: {}", e.summary())),
-        }
-    }
     match monitor::metrics(cloud, facts, since - chrono::Duration::minutes(1), Utc::now()).await {
         Ok(series) => {
             let sum = |name: &str| {
@@ -693,6 +773,7 @@ async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: 
         arrived: v.arrived,
         elsewhere: v.elsewhere.len(),
         unevaluated: v.elsewhere.iter().any(|a| a.object.key.contains("!{")),
+        wrong_extension: v.elsewhere.iter().any(|a| a.wrong_extension),
         error_objects: v.error_objects.len(),
         log_events: v.log_events.len(),
         incoming: v.incoming,

@@ -197,52 +197,57 @@ pub struct LogEvent {
     pub message: String,
 }
 
-/// The newest `limit` events since `since` of the error log's streams, newest first. A log group or
-/// stream that does not exist yet (Firehose makes them on the first error) has no events.
+/// The newest `limit` events since `since` of the stream's error log (its configured log streams, or the
+/// whole group when none is named), newest first: FilterLogEvents, paged (it answers oldest first, and
+/// may answer an empty page before the end). A log group that does not exist yet (Firehose makes it on
+/// the first error, unless it was made beforehand) has no events.
 pub async fn log_events(
     cloud: &Cloud,
     log: &LogTarget,
     since: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<LogEvent>, CloudError> {
-    let mut out = Vec::new();
-    for stream in &log.streams {
-        let got = cloud
-            .logs
-            .get_log_events()
-            .log_group_name(&log.group)
-            .log_stream_name(stream)
-            .start_time(since.timestamp_millis())
-            .start_from_head(false)
-            .limit(limit.clamp(1, 10_000) as i32)
-            .send()
-            .await;
-        let got = match got {
-            Ok(g) => g,
+    let mut out: Vec<LogEvent> = Vec::new();
+    let mut pages = cloud
+        .logs
+        .filter_log_events()
+        .log_group_name(&log.group)
+        .set_log_stream_names(Some(log.streams.clone()).filter(|s| !s.is_empty()))
+        .start_time(since.timestamp_millis())
+        .into_paginator()
+        .send();
+    let mut n = 0;
+    while let Some(page) = pages.next().await {
+        let page = match page {
+            Ok(p) => p,
             Err(e) => {
-                let e = CloudError::from_sdk("logs:GetLogEvents", e);
+                let e = CloudError::from_sdk("logs:FilterLogEvents", e);
                 if e.is("ResourceNotFoundException") {
-                    continue;
+                    break;
                 }
                 return Err(e);
             }
         };
-        for ev in got.events() {
+        for ev in page.events() {
             let message = ev.message().unwrap_or_default().trim_end().to_owned();
             let parsed = serde_json::from_str::<serde_json::Value>(&message).ok();
-            let code = parsed.as_ref().and_then(|v| v.get("errorCode")).and_then(|c| c.as_str()).map(str::to_owned);
-            let text = parsed
-                .as_ref()
-                .and_then(|v| v.get("message"))
-                .and_then(|m| m.as_str())
-                .map(str::to_owned)
-                .unwrap_or(message);
+            let field =
+                |name: &str| parsed.as_ref().and_then(|v| v.get(name)).and_then(|c| c.as_str()).map(str::to_owned);
             out.push(LogEvent {
                 at: DateTime::from_timestamp_millis(ev.timestamp().unwrap_or_default()).unwrap_or_default(),
-                stream: stream.clone(),
-                code: code.map(|c| crate::plan::sanitize(&c)),
-                message: crate::plan::sanitize(&text),
+                stream: ev.log_stream_name().unwrap_or_default().to_owned(),
+                code: field("errorCode").map(|c| crate::plan::sanitize(&c)),
+                message: crate::plan::sanitize(&field("message").unwrap_or(message)),
             });
+        }
+        // keep the newest only
+        if out.len() > limit {
+            out.sort_by_key(|e| std::cmp::Reverse(e.at));
+            out.truncate(limit);
+        }
+        n += 1;
+        if n >= MAX_PAGES {
+            break;
         }
     }
     out.sort_by_key(|e| std::cmp::Reverse(e.at));
@@ -277,7 +282,7 @@ pub async fn read_error_object(
     let mut out = ErrorObject { object, error_type, code: None, message: None, first_line: None };
     let mut tags = Vec::new();
     if let Ok(bytes) = read(cloud, &s3.bucket, &out.object.key, 1 << 20).await
-        && let Ok(Content::Text(text)) = dataflow::content(s3, &bytes, 8 << 20)
+        && let Ok(Content::Text(text)) = dataflow::content(s3, &bytes, 8 << 20, true)
     {
         out.first_line = dataflow::first_lines(&text, 1, 300).into_iter().next();
         let records = dataflow::error_records(&text);
@@ -312,14 +317,17 @@ pub struct Snapshot {
     pub problems: Vec<String>,
 }
 
+/// Error objects already read, by key: a refresh reads only the new ones.
+pub type ErrorCache = std::sync::Arc<std::sync::Mutex<HashMap<String, ErrorObject>>>;
+
 /// Takes a snapshot of the stream `name`: the description first (its absence is an error), then the
 /// metrics, objects and log events side by side; a part that fails is named in `problems`.
-pub async fn snapshot(cloud: &Cloud, name: &str) -> Result<Snapshot, CloudError> {
+pub async fn snapshot(cloud: &Cloud, name: &str, cache: &ErrorCache) -> Result<Snapshot, CloudError> {
     let facts = stream_facts(cloud, name).await?;
     let now = Utc::now();
     let from = now - Duration::minutes(WINDOW_MINUTES);
     let metrics = metrics(cloud, &facts, from, now);
-    let objects = newest_objects(cloud, &facts, from, now);
+    let objects = newest_objects(cloud, &facts, from, now, cache);
     let logs = async {
         match facts.s3.as_ref().and_then(|s| s.log.as_ref()) {
             Some(l) => log_events(cloud, l, from, 5).await,
@@ -328,19 +336,26 @@ pub async fn snapshot(cloud: &Cloud, name: &str) -> Result<Snapshot, CloudError>
     };
     let (metrics, objects, logs) = tokio::join!(metrics, objects, logs);
     let mut problems = Vec::new();
-    let mut keep = |what: &str, e: CloudError| problems.push(format!("{what}: {}", e.summary()));
+    let mut part = |what: &str, e: CloudError| problems.push(format!("{what}: {}", e.summary()));
     let metrics = metrics.unwrap_or_else(|e| {
-        keep("metrics", e);
+        part("metrics", e);
         Vec::new()
-    });
-    let (objects, error_objects, listed) = objects.unwrap_or_else(|e| {
-        keep("objects", e);
-        (Vec::new(), Vec::new(), Vec::new())
     });
     let log_events = logs.unwrap_or_else(|e| {
-        keep("error log", e);
+        part("error log", e);
         Vec::new()
     });
+    let (objects, error_objects, listed, more) = objects.unwrap_or_else(|e| {
+        part("objects", e);
+        Default::default()
+    });
+    problems.extend(more.iter().map(|root| {
+        format!(
+            "objects: more than {} keys under {}: the newest may be past them",
+            MAX_PAGES * 1000,
+            crate::plan::sanitize(root)
+        )
+    }));
     Ok(Snapshot {
         taken_at: now,
         region: cloud.region.clone(),
@@ -355,23 +370,28 @@ pub async fn snapshot(cloud: &Cloud, name: &str) -> Result<Snapshot, CloudError>
     })
 }
 
-/// The newest objects and error objects of the window, and the prefixes listed.
+/// The newest objects and error objects of the window, the prefixes listed, and those that had more
+/// keys than were listed.
 async fn newest_objects(
     cloud: &Cloud,
     facts: &StreamFacts,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<(Vec<Object>, Vec<ErrorObject>, Vec<String>), CloudError> {
-    let Some(s3) = &facts.s3 else { return Ok((Vec::new(), Vec::new(), Vec::new())) };
+    cache: &ErrorCache,
+) -> Result<(Vec<Object>, Vec<ErrorObject>, Vec<String>, Vec<String>), CloudError> {
+    let Some(s3) = &facts.s3 else { return Ok(Default::default()) };
     let expect = dataflow::expectation(s3, from, to, &[]);
-    let roots = expect.listing_roots(6);
     let mut objects = Vec::new();
     let mut errors = Vec::new();
-    for root in &roots {
-        let (listed, _) = list(cloud, &s3.bucket, root, MAX_PAGES).await?;
+    let mut more = Vec::new();
+    for root in expect.listing_roots(4) {
+        let (listed, truncated) = list(cloud, &s3.bucket, &root, MAX_PAGES).await?;
+        if truncated {
+            more.push(format!("s3://{}/{root}", s3.bucket));
+        }
         for o in listed {
             match expect.place(&o.key) {
-                Place::Expected => objects.push(o),
+                Place::Expected | Place::WrongExtension => objects.push(o),
                 Place::Error(t) => errors.push((o, t)),
                 Place::Elsewhere => {}
             }
@@ -383,7 +403,32 @@ async fn newest_objects(
     errors.truncate(3);
     let mut error_objects = Vec::new();
     for (o, t) in errors {
-        error_objects.push(read_error_object(cloud, s3, o, t, None).await.0);
+        let known = cache.lock().ok().and_then(|c| c.get(&o.key).cloned()).filter(|e| e.object == o);
+        let e = match known {
+            Some(e) => e,
+            None => {
+                let e = read_error_object(cloud, s3, o, t, None).await.0;
+                if let Ok(mut c) = cache.lock() {
+                    c.insert(e.object.key.clone(), e.clone());
+                }
+                e
+            }
+        };
+        error_objects.push(e);
     }
-    Ok((objects, error_objects, dataflow::listing_roots(expect.prefixes.iter().map(String::as_str), 6)))
+    Ok((objects, error_objects, expect.prefix_roots(4), more))
+}
+
+/// The first lines of an object (gunzipped), for the watch view's preview.
+pub async fn preview(cloud: &Cloud, s3: &S3Facts, key: &str) -> Result<String, CloudError> {
+    let bytes = read(cloud, &s3.bucket, key, 256 << 10).await?;
+    let content = dataflow::content(s3, &bytes, 1 << 20, false)
+        .map_err(|e| CloudError::local(e, "the object is not what Firehose writes"))?;
+    match content {
+        Content::Text(text) => {
+            let lines = dataflow::first_lines(&text, 40, 2000);
+            Ok(if lines.is_empty() { "(empty)".into() } else { lines.join("\n") })
+        }
+        Content::Opaque(kind) => Ok(format!("a {kind} object: its records cannot be shown as text")),
+    }
 }

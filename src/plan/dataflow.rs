@@ -24,6 +24,8 @@ pub struct Expectation {
     pub prefixes: BTreeSet<String>,
     /// Error objects lie under these, each followed by the error output type.
     pub error_roots: BTreeSet<String>,
+    /// The ending of the stream's object names (`.gz`, `.parquet`, a custom one, or none).
+    pub extension: String,
 }
 
 /// Where a key is, for a smoke test.
@@ -32,6 +34,8 @@ pub enum Place {
     Expected,
     /// Under an error root: the error output type (`processing-failed`, ...).
     Error(String),
+    /// Under an expected prefix, but without the stream's extension.
+    WrongExtension,
     Elsewhere,
 }
 
@@ -79,7 +83,7 @@ pub fn expectation(s3: &S3Facts, from: DateTime<Utc>, to: DateTime<Utc>, records
     if tuples.is_empty() {
         tuples.insert(vec![None; keys.len()]);
     }
-    let mut out = Expectation::default();
+    let mut out = Expectation { extension: s3.extension.clone(), ..Expectation::default() };
     for tokens in effective_tokens(&s3.prefix, Kind::Prefix) {
         for tuple in &tuples {
             let values = |key: &str| keys.iter().position(|(k, _)| *k == key).and_then(|i| tuple[i].clone());
@@ -107,13 +111,35 @@ impl Expectation {
                 return Place::Error(kind);
             }
         }
-        if self.prefixes.iter().any(|p| key.starts_with(p.as_str())) { Place::Expected } else { Place::Elsewhere }
+        if !self.prefixes.iter().any(|p| key.starts_with(p.as_str())) {
+            Place::Elsewhere
+        } else if key.ends_with(self.extension.as_str()) {
+            Place::Expected
+        } else {
+            Place::WrongExtension
+        }
     }
 
-    /// The prefixes to list to see every expected and error object: each prefix and root, without
-    /// those inside another, or their common beginning when there are more than `max`.
+    /// The prefixes to list to see every expected and error object: the expected prefixes (at most
+    /// `max` of them) and the error roots (at most `max` too), each reduced as [`listing_roots`] does,
+    /// so that the two never merge into one listing of the whole bucket.
     pub fn listing_roots(&self, max: usize) -> Vec<String> {
-        listing_roots(self.prefixes.iter().chain(&self.error_roots).map(String::as_str), max)
+        let mut all = self.prefix_roots(max);
+        all.extend(listing_roots(self.error_roots.iter().map(String::as_str), max));
+        // one root inside another is listed with it
+        let mut out: Vec<String> = Vec::new();
+        for (i, r) in all.iter().enumerate() {
+            let inside = all.iter().enumerate().any(|(j, o)| j != i && r.starts_with(o.as_str()) && (r != o || j < i));
+            if !inside {
+                out.push(r.clone());
+            }
+        }
+        out
+    }
+
+    /// The expected prefixes, reduced (see [`listing_roots`]).
+    pub fn prefix_roots(&self, max: usize) -> Vec<String> {
+        listing_roots(self.prefixes.iter().map(String::as_str), max)
     }
 }
 
@@ -164,9 +190,10 @@ pub enum Content {
 }
 
 /// The readable content of an object's first bytes: gunzipped when it is GZIP (by its magic number),
-/// at most `limit` bytes; Parquet, ORC, ZIP and Snappy objects are opaque.
-pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize) -> Result<Content, String> {
-    if let Some(f) = &s3.format_conversion {
+/// at most `limit` bytes; Parquet, ORC, ZIP and Snappy objects are opaque. Error objects
+/// (`error_object`) hold Firehose's JSON error records even when the stream converts its records.
+pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize, error_object: bool) -> Result<Content, String> {
+    if let Some(f) = s3.format_conversion.as_ref().filter(|_| !error_object) {
         return Ok(Content::Opaque(if f == "orc" { "ORC" } else { "Parquet" }));
     }
     if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -336,6 +363,8 @@ pub struct Observed {
     pub elsewhere: usize,
     /// An object elsewhere has `!{` in its key: the prefix was written as it is, not evaluated.
     pub unevaluated: bool,
+    /// An object with test records lies under the expected prefix, without the stream's extension.
+    pub wrong_extension: bool,
     pub error_objects: usize,
     pub log_events: usize,
     /// Sums since the test started, when CloudWatch had them.
@@ -354,6 +383,12 @@ pub fn likely_causes(f: &StreamFacts, o: &Observed) -> Vec<String> {
         )];
     };
     let interval = s3.buffer_interval_s.unwrap_or(300).max(0) as u64;
+    if o.wrong_extension {
+        out.push(format!(
+            "an object with the test records lies under the expected prefix but does not end in {}: whatever wrote it did not name it as the stream's compression, format conversion or file extension say",
+            if s3.extension.is_empty() { "the stream's extension".to_owned() } else { s3.extension.clone() }
+        ));
+    }
     if o.unevaluated {
         out.push(format!(
             "an object's key holds the prefix's expressions as written ({}): whatever wrote it did not evaluate the prefix as Firehose does",
@@ -480,15 +515,24 @@ mod tests {
         assert_eq!(
             e.listing_roots(6),
             [
-                "error-json/year=2026/month=11/day=30/hour=10/",
-                "error-json/year=2026/month=11/day=30/hour=11/",
                 "json-data/year=2026/month=11/day=30/hour=10/",
-                "json-data/year=2026/month=11/day=30/hour=11/"
+                "json-data/year=2026/month=11/day=30/hour=11/",
+                "error-json/year=2026/month=11/day=30/hour=10/",
+                "error-json/year=2026/month=11/day=30/hour=11/"
             ]
         );
-        assert_eq!(e.listing_roots(3), [""], "four roots past a maximum of 3 share only the empty beginning");
+        assert_eq!(
+            e.listing_roots(1),
+            ["json-data/year=2026/month=11/day=30/hour=1", "error-json/year=2026/month=11/day=30/hour=1"],
+            "past the maximum, prefixes and error roots are reduced apart, never to the whole bucket"
+        );
         let k = "json-data/year=2026/month=11/day=30/hour=11/retail-trans-1-2026-11-30-11-00-31-0a1b.gz";
         assert_eq!(e.place(k), Place::Expected);
+        let mut gz = lab();
+        gz.extension = ".gz".into();
+        let e_gz = expectation(&gz, at(10, 58, 0), at(11, 3, 0), &[]);
+        assert_eq!(e_gz.place(k), Place::Expected);
+        assert_eq!(e_gz.place(k.trim_end_matches(".gz")), Place::WrongExtension);
         assert_eq!(
             e.place(
                 "error-json/year=2026/month=11/day=30/hour=10/processing-failedretail-trans-1-2026-11-30-10-59-02-x"
@@ -521,6 +565,7 @@ mod tests {
         assert_eq!(e.error_roots.iter().collect::<Vec<_>>(), ["raw"]);
         assert_eq!(e.place("raw/processing-failed/2026/11/30/10/x"), Place::Error("processing-failed".into()));
         assert_eq!(e.place("raw/2026/11/30/10/s-1-x"), Place::Expected);
+        assert_eq!(e.listing_roots(6), ["raw"], "the error root holds the prefixes: one listing");
         s3.prefix = String::new();
         let e = expectation(&s3, at(10, 0, 0), at(10, 1, 0), &[]);
         assert_eq!(e.prefixes.iter().collect::<Vec<_>>(), ["2026/11/30/10/"]);
@@ -556,7 +601,7 @@ mod tests {
         s3.prefix = "t=!{timestamp:HHmmss}/".into();
         let e = expectation(&s3, at(10, 0, 0), at(10, 0, 9), &[]);
         assert_eq!(e.prefixes.len(), 10);
-        assert_eq!(listing_roots(e.prefixes.iter().map(String::as_str), 6), ["t=10000"]);
+        assert_eq!(e.prefix_roots(6), ["t=10000"]);
         // a long window is sampled, not evaluated 86,400 times
         let e = expectation(&s3, at(0, 0, 0), at(23, 59, 59), &[]);
         assert!(e.prefixes.len() < 8000, "{}", e.prefixes.len());
@@ -577,14 +622,21 @@ mod tests {
         gz.write_all(b"{\"a\":1}\n{\"a\":2}\n").unwrap();
         let bytes = gz.finish().unwrap();
         let mut s3 = lab();
-        assert_eq!(content(&s3, &bytes, 1 << 20).unwrap(), Content::Text(b"{\"a\":1}\n{\"a\":2}\n".to_vec()));
-        assert_eq!(content(&s3, &bytes, 8).unwrap(), Content::Text(b"{\"a\":1}\n".to_vec()), "decoded up to the limit");
-        assert_eq!(content(&s3, b"plain", 3).unwrap(), Content::Text(b"pla".to_vec()));
-        assert!(content(&s3, &[0x1f, 0x8b, 0, 0], 100).is_err());
+        assert_eq!(content(&s3, &bytes, 1 << 20, false).unwrap(), Content::Text(b"{\"a\":1}\n{\"a\":2}\n".to_vec()));
+        assert_eq!(
+            content(&s3, &bytes, 8, false).unwrap(),
+            Content::Text(b"{\"a\":1}\n".to_vec()),
+            "decoded up to the limit"
+        );
+        assert_eq!(content(&s3, b"plain", 3, false).unwrap(), Content::Text(b"pla".to_vec()));
+        assert!(content(&s3, &[0x1f, 0x8b, 0, 0], 100, false).is_err());
         s3.compression = "Snappy".into();
-        assert_eq!(content(&s3, b"x", 3).unwrap(), Content::Opaque("Snappy"));
+        assert_eq!(content(&s3, b"x", 3, false).unwrap(), Content::Opaque("Snappy"));
         s3.format_conversion = Some("parquet".into());
-        assert_eq!(content(&s3, b"PAR1", 3).unwrap(), Content::Opaque("Parquet"));
+        assert_eq!(content(&s3, b"PAR1", 3, false).unwrap(), Content::Opaque("Parquet"));
+        // an error object of a converting stream is Firehose's JSON
+        s3.compression = "UNCOMPRESSED".into();
+        assert_eq!(content(&s3, b"{\"a\":1}", 99, true).unwrap(), Content::Text(b"{\"a\":1}".to_vec()));
     }
 
     #[test]

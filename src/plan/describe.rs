@@ -241,11 +241,22 @@ pub fn parse_metadata_query(query: &str) -> BTreeMap<String, String> {
     }
     parts.push(&body[start..]);
     for part in parts {
-        if let Some((k, e)) = part.split_once(':') {
-            let key = k.trim().trim_matches('"');
-            if !key.is_empty() && !e.trim().is_empty() {
-                out.insert(key.to_owned(), e.trim().to_owned());
-            }
+        let part = part.trim();
+        // a quoted key may hold a `:`; jq's shorthand `{customer_id}` means `customer_id: .customer_id`
+        let (key, expr) = match part.strip_prefix('"').and_then(|r| r.split_once('"')) {
+            Some((k, rest)) => (k.to_owned(), rest.trim_start().strip_prefix(':').map(str::trim)),
+            None => match part.split_once(':') {
+                Some((k, e)) => (k.trim().to_owned(), Some(e.trim())),
+                None => (part.to_owned(), None),
+            },
+        };
+        let expr = match expr {
+            Some(e) => e.to_owned(),
+            None if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => format!(".{key}"),
+            None => continue,
+        };
+        if !key.is_empty() && !expr.is_empty() {
+            out.insert(key, expr);
         }
     }
     out
@@ -392,6 +403,8 @@ mod tests {
             ]
         );
         assert!(q("not an object").is_empty());
+        assert_eq!(q("{customer_id}"), vec![("customer_id".to_owned(), ".customer_id".to_owned())]);
+        assert_eq!(q(r#"{"a:b": .x}"#), vec![("a:b".to_owned(), ".x".to_owned())]);
         // the query firehose-wizard writes reads back as its keys
         let keys: BTreeMap<String, String> =
             [("customer_id".to_owned(), ".customer_id".to_owned()), ("k".to_owned(), ".a.b".to_owned())].into();

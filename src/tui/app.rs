@@ -85,7 +85,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         identity_error: connect_error.as_ref().map(|e| e.summary()),
     };
     let (tx, mut rx) = unbounded_channel::<Action>();
-    let (wtx, mut wrx) = unbounded_channel::<watch::Action>();
+    let (wtx, mut wrx) = unbounded_channel::<(u64, watch::Action)>();
     let standalone = matches!(start, Start::Watch(_));
     // the wizard's model; the standalone watch has an empty one that is never drawn
     let mut model = match &start {
@@ -106,8 +106,14 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         store: Store::default_location(),
         provisioning: Arc::new(std::sync::Mutex::new(None)),
     };
-    let watch_runner = WatchRunner { cloud: cloud.clone(), connect_error, tx: wtx, smoke: None };
-    let mut watch_runner = watch_runner;
+    let mut watch_runner = WatchRunner {
+        cloud: cloud.clone(),
+        connect_error,
+        tx: wtx,
+        smoke: None,
+        session: 0,
+        errors: Default::default(),
+    };
 
     let mut terminal = ratatui::init();
     tracing::info!("{} started", if standalone { "watch" } else { "wizard" });
@@ -133,6 +139,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
             }
         }
         Start::Watch(name) => {
+            watch_runner.open();
             let mut w = watch::Model::new(name, context.clone(), true);
             for fx in w.start(false) {
                 watch_runner.spawn(fx, &w.name);
@@ -146,6 +153,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut signalled = None;
     let mut verdict_lines: Vec<String> = Vec::new();
+    let mut abandoned: Vec<String> = Vec::new();
     loop {
         let drawn = terminal.draw(|f| match &watching {
             Some(w) => screens::watch::draw(f, w, &theme, Utc::now()),
@@ -180,6 +188,8 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
                             for fx in update(&mut model, action) {
                                 match fx {
                                     Effect::Watch { name, smoke } => {
+                                        watch_runner.open();
+                                        model.status = None;
                                         let mut w = watch::Model::new(&name, model.context.clone(), false);
                                         for fx in w.start(smoke) {
                                             watch_runner.spawn(fx, &name);
@@ -193,8 +203,9 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
                     }
                 }
             }
-            Some(action) = wrx.recv() => {
-                if let Some(w) = &mut watching {
+            Some((session, action)) = wrx.recv() => {
+                // an answer for a watch view closed since is dropped
+                if let Some(w) = watching.as_mut().filter(|_| session == watch_runner.session) {
                     for fx in watch::update(w, action) {
                         watch_runner.spawn(fx, &w.name);
                     }
@@ -217,8 +228,12 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         if let Some(w) = &watching
             && (w.closed || w.quit)
         {
-            if let watch::Smoke::Done(v) = &w.smoke {
+            if let Some(v) = &w.last_verdict {
                 verdict_lines = crate::report::verdict(v).into_iter().map(|(_, l)| l).collect();
+            }
+            if let Some(stopped) = w.abandoned() {
+                model.status = Some(stopped.clone());
+                abandoned.push(stopped);
             }
             let quit = w.quit || w.standalone;
             watch_runner.abandon();
@@ -234,7 +249,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     ratatui::restore();
     tracing::info!(step = ?model.step, signal = ?signalled.map(|s| s.0), "{} ended", if standalone { "watch" } else { "wizard" });
     if standalone {
-        let mut out = Ending { code: 0, stdout: verdict_lines, stderr: vec![] };
+        let mut out = Ending { code: 0, stdout: verdict_lines, stderr: abandoned };
         if let Some((name, code)) = signalled {
             out.code = code;
             out.stderr.push(format!("firehose-wizard: received {name}; the terminal was restored"));
@@ -243,6 +258,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     }
     let mut out = ending(&model, signalled);
     out.stdout.extend(verdict_lines);
+    out.stderr.extend(abandoned);
     if model.step == Step::Creating {
         out.stderr.extend(runner.abandon(&model.plan()).await);
     }
@@ -418,18 +434,42 @@ impl Runner {
 struct WatchRunner {
     cloud: Option<Arc<Cloud>>,
     connect_error: Option<cloud::CloudError>,
-    tx: UnboundedSender<watch::Action>,
+    /// Answers, tagged with the session (the opening of a watch view) they are for.
+    tx: UnboundedSender<(u64, watch::Action)>,
     /// The smoke test in flight, abandoned when the view closes.
     smoke: Option<tokio::task::AbortHandle>,
+    session: u64,
+    /// Error objects read by earlier refreshes of this session.
+    errors: monitor::ErrorCache,
+}
+
+/// Sends a watch view's answers, tagged with its session.
+#[derive(Clone)]
+struct WatchTx {
+    tx: UnboundedSender<(u64, watch::Action)>,
+    session: u64,
+}
+
+impl WatchTx {
+    fn send(&self, action: watch::Action) {
+        let _ = self.tx.send((self.session, action));
+    }
 }
 
 impl WatchRunner {
+    /// A new watch view: answers for an earlier one are no longer delivered.
+    fn open(&mut self) {
+        self.abandon();
+        self.session += 1;
+        self.errors = Default::default();
+    }
+
     fn spawn(&mut self, fx: watch::Effect, name: &str) {
-        let tx = self.tx.clone();
+        let tx = WatchTx { tx: self.tx.clone(), session: self.session };
         let Some(cloud) = self.cloud.clone() else {
             let error =
                 self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
-            let _ = tx.send(match fx {
+            tx.send(match fx {
                 watch::Effect::Refresh { generation } => watch::Action::Snapshot { generation, result: Err(error) },
                 watch::Effect::SmokeTest => watch::Action::SmokeDone(Err(error)),
                 watch::Effect::Preview { key, .. } => watch::Action::Preview { key, result: Err(error) },
@@ -439,29 +479,24 @@ impl WatchRunner {
         let name = name.to_owned();
         match fx {
             watch::Effect::Refresh { generation } => {
+                let errors = self.errors.clone();
                 tokio::spawn(async move {
-                    let result = monitor::snapshot(&cloud, &name).await.map(Box::new).map_err(|e| e.summary());
-                    let _ = tx.send(watch::Action::Snapshot { generation, result });
+                    let result = monitor::snapshot(&cloud, &name, &errors).await.map(Box::new).map_err(|e| e.summary());
+                    tx.send(watch::Action::Snapshot { generation, result });
                 });
             }
             watch::Effect::SmokeTest => {
                 let task = tokio::spawn(async move {
                     let result = async {
                         let facts = monitor::stream_facts(&cloud, &name).await?;
-                        let opts = SmokeOptions {
-                            records: 10,
-                            timeout: SmokeOptions::default_timeout(&facts),
-                            poll: Duration::from_secs(5),
-                            scan: Duration::from_secs(30),
-                        };
                         let events = tx.clone();
-                        smoke_test(&cloud, &facts, opts, move |e| {
-                            let _ = events.send(watch::Action::Smoke(e));
+                        smoke_test(&cloud, &facts, SmokeOptions::new(&facts, 10, None), move |e| {
+                            events.send(watch::Action::Smoke(e));
                         })
                         .await
                     }
                     .await;
-                    let _ = tx.send(watch::Action::SmokeDone(result.map(Box::new).map_err(|e| {
+                    tx.send(watch::Action::SmokeDone(result.map(Box::new).map_err(|e| {
                         e.hint.as_ref().map_or_else(|| e.summary(), |h| format!("{}; {h}", e.summary()))
                     })));
                 });
@@ -469,8 +504,8 @@ impl WatchRunner {
             }
             watch::Effect::Preview { key, s3 } => {
                 tokio::spawn(async move {
-                    let result = preview(&cloud, &s3, &key).await;
-                    let _ = tx.send(watch::Action::Preview { key, result });
+                    let result = monitor::preview(&cloud, &s3, &key).await.map_err(|e| e.summary());
+                    tx.send(watch::Action::Preview { key, result });
                 });
             }
         }
@@ -479,9 +514,9 @@ impl WatchRunner {
     /// Who the credentials belong to, for the standalone view's header.
     fn identify(&self) {
         if let Some(cloud) = self.cloud.clone() {
-            let tx = self.tx.clone();
+            let tx = WatchTx { tx: self.tx.clone(), session: self.session };
             tokio::spawn(async move {
-                let _ = tx.send(watch::Action::Identified(cloud.identify().await.map_err(|e| e.summary())));
+                tx.send(watch::Action::Identified(cloud.identify().await.map_err(|e| e.summary())));
             });
         }
     }
@@ -490,19 +525,6 @@ impl WatchRunner {
         if let Some(task) = self.smoke.take() {
             task.abort();
         }
-    }
-}
-
-/// The first lines of an object (gunzipped), for the watch view's preview.
-async fn preview(cloud: &Cloud, s3: &crate::plan::describe::S3Facts, key: &str) -> Result<String, String> {
-    use crate::plan::dataflow::{self, Content};
-    let bytes = monitor::read(cloud, &s3.bucket, key, 256 << 10).await.map_err(|e| e.summary())?;
-    match dataflow::content(s3, &bytes, 1 << 20)? {
-        Content::Text(text) => {
-            let lines = dataflow::first_lines(&text, 40, 2000);
-            Ok(if lines.is_empty() { "(empty)".into() } else { lines.join("\n") })
-        }
-        Content::Opaque(kind) => Ok(format!("a {kind} object: its records cannot be shown as text")),
     }
 }
 

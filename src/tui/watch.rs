@@ -1,6 +1,7 @@
 //! The watch view's state machine: `Model` + `Action` → `update` → `Vec<Effect>`, pure like the wizard's.
 //! Snapshots of the stream arrive in the background every few seconds (a refresh never blocks a key);
-//! `t` runs the smoke test and shows its progress and verdict; Enter previews the selected object.
+//! `t` runs the smoke test and shows its progress and verdict; Enter previews the highlighted object;
+//! ←→ move the metrics' window over the hour when the screen is narrower than 60 minutes.
 
 use std::time::Duration;
 
@@ -8,11 +9,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::keymap::Binding;
 use super::wizard::Context;
-use crate::cloud::dataflow::{SendEvent, SmokeEvent, Verdict};
+use crate::cloud::dataflow::{SmokeEvent, Verdict};
 use crate::cloud::monitor::Snapshot;
 
 /// Ticks (100 ms) between two snapshots.
 pub const REFRESH_TICKS: u64 = 100;
+/// Minutes ← and → move the metrics' window.
+pub const PAN_STEP: usize = 10;
+/// The fewest minutes the metrics show (at 80 columns, 39): the window moves back at most as far as
+/// the hour's start less this.
+pub const MIN_SHOWN: usize = 39;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Smoke {
@@ -20,8 +26,12 @@ pub enum Smoke {
     Running {
         /// What happened so far, one line each (sending, sent, retries).
         lines: Vec<String>,
+        /// The run's marker and how many records went out, once known.
+        marker: Option<String>,
+        sent: Option<usize>,
         elapsed: Duration,
         timeout: Option<Duration>,
+        buffer_interval: Option<i32>,
         arrived: usize,
         expected: usize,
     },
@@ -54,9 +64,15 @@ pub struct Model {
     pub updated_tick: Option<u64>,
     /// The highlighted object (Enter previews it).
     pub selected: usize,
+    /// How many minutes before the newest the metrics' window ends (←→).
+    pub pan: usize,
     pub smoke: Smoke,
+    /// The last verdict, kept when its panel is hidden, printed on leaving.
+    pub last_verdict: Option<Box<Verdict>>,
     pub view: Option<View>,
     pub status: Option<String>,
+    /// q/Esc was pressed while the smoke test runs: the next one leaves.
+    pub leaving: bool,
     /// Left the view (back to the wizard's summary, or quit when standalone).
     pub closed: bool,
     /// Ctrl-C: leave the program.
@@ -107,9 +123,12 @@ impl Model {
             tick: 0,
             updated_tick: None,
             selected: 0,
+            pan: 0,
             smoke: Smoke::Idle,
+            last_verdict: None,
             view: None,
             status: None,
+            leaving: false,
             closed: false,
             quit: false,
             next_generation: 0,
@@ -132,17 +151,36 @@ impl Model {
     }
 
     fn smoke_test(&mut self) -> Option<Effect> {
-        if matches!(self.smoke, Smoke::Running { .. }) {
+        if self.smoke_running() {
             self.status = Some("the smoke test is running; its verdict shows here".into());
             return None;
         }
-        self.smoke =
-            Smoke::Running { lines: Vec::new(), elapsed: Duration::ZERO, timeout: None, arrived: 0, expected: 0 };
+        self.smoke = Smoke::Running {
+            lines: Vec::new(),
+            marker: None,
+            sent: None,
+            elapsed: Duration::ZERO,
+            timeout: None,
+            buffer_interval: None,
+            arrived: 0,
+            expected: 0,
+        };
         Some(Effect::SmokeTest)
     }
 
     pub fn smoke_running(&self) -> bool {
         matches!(self.smoke, Smoke::Running { .. })
+    }
+
+    /// What leaving now abandons: the running smoke test's records, which were sent all the same.
+    pub fn abandoned(&self) -> Option<String> {
+        match &self.smoke {
+            Smoke::Running { marker: Some(m), sent: Some(n), .. } => Some(format!(
+                "the smoke test was stopped before its verdict; its {n} test record(s), marked {m}, were sent"
+            )),
+            Smoke::Running { .. } => Some("the smoke test was stopped before its verdict".into()),
+            _ => None,
+        }
     }
 
     /// The objects of the snapshot (the list `↑↓` moves in).
@@ -153,6 +191,11 @@ impl Model {
     /// Seconds since the snapshot arrived.
     pub fn age_s(&self) -> Option<u64> {
         self.updated_tick.map(|t| self.tick.saturating_sub(t) / 10)
+    }
+
+    /// The objects' list is on screen (no smoke test panel over it).
+    pub fn listing(&self) -> bool {
+        self.smoke == Smoke::Idle
     }
 }
 
@@ -182,24 +225,24 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Smoke(e) => {
-            if let Smoke::Running { lines, elapsed, timeout, arrived, expected } = &mut m.smoke {
+            if let Smoke::Running { lines, marker, sent, elapsed, timeout, buffer_interval, arrived, expected } =
+                &mut m.smoke
+            {
                 match e {
-                    SmokeEvent::Sending { to, marker, records } => {
-                        lines.push(format!("sending {records} test records to {to}, marked {marker}"))
+                    SmokeEvent::Sending { to, marker: m, records } => {
+                        lines.push(format!("sending {records} test records to {to}, marked {m}"));
+                        *marker = Some(m);
                     }
-                    SmokeEvent::Send(SendEvent::Retrying { records, code, attempt, attempts, .. }) => lines.push(
-                        format!("{records} record(s) failed ({code}); sending again, attempt {attempt} of {attempts}"),
-                    ),
-                    SmokeEvent::Send(SendEvent::Progress { .. }) => {}
+                    SmokeEvent::Send(e) => lines.extend(crate::report::retry_line(&e)),
                     SmokeEvent::Sent(r) => {
                         *expected = r.sent;
+                        *sent = Some(r.sent);
                         lines.push(crate::report::send_summary(&r));
                     }
-                    SmokeEvent::Waiting { elapsed: e, timeout: t, arrived: a, expected: x, .. } => {
-                        *elapsed = e;
-                        *timeout = Some(t);
-                        *arrived = a;
-                        *expected = x;
+                    SmokeEvent::Waiting {
+                        elapsed: e, timeout: t, buffer_interval: b, arrived: a, expected: x, ..
+                    } => {
+                        (*elapsed, *timeout, *buffer_interval, *arrived, *expected) = (e, Some(t), b, a, x);
                     }
                 }
             }
@@ -207,9 +250,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SmokeDone(r) => {
             m.smoke = match r {
-                Ok(v) => Smoke::Done(v),
+                Ok(v) => {
+                    m.last_verdict = Some(v.clone());
+                    Smoke::Done(v)
+                }
                 Err(e) => Smoke::Failed(e),
             };
+            m.leaving = false;
             // show the objects the test made
             if m.refreshing.is_none() { vec![m.refresh()] } else { Vec::new() }
         }
@@ -242,6 +289,7 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     m.status = None;
+    let leaving = std::mem::take(&mut m.leaving);
     match k.code {
         KeyCode::Char('r') => {
             if m.refreshing.is_none() {
@@ -250,16 +298,23 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             m.status = Some("refreshing…".into());
         }
         KeyCode::Char('t') => return m.smoke_test().into_iter().collect(),
-        KeyCode::Char('v') => match &m.smoke {
-            Smoke::Done(v) => {
+        KeyCode::Char('v') => match &m.last_verdict {
+            Some(v) => {
                 let text = crate::report::verdict(v).into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n");
                 m.view = Some(View { title: "Smoke test verdict".into(), text, scroll: 0 });
             }
-            _ => m.status = Some("no verdict yet: t runs the smoke test".into()),
+            None => m.status = Some("no verdict yet: t runs the smoke test".into()),
         },
-        KeyCode::Down | KeyCode::Char('j') => m.selected = (m.selected + 1).min(m.objects().len().saturating_sub(1)),
-        KeyCode::Up | KeyCode::Char('k') => m.selected = m.selected.saturating_sub(1),
-        KeyCode::Enter => {
+        KeyCode::Left | KeyCode::Char('h') => {
+            let window = m.snapshot.as_ref().map_or(0, |s| s.window_minutes as usize);
+            m.pan = (m.pan + PAN_STEP).min(window.saturating_sub(MIN_SHOWN));
+        }
+        KeyCode::Right | KeyCode::Char('l') => m.pan = m.pan.saturating_sub(PAN_STEP),
+        KeyCode::Down | KeyCode::Char('j') if m.listing() => {
+            m.selected = (m.selected + 1).min(m.objects().len().saturating_sub(1))
+        }
+        KeyCode::Up | KeyCode::Char('k') if m.listing() => m.selected = m.selected.saturating_sub(1),
+        KeyCode::Enter if m.listing() => {
             let s3 = m.snapshot.as_ref().and_then(|s| s.stream.s3.clone());
             match (m.objects().get(m.selected), s3) {
                 (Some(o), Some(s3)) => return vec![Effect::Preview { key: o.key.clone(), s3: Box::new(s3) }],
@@ -270,9 +325,15 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             let text = super::keymap::help_text_in(BINDINGS, m);
             m.view = Some(View { title: "Keys".into(), text, scroll: 0 });
         }
+        // Esc hides a verdict first
+        KeyCode::Esc if matches!(m.smoke, Smoke::Done(_) | Smoke::Failed(_)) => m.smoke = Smoke::Idle,
         KeyCode::Esc | KeyCode::Char('q') => {
-            if matches!(m.smoke, Smoke::Done(_) | Smoke::Failed(_)) && k.code == KeyCode::Esc {
-                m.smoke = Smoke::Idle;
+            if m.smoke_running() && !leaving {
+                m.leaving = true;
+                m.status = Some(format!(
+                    "the smoke test is running: {} again leaves and stops it (its records are sent already)",
+                    if k.code == KeyCode::Esc { "Esc" } else { "q" }
+                ));
             } else {
                 m.closed = true;
             }
@@ -285,11 +346,17 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 fn idle(m: &Model) -> bool {
     m.view.is_none()
 }
+fn can_test(m: &Model) -> bool {
+    idle(m) && !m.smoke_running()
+}
 fn has_objects(m: &Model) -> bool {
-    idle(m) && !m.objects().is_empty()
+    idle(m) && m.listing() && !m.objects().is_empty()
 }
 fn has_verdict(m: &Model) -> bool {
-    idle(m) && matches!(m.smoke, Smoke::Done(_))
+    idle(m) && m.last_verdict.is_some()
+}
+fn has_metrics(m: &Model) -> bool {
+    idle(m) && m.snapshot.as_ref().is_some_and(|s| !s.metrics.is_empty())
 }
 fn panel_open(m: &Model) -> bool {
     idle(m) && matches!(m.smoke, Smoke::Done(_) | Smoke::Failed(_))
@@ -313,17 +380,18 @@ fn always(_: &Model) -> bool {
     true
 }
 
-/// The watch view's keys, for its footer and help.
+/// The watch view's keys, for its footer (most important first) and help.
 pub const BINDINGS: &[Binding<Model>] = &[
-    Binding { keys: "t", short: "smoke test", help: "send test records and watch them arrive", when: idle },
+    Binding { keys: "t", short: "smoke test", help: "send test records and watch them arrive", when: can_test },
     Binding { keys: "q/Esc", short: "back", help: "back to the summary", when: back },
     Binding { keys: "q/Esc", short: "quit", help: "quit", when: leave },
     Binding { keys: "Esc", short: "hide verdict", help: "hide the smoke test's verdict", when: panel_open },
     Binding { keys: "q", short: "back", help: "back to the summary", when: back_from_panel },
     Binding { keys: "q", short: "quit", help: "quit", when: leave_from_panel },
-    Binding { keys: "v", short: "verdict", help: "the smoke test's whole verdict", when: has_verdict },
-    Binding { keys: "r", short: "refresh", help: "refresh now (it also refreshes every 10 s)", when: idle },
+    Binding { keys: "v", short: "verdict", help: "the last smoke test's whole verdict", when: has_verdict },
     Binding { keys: "Enter", short: "preview", help: "the first lines of the highlighted object", when: has_objects },
+    Binding { keys: "r", short: "refresh", help: "refresh now (it also refreshes every 10 s)", when: idle },
+    Binding { keys: "←→", short: "hour", help: "move the metrics' window over the last hour", when: has_metrics },
     Binding { keys: "↑↓", short: "object", help: "highlight an object", when: has_objects },
     Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: viewing },
     Binding { keys: "Esc/Enter", short: "close", help: "close", when: viewing },
@@ -377,5 +445,31 @@ mod tests {
         press(&mut m, KeyCode::Esc);
         assert!(m.closed, "then leaves");
         assert_eq!(press(&mut m, KeyCode::Char('t')), vec![Effect::SmokeTest]);
+    }
+
+    #[test]
+    fn leaving_a_running_smoke_test_asks_once_and_says_what_was_sent() {
+        let mut m = Model::new("s", Context::default(), false);
+        m.start(true);
+        update(
+            &mut m,
+            Action::Smoke(SmokeEvent::Sending { to: "the Kinesis stream s".into(), marker: "fwt-x".into(), records: 10 }),
+        );
+        press(&mut m, KeyCode::Char('q'));
+        assert!(!m.closed, "the first q asks");
+        assert!(m.status.as_deref().unwrap().starts_with("the smoke test is running: q again leaves"));
+        press(&mut m, KeyCode::Char('q'));
+        assert!(m.closed);
+        assert_eq!(m.abandoned().as_deref(), Some("the smoke test was stopped before its verdict"));
+        // another key in between cancels the question
+        let mut m = Model::new("s", Context::default(), false);
+        m.start(true);
+        press(&mut m, KeyCode::Esc);
+        press(&mut m, KeyCode::Char('r'));
+        press(&mut m, KeyCode::Esc);
+        assert!(!m.closed);
+        // while the test runs the list is under its panel: ↑↓ and Enter do nothing
+        assert!(press(&mut m, KeyCode::Enter).is_empty());
+        assert!(!super::super::keymap::active_in(BINDINGS, &m).iter().any(|b| b.keys == "t" || b.keys == "Enter"));
     }
 }

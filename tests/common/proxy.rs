@@ -63,6 +63,11 @@ pub enum Fault {
     /// field). Only a successful (2xx) answer whose body is JSON is rewritten; any other answer is
     /// returned unchanged.
     Rewrite(Arc<dyn Fn(Value) -> Value + Send + Sync>),
+    /// A batch write (Kinesis `PutRecords`, Firehose `PutRecordBatch`) in which the records at these
+    /// positions fail, as AWS reports a partial failure: they are taken out of the request before it
+    /// is forwarded (moto stores the others only), and the answer lists them, in place, with this error
+    /// code and message, counted in `FailedRecordCount` / `FailedPutCount`.
+    FailRecords { positions: Vec<usize>, code: String, message: String },
 }
 
 impl Fault {
@@ -137,6 +142,7 @@ impl fmt::Debug for Fault {
             Fault::HoldAfterUpstream => f.write_str("HoldAfterUpstream"),
             Fault::HoldBeforeUpstream => f.write_str("HoldBeforeUpstream"),
             Fault::Rewrite(_) => f.write_str("Rewrite"),
+            Fault::FailRecords { positions, code, .. } => write!(f, "FailRecords({positions:?}, {code})"),
         }
     }
 }
@@ -400,6 +406,9 @@ async fn handle(
             answer
         }
         Some(Fault::Rewrite(f)) => rewrite(upstream.forward(req).await, &*f),
+        Some(Fault::FailRecords { positions, code, message }) => {
+            fail_records(&upstream, req, &positions, &code, &message).await
+        }
     };
     Ok(answer.map(Full::new))
 }
@@ -471,6 +480,47 @@ fn rewrite(answer: Response<Bytes>, f: &(dyn Fn(Value) -> Value + Send + Sync)) 
     // hyper computes the new length.
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Bytes::from(rewritten))
+}
+
+/// [`Fault::FailRecords`]: forwards the request without the failing records, then puts them back into
+/// the answer as failures.
+async fn fail_records(
+    upstream: &Upstream,
+    req: Request<Bytes>,
+    positions: &[usize],
+    code: &str,
+    message: &str,
+) -> Response<Bytes> {
+    let (mut parts, body) = req.into_parts();
+    let Ok(mut sent) = serde_json::from_slice::<Value>(&body) else {
+        return upstream.forward(Request::from_parts(parts, body)).await;
+    };
+    let records = sent["Records"].as_array().cloned().unwrap_or_default();
+    sent["Records"] =
+        records.iter().enumerate().filter(|(i, _)| !positions.contains(i)).map(|(_, r)| r.clone()).collect();
+    let body = Bytes::from(serde_json::to_vec(&sent).expect("serialise the request"));
+    parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    let answer = upstream.forward(Request::from_parts(parts, body)).await;
+    rewrite(answer, &|mut out: Value| {
+        let (list, count) = if out.get("RequestResponses").is_some() {
+            ("RequestResponses", "FailedPutCount")
+        } else {
+            ("Records", "FailedRecordCount")
+        };
+        let mut stored: VecDeque<Value> = out[list].as_array().cloned().unwrap_or_default().into();
+        let failed = positions.iter().filter(|p| **p < records.len()).count() as u64;
+        out[list] = (0..records.len())
+            .map(|i| {
+                if positions.contains(&i) {
+                    serde_json::json!({ "ErrorCode": code, "ErrorMessage": message })
+                } else {
+                    stored.pop_front().unwrap_or(Value::Null)
+                }
+            })
+            .collect();
+        out[count] = serde_json::json!(out[count].as_u64().unwrap_or(0) + failed);
+        out
+    })
 }
 
 /// Sets `value` at a JSON pointer, creating objects on the way.

@@ -101,14 +101,27 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             let settings = fx.s3.as_ref().map(report::settings_text).unwrap_or_default();
             lines.push(Line::from(Span::styled(fit(&format!(" {settings}"), w), t.dim)));
             lines.push(Line::from(""));
-            let spark = w.saturating_sub(LABEL + VALUE + 3).min(s.window_minutes as usize);
+            // one column per minute; a window narrower than the hour moves over it with ←→
+            let window = s.window_minutes as usize;
+            let spark = w.saturating_sub(LABEL + VALUE + 3).min(window);
+            let pan = m.pan.min(window - spark);
+            let end = s.taken_at - chrono::Duration::minutes(pan as i64);
+            let span = if pan == 0 {
+                format!("last {spark} min")
+            } else {
+                let start = end - chrono::Duration::minutes(spark as i64);
+                format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+            };
+            let hint =
+                if spark < window { "one column per minute · ←→ the hour" } else { "one column per minute" };
             lines.push(Line::from(vec![
-                Span::styled(format!(" {:<width$}", format!("Metrics, last {spark} min"), width = LABEL), t.title),
-                Span::styled(format!("{:<spark$} ", "one column per minute"), t.dim),
+                Span::styled(" Metrics ", t.title),
+                Span::styled(format!("{:<width$}", span, width = LABEL - 8), t.value),
+                Span::styled(format!("{:<spark$} ", fit(hint, spark)), t.dim),
                 Span::styled(format!("{:>VALUE$}", "latest"), t.dim),
             ]));
             for series in &s.metrics {
-                let values = report::per_minute(&series.points, s.taken_at, spark);
+                let values = report::per_minute(&series.points, end, spark);
                 let latest = series.latest.map_or("–".to_owned(), |v| format_value(v, series.unit));
                 lines.push(Line::from(vec![
                     Span::styled(format!(" {:<width$}", fit(&series.label, LABEL - 1), width = LABEL), t.label),
@@ -155,19 +168,17 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
     // errors first claim up to 4 lines (one header), objects the rest
     let mut errors: Vec<Line> = Vec::new();
     for e in &s.error_objects {
-        let what = [Some(e.error_type.as_str()), e.code.as_deref(), e.message.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(": ");
-        errors.push(Line::from(Span::styled(
-            fit(&format!(" ! {:>6} ago  {}  {what}", age(now, e.object.last_modified), fit_end(&e.object.key, 30)), w),
-            t.error,
-        )));
+        let line = format!(
+            " ! {:>6} ago  {}  {}",
+            age(now, e.object.last_modified),
+            fit_end(&e.object.key, 30),
+            report::error_what(e)
+        );
+        errors.push(Line::from(Span::styled(fit(&line, w), t.error)));
     }
     for e in &s.log_events {
-        let what = format!("{}{}", e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(), e.message);
-        errors.push(Line::from(Span::styled(fit(&format!(" ! log {}  {what}", e.at.format("%H:%M:%S")), w), t.error)));
+        let line = format!(" ! log {}  {}", e.at.format("%H:%M:%S"), report::log_what(e));
+        errors.push(Line::from(Span::styled(fit(&line, w), t.error)));
     }
     let error_rows = if errors.is_empty() { 1 } else { errors.len().min(3) + 1 };
     let object_rows = h.saturating_sub(error_rows + 1).max(1);
@@ -224,7 +235,7 @@ fn draw_smoke(f: &mut Frame, area: Rect, smoke: &Smoke, t: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     match smoke {
         Smoke::Idle => {}
-        Smoke::Running { lines: done, elapsed, timeout, arrived, expected } => {
+        Smoke::Running { lines: done, elapsed, timeout, buffer_interval, arrived, expected, .. } => {
             lines.push(Line::from(Span::styled(" Smoke test · running", t.title)));
             for l in done {
                 for part in word_wrap(l, w - 2) {
@@ -232,15 +243,8 @@ fn draw_smoke(f: &mut Frame, area: Rect, smoke: &Smoke, t: &Theme) {
                 }
             }
             if let Some(timeout) = timeout {
-                let clock = |d: std::time::Duration| format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60);
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        " waiting {} of {} · {arrived} of {expected} records arrived",
-                        clock(*elapsed),
-                        clock(*timeout)
-                    ),
-                    t.warning,
-                )));
+                let line = report::waiting_line(*elapsed, *timeout, *buffer_interval, *arrived, *expected);
+                lines.push(Line::from(Span::styled(format!(" {line}"), t.warning)));
             }
         }
         Smoke::Failed(e) => {
@@ -273,12 +277,7 @@ fn compact_verdict(v: &Verdict, w: usize) -> report::Lines {
     let headline = full.first().map_or(String::new(), |(_, l)| l.trim_end_matches(':').to_owned());
     out.push((full.first().map_or(Tone::Plain, |(tn, _)| *tn), fit(&format!(" {headline}"), w)));
     let object = |a: &Arrival| {
-        let what = match (a.records, a.opaque) {
-            (_, Some(kind)) => kind.to_owned(),
-            (Some(n), None) => format!("{n} records"),
-            (None, None) => String::new(),
-        };
-        let tail = format!("  {}  +{:.1} s  {what}", format_bytes(a.object.size), a.delay_s);
+        let tail = format!("  {}  +{:.1} s  {}", format_bytes(a.object.size), a.delay_s, report::arrival_what(a));
         format!("   {}{tail}", fit_end(&a.object.key, w.saturating_sub(tail.chars().count() + 4)))
     };
     for a in &v.objects {
@@ -291,16 +290,10 @@ fn compact_verdict(v: &Verdict, w: usize) -> report::Lines {
         }
     }
     for e in &v.error_objects {
-        let what = [Some(e.error_type.as_str()), e.code.as_deref(), e.message.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(": ");
-        out.push((Tone::Error, fit(&format!(" ! error object {what}"), w)));
+        out.push((Tone::Error, fit(&format!(" ! error object {}", report::error_what(e)), w)));
     }
     for e in &v.log_events {
-        let code = e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default();
-        out.push((Tone::Error, fit(&format!(" ! log {} {code}{}", e.at.format("%H:%M:%S"), e.message), w)));
+        out.push((Tone::Error, fit(&format!(" ! log {} {}", e.at.format("%H:%M:%S"), report::log_what(e)), w)));
     }
     if v.ok {
         for l in v.objects.iter().flat_map(|a| &a.first_lines).take(3) {
