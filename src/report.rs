@@ -182,6 +182,7 @@ pub fn verdict(v: &Verdict) -> Lines {
     let under = match v.looked_under.as_slice() {
         [] => String::new(),
         [one] => format!(" under {}", s3_url(&v.bucket, one)),
+        [one, two] => format!(" under {} or {}", s3_url(&v.bucket, one), s3_url(&v.bucket, two)),
         many => format!(" under {} and {} more", s3_url(&v.bucket, &many[0]), many.len() - 1),
     };
     out.push((

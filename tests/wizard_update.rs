@@ -798,3 +798,14 @@ fn an_existing_role_is_checked_when_leaving_settings() {
     );
     assert!(m.step_errors(Step::Settings).iter().any(|p| p.message.contains("does not let firehose.amazonaws.com")));
 }
+
+#[test]
+fn the_field_table_has_one_row_per_field_in_order() {
+    use firehose_wizard::tui::wizard::FIELDS;
+    assert_eq!(FIELDS.len(), Field::Create as usize + 1, "a row for every field");
+    for (i, spec) in FIELDS.iter().enumerate() {
+        assert_eq!(spec.field as usize, i, "{:?} is in its enum's place", spec.field);
+        assert!(!spec.label.is_empty());
+        assert!(spec.placeholder.is_empty() || spec.kind == firehose_wizard::tui::wizard::FieldKind::Text);
+    }
+}

@@ -748,10 +748,15 @@ pub async fn smoke_test(
 /// What went wrong: the metrics, and the likely causes.
 async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: DateTime<Utc>, waited: Duration) {
     let since = started - chrono::Duration::minutes(1);
-    match monitor::metrics(cloud, facts, since - chrono::Duration::minutes(1), Utc::now()).await {
+    match monitor::metrics(cloud, facts, since, Utc::now()).await {
         Ok(series) => {
+            // every point of the window (CloudWatch rounds its start down to the minute)
             let sum = |name: &str| {
-                series.iter().find(|s| s.name == name).filter(|s| !s.points.is_empty()).map(|s| s.sum_since(since))
+                series
+                    .iter()
+                    .find(|s| s.name == name)
+                    .filter(|s| !s.points.is_empty())
+                    .map(|s| s.points.iter().map(|p| p.value).sum::<f64>() + 0.0)
             };
             v.incoming = sum(dataflow::metrics_for(&facts.source)[0].name);
             v.delivered = sum("DeliveryToS3.Records");

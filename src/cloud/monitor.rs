@@ -57,13 +57,6 @@ pub struct Point {
     pub value: f64,
 }
 
-impl Series {
-    /// The sum of the points from `since` on.
-    pub fn sum_since(&self, since: DateTime<Utc>) -> f64 {
-        self.points.iter().filter(|p| p.at >= since).map(|p| p.value).sum()
-    }
-}
-
 /// The metrics [`dataflow::metrics_for`] names, one point per minute from `from` to `to`, in one
 /// GetMetricData call (and its pages).
 pub async fn metrics(

@@ -453,7 +453,11 @@ mod tests {
         m.start(true);
         update(
             &mut m,
-            Action::Smoke(SmokeEvent::Sending { to: "the Kinesis stream s".into(), marker: "fwt-x".into(), records: 10 }),
+            Action::Smoke(SmokeEvent::Sending {
+                to: "the Kinesis stream s".into(),
+                marker: "fwt-x".into(),
+                records: 10,
+            }),
         );
         press(&mut m, KeyCode::Char('q'));
         assert!(!m.closed, "the first q asks");

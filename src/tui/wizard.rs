@@ -155,135 +155,96 @@ pub const SOURCE_KINDS: &[&str] = &["Direct PUT", "Kinesis stream", "New Kinesis
 const OFF_ON: &[&str] = &["Disabled", "Enabled"];
 const NEW_EXISTING: &[&str] = &["Create new", "Choose existing"];
 
+/// What a field is: one row per field, in the order of [`Field`]. Adding a field is adding its row here
+/// (and its place on a screen).
+pub struct FieldSpec {
+    pub field: Field,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    /// The plan path whose problems show under this field.
+    pub path: Option<&'static str>,
+    pub required: bool,
+    /// The dim hint shown in an empty, unfocused text field.
+    pub placeholder: &'static str,
+    /// Whether the field holds a number (a value that does not parse is reported, not dropped):
+    /// `Some(true)` a decimal, `Some(false)` an integer.
+    numeric: Option<bool>,
+}
+
+const NOT_A_NUMBER: Option<bool> = None;
+const INTEGER: Option<bool> = Some(false);
+const DECIMAL: Option<bool> = Some(true);
+
+#[rustfmt::skip]
+pub const FIELDS: &[FieldSpec] = &[
+    FieldSpec { field: Field::Name, label: "Delivery stream name", kind: FieldKind::Text, path: Some("name"), required: true, placeholder: "1–64 of a-z A-Z 0-9 _ . -", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::SourceKind, label: "Source", kind: FieldKind::Choice(SOURCE_KINDS), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::KinesisStream, label: "Kinesis data stream", kind: FieldKind::Text, path: Some("source"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamMode, label: "Capacity mode", kind: FieldKind::Choice(&["On-demand", "Provisioned"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Shards, label: "Shards", kind: FieldKind::Text, path: Some("source.shards"), required: true, placeholder: "1 or more", numeric: INTEGER },
+    FieldSpec { field: Field::Lambda, label: "Lambda transform", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::LambdaArn, label: "Function ARN", kind: FieldKind::Text, path: Some("process.lambda.function_arn"), required: true, placeholder: "arn:aws:lambda:REGION:ACCOUNT:function:NAME:$LATEST", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::LambdaBuffer, label: "Buffer (0.2–3 MiB)", kind: FieldKind::Text, path: Some("process.lambda.buffer_size_mib"), required: false, placeholder: "1 (default)", numeric: DECIMAL },
+    FieldSpec { field: Field::LambdaInterval, label: "Buffer interval (0–900 s)", kind: FieldKind::Text, path: Some("process.lambda.buffer_interval_s"), required: false, placeholder: "60 (default)", numeric: INTEGER },
+    FieldSpec { field: Field::LambdaRetries, label: "Retries", kind: FieldKind::Text, path: Some("process.lambda.retries"), required: false, placeholder: "3 (default)", numeric: INTEGER },
+    FieldSpec { field: Field::FormatConversion, label: "Record format conversion", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::OutputFormat, label: "Output format", kind: FieldKind::Choice(&["Apache Parquet", "Apache ORC"]), path: Some("process.format_conversion.output"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::InputFormat, label: "JSON deserializer", kind: FieldKind::Choice(&["OpenX JSON", "Apache Hive JSON"]), path: Some("process.format_conversion.input"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueDatabase, label: "Glue database", kind: FieldKind::Text, path: Some("process.format_conversion.glue_database"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueTable, label: "Glue table", kind: FieldKind::Text, path: Some("process.format_conversion.glue_table"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueRegion, label: "Glue Region", kind: FieldKind::Text, path: Some("process.format_conversion.glue_region"), required: false, placeholder: "the stream's Region (default)", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueVersion, label: "Glue table version", kind: FieldKind::Text, path: Some("process.format_conversion.glue_version"), required: false, placeholder: "LATEST (default)", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BucketMode, label: "S3 bucket", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Bucket, label: "Bucket name", kind: FieldKind::Text, path: Some("destination.bucket"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Dynamic, label: "Dynamic partitioning", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::PartitionKeys, label: "Partition keys (jq)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.keys"), required: false, placeholder: "customer_id=.customer_id; region=.region", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::NewLine, label: "New line delimiter", kind: FieldKind::Choice(&["No", "Yes"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Deaggregation, label: "Record de-aggregation", kind: FieldKind::Choice(&["Off", "JSON", "Delimited"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Delimiter, label: "De-aggregation delimiter", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.record_deaggregation"), required: true, placeholder: "the text between records, like ####", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RetryDuration, label: "Retry duration (0–7200 s)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.retry_duration_s"), required: false, placeholder: "300 (default)", numeric: INTEGER },
+    FieldSpec { field: Field::SampleRecord, label: "Sample record (preview)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.sample"), required: false, placeholder: "{\"customer_id\": \"C42\"} to preview keys", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Prefix, label: "S3 prefix", kind: FieldKind::Text, path: Some("destination.prefix"), required: false, placeholder: "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::ErrorPrefix, label: "S3 error prefix", kind: FieldKind::Text, path: Some("destination.error_prefix"), required: false, placeholder: "needed when the prefix has !{...}", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::FileExtension, label: "File extension", kind: FieldKind::Text, path: Some("destination.file_extension"), required: false, placeholder: "default for the format (.gz, .parquet...)", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::TimeZone, label: "Prefix time zone", kind: FieldKind::Text, path: Some("destination.time_zone"), required: false, placeholder: "UTC (default); IANA name like Asia/Seoul", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Backup, label: "Source record backup", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BackupBucket, label: "Backup bucket", kind: FieldKind::Text, path: Some("destination.backup.bucket"), required: true, placeholder: "an existing bucket, or the destination's", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BackupPrefix, label: "Backup prefix", kind: FieldKind::Text, path: Some("destination.backup.prefix"), required: false, placeholder: "like raw/", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BufferSize, label: "Buffer size (1–128 MiB)", kind: FieldKind::Text, path: Some("settings.buffer_size_mib"), required: true, placeholder: "", numeric: INTEGER },
+    FieldSpec { field: Field::BufferInterval, label: "Buffer interval (0–900 s)", kind: FieldKind::Text, path: Some("settings.buffer_interval_s"), required: true, placeholder: "", numeric: INTEGER },
+    FieldSpec { field: Field::Compression, label: "Compression", kind: FieldKind::Choice(&COMPRESSION_FORMATS), path: Some("settings.compression"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Encryption, label: "S3 encryption", kind: FieldKind::Choice(&["Bucket default", "KMS key"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::KmsKey, label: "KMS key ARN", kind: FieldKind::Text, path: Some("settings.encryption"), required: true, placeholder: "arn:aws:kms:REGION:ACCOUNT:key/ID", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamEncryption, label: "Stream encryption", kind: FieldKind::Choice(&["Off", "AWS owned key", "Customer managed key"]), path: Some("settings.stream_encryption"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamKey, label: "Stream KMS key ARN", kind: FieldKind::Text, path: Some("settings.stream_encryption"), required: true, placeholder: "arn:aws:kms:REGION:ACCOUNT:key/ID", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::ErrorLogging, label: "CloudWatch error logging", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Tags, label: "Tags", kind: FieldKind::Text, path: Some("settings.tags"), required: false, placeholder: "key=value, key2=value2 (at most 50)", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RoleMode, label: "IAM role", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RoleName, label: "Role name", kind: FieldKind::Text, path: Some("settings.role"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::AddPolicy, label: "Add this stream's policy", kind: FieldKind::Choice(&["No", "Yes"]), path: Some("settings.add_policy_to_role"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Create, label: "Create", kind: FieldKind::Button, path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+];
+
 impl Field {
+    pub fn spec(self) -> &'static FieldSpec {
+        &FIELDS[self as usize]
+    }
+
     pub fn label(self) -> &'static str {
-        match self {
-            Field::Name => "Delivery stream name",
-            Field::SourceKind => "Source",
-            Field::KinesisStream => "Kinesis data stream",
-            Field::StreamMode => "Capacity mode",
-            Field::Shards => "Shards",
-            Field::Lambda => "Lambda transform",
-            Field::LambdaArn => "Function ARN",
-            Field::LambdaBuffer => "Buffer (0.2–3 MiB)",
-            Field::LambdaInterval => "Buffer interval (0–900 s)",
-            Field::LambdaRetries => "Retries",
-            Field::FormatConversion => "Record format conversion",
-            Field::OutputFormat => "Output format",
-            Field::InputFormat => "JSON deserializer",
-            Field::GlueDatabase => "Glue database",
-            Field::GlueTable => "Glue table",
-            Field::GlueRegion => "Glue Region",
-            Field::GlueVersion => "Glue table version",
-            Field::BucketMode => "S3 bucket",
-            Field::Bucket => "Bucket name",
-            Field::Dynamic => "Dynamic partitioning",
-            Field::PartitionKeys => "Partition keys (jq)",
-            Field::NewLine => "New line delimiter",
-            Field::Deaggregation => "Record de-aggregation",
-            Field::Delimiter => "De-aggregation delimiter",
-            Field::RetryDuration => "Retry duration (0–7200 s)",
-            Field::SampleRecord => "Sample record (preview)",
-            Field::Prefix => "S3 prefix",
-            Field::ErrorPrefix => "S3 error prefix",
-            Field::FileExtension => "File extension",
-            Field::TimeZone => "Prefix time zone",
-            Field::Backup => "Source record backup",
-            Field::BackupBucket => "Backup bucket",
-            Field::BackupPrefix => "Backup prefix",
-            Field::BufferSize => "Buffer size (1–128 MiB)",
-            Field::BufferInterval => "Buffer interval (0–900 s)",
-            Field::Compression => "Compression",
-            Field::Encryption => "S3 encryption",
-            Field::KmsKey => "KMS key ARN",
-            Field::StreamEncryption => "Stream encryption",
-            Field::StreamKey => "Stream KMS key ARN",
-            Field::ErrorLogging => "CloudWatch error logging",
-            Field::Tags => "Tags",
-            Field::RoleMode => "IAM role",
-            Field::RoleName => "Role name",
-            Field::AddPolicy => "Add this stream's policy",
-            Field::Create => "Create",
-        }
+        self.spec().label
     }
 
     pub fn kind(self) -> FieldKind {
-        match self {
-            Field::SourceKind => FieldKind::Choice(SOURCE_KINDS),
-            Field::StreamMode => FieldKind::Choice(&["On-demand", "Provisioned"]),
-            Field::Lambda | Field::FormatConversion | Field::Dynamic | Field::Backup | Field::ErrorLogging => {
-                FieldKind::Choice(OFF_ON)
-            }
-            Field::NewLine | Field::AddPolicy => FieldKind::Choice(&["No", "Yes"]),
-            Field::OutputFormat => FieldKind::Choice(&["Apache Parquet", "Apache ORC"]),
-            Field::InputFormat => FieldKind::Choice(&["OpenX JSON", "Apache Hive JSON"]),
-            Field::BucketMode | Field::RoleMode => FieldKind::Choice(NEW_EXISTING),
-            Field::Deaggregation => FieldKind::Choice(&["Off", "JSON", "Delimited"]),
-            Field::Compression => FieldKind::Choice(&COMPRESSION_FORMATS),
-            Field::Encryption => FieldKind::Choice(&["Bucket default", "KMS key"]),
-            Field::StreamEncryption => FieldKind::Choice(&["Off", "AWS owned key", "Customer managed key"]),
-            Field::Create => FieldKind::Button,
-            _ => FieldKind::Text,
-        }
+        self.spec().kind
     }
 
     /// The plan path whose problems show under this field.
     pub fn path(self) -> Option<&'static str> {
-        Some(match self {
-            Field::Name => "name",
-            Field::KinesisStream => "source",
-            Field::Shards => "source.shards",
-            Field::LambdaArn => "process.lambda.function_arn",
-            Field::LambdaBuffer => "process.lambda.buffer_size_mib",
-            Field::LambdaInterval => "process.lambda.buffer_interval_s",
-            Field::LambdaRetries => "process.lambda.retries",
-            Field::OutputFormat => "process.format_conversion.output",
-            Field::InputFormat => "process.format_conversion.input",
-            Field::GlueDatabase => "process.format_conversion.glue_database",
-            Field::GlueTable => "process.format_conversion.glue_table",
-            Field::GlueRegion => "process.format_conversion.glue_region",
-            Field::GlueVersion => "process.format_conversion.glue_version",
-            Field::Bucket => "destination.bucket",
-            Field::PartitionKeys => "destination.dynamic_partitioning.keys",
-            Field::Delimiter => "destination.dynamic_partitioning.record_deaggregation",
-            Field::RetryDuration => "destination.dynamic_partitioning.retry_duration_s",
-            Field::SampleRecord => "destination.dynamic_partitioning.sample",
-            Field::Prefix => "destination.prefix",
-            Field::ErrorPrefix => "destination.error_prefix",
-            Field::FileExtension => "destination.file_extension",
-            Field::TimeZone => "destination.time_zone",
-            Field::BackupBucket => "destination.backup.bucket",
-            Field::BackupPrefix => "destination.backup.prefix",
-            Field::BufferSize => "settings.buffer_size_mib",
-            Field::BufferInterval => "settings.buffer_interval_s",
-            Field::Compression => "settings.compression",
-            Field::KmsKey => "settings.encryption",
-            Field::StreamEncryption | Field::StreamKey => "settings.stream_encryption",
-            Field::Tags => "settings.tags",
-            Field::RoleName => "settings.role",
-            Field::AddPolicy => "settings.add_policy_to_role",
-            _ => return None,
-        })
+        self.spec().path
     }
 
     pub fn required(self) -> bool {
-        matches!(
-            self,
-            Field::Name
-                | Field::KinesisStream
-                | Field::Shards
-                | Field::LambdaArn
-                | Field::GlueDatabase
-                | Field::GlueTable
-                | Field::Bucket
-                | Field::Delimiter
-                | Field::BackupBucket
-                | Field::BufferSize
-                | Field::BufferInterval
-                | Field::KmsKey
-                | Field::StreamKey
-                | Field::RoleName
-        )
+        self.spec().required
     }
 
     pub fn is_text(self) -> bool {
@@ -292,44 +253,12 @@ impl Field {
 
     /// The dim hint shown in an empty, unfocused text field.
     pub fn placeholder(self) -> &'static str {
-        match self {
-            Field::Name => "1–64 of a-z A-Z 0-9 _ . -",
-            Field::Shards => "1 or more",
-            Field::LambdaArn => "arn:aws:lambda:REGION:ACCOUNT:function:NAME:$LATEST",
-            Field::LambdaBuffer => "1 (default)",
-            Field::LambdaInterval => "60 (default)",
-            Field::LambdaRetries => "3 (default)",
-            Field::GlueRegion => "the stream's Region (default)",
-            Field::GlueVersion => "LATEST (default)",
-            Field::PartitionKeys => "customer_id=.customer_id; region=.region",
-            Field::Delimiter => "the text between records, like ####",
-            Field::RetryDuration => "300 (default)",
-            Field::SampleRecord => "{\"customer_id\": \"C42\"} to preview keys",
-            Field::Prefix => "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes",
-            Field::ErrorPrefix => "needed when the prefix has !{...}",
-            Field::FileExtension => "default for the format (.gz, .parquet...)",
-            Field::TimeZone => "UTC (default); IANA name like Asia/Seoul",
-            Field::BackupBucket => "an existing bucket, or the destination's",
-            Field::BackupPrefix => "like raw/",
-            Field::KmsKey => "arn:aws:kms:REGION:ACCOUNT:key/ID",
-            Field::StreamKey => "arn:aws:kms:REGION:ACCOUNT:key/ID",
-            Field::Tags => "key=value, key2=value2 (at most 50)",
-            _ => "",
-        }
+        self.spec().placeholder
     }
 
     /// Whether the field holds a number (a value that does not parse is reported, not dropped).
     fn numeric(self) -> Option<bool> {
-        match self {
-            Field::LambdaBuffer => Some(true),
-            Field::Shards
-            | Field::LambdaInterval
-            | Field::LambdaRetries
-            | Field::RetryDuration
-            | Field::BufferSize
-            | Field::BufferInterval => Some(false),
-            _ => None,
-        }
+        self.spec().numeric
     }
 }
 
