@@ -2,7 +2,9 @@
 //! (update + redraw of the 80×24 frame). Prints min / median / max over many runs; asserts nothing.
 //!   cargo bench --bench picker
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
 
 use chrono::Utc;
 use firehose_wizard::cloud::inventory::Item;
@@ -25,17 +27,7 @@ fn items(n: usize) -> Vec<Item> {
         .collect()
 }
 
-fn report(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let us = |d: Duration| d.as_secs_f64() * 1e6;
-    println!(
-        "{name:<48} min {:>8.1} µs  median {:>8.1} µs  max {:>8.1} µs  ({} runs)",
-        us(samples[0]),
-        us(samples[samples.len() / 2]),
-        us(samples[samples.len() - 1]),
-        samples.len()
-    );
-}
+use common::report;
 
 fn main() {
     let list = items(10_000);

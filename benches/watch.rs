@@ -3,12 +3,15 @@
 //! calls and their time) is measured by scripts/bench.sh against the emulator. Asserts nothing.
 //!   cargo bench --bench watch
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use firehose_wizard::cloud::monitor::{ErrorObject, LogEvent, Object, Point, Series, Snapshot};
+use firehose_wizard::plan::Plan;
 use firehose_wizard::plan::dataflow::Unit;
-use firehose_wizard::plan::describe::{LogTarget, S3Facts, SourceFacts, StreamFacts};
+use firehose_wizard::plan::request::Target;
 use firehose_wizard::tui::screens;
 use firehose_wizard::tui::theme::Theme;
 use firehose_wizard::tui::watch::{Action, Model, update};
@@ -17,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn snapshot(now: DateTime<Utc>) -> Snapshot {
+    let target = Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() };
     let series = |label: &str, unit| Series {
         name: label.into(),
         label: label.into(),
@@ -37,36 +41,7 @@ fn snapshot(now: DateTime<Utc>) -> Snapshot {
     Snapshot {
         taken_at: now,
         region: "us-east-1".into(),
-        stream: StreamFacts {
-            name: "retail-trans".into(),
-            arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
-            status: "ACTIVE".into(),
-            failure: None,
-            source: SourceFacts::KinesisStream {
-                stream_arn: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
-            },
-            s3: Some(S3Facts {
-                bucket: "aws-analytics-immersion-day-a1b2c3d4".into(),
-                prefix: firehose_wizard::plan::LAB_PREFIX.into(),
-                error_prefix: Some(firehose_wizard::plan::LAB_ERROR_PREFIX.into()),
-                compression: "GZIP".into(),
-                extension: ".gz".into(),
-                time_zone: None,
-                buffer_size_mib: Some(1),
-                buffer_interval_s: Some(60),
-                dynamic_partitioning: false,
-                partition_keys: Default::default(),
-                appends_delimiter: false,
-                lambda: None,
-                format_conversion: None,
-                log: Some(LogTarget {
-                    group: "/aws/kinesisfirehose/retail-trans".into(),
-                    streams: vec!["S3Delivery".into()],
-                }),
-                role_arn: "arn:aws:iam::123456789012:role/firehose_delivery_role".into(),
-            }),
-            other_destination: None,
-        },
+        stream: firehose_wizard::plan::describe::planned(&Plan::lab("a1b2c3d4"), &target).unwrap(),
         window_minutes: 60,
         metrics: [
             ("Records read from Kinesis", Unit::Count),
@@ -98,17 +73,7 @@ fn snapshot(now: DateTime<Utc>) -> Snapshot {
     }
 }
 
-fn report(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let us = |d: Duration| d.as_secs_f64() * 1e6;
-    println!(
-        "{name:<48} min {:>8.1} µs  median {:>8.1} µs  max {:>8.1} µs  ({} runs)",
-        us(samples[0]),
-        us(samples[samples.len() / 2]),
-        us(samples[samples.len() - 1]),
-        samples.len()
-    );
-}
+use common::report;
 
 fn main() {
     let now = Utc::now();

@@ -9,8 +9,9 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use firehose_wizard::cloud::dataflow::{Arrival, SendEvent, SendReport, SmokeEvent, Verdict};
 use firehose_wizard::cloud::monitor::{ErrorObject, LogEvent, Object, Point, Series, Snapshot};
+use firehose_wizard::plan::Plan;
 use firehose_wizard::plan::dataflow::Unit;
-use firehose_wizard::plan::describe::{LogTarget, S3Facts, SourceFacts, StreamFacts};
+use firehose_wizard::plan::describe::StreamFacts;
 use firehose_wizard::plan::request::Target;
 use firehose_wizard::tui::screens;
 use firehose_wizard::tui::theme::Theme;
@@ -35,36 +36,7 @@ fn context() -> Context {
 }
 
 fn facts() -> StreamFacts {
-    StreamFacts {
-        name: "retail-trans".into(),
-        arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
-        status: "ACTIVE".into(),
-        failure: None,
-        source: SourceFacts::KinesisStream {
-            stream_arn: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
-        },
-        s3: Some(S3Facts {
-            bucket: "aws-analytics-immersion-day-a1b2c3d4".into(),
-            prefix: firehose_wizard::plan::LAB_PREFIX.into(),
-            error_prefix: Some(firehose_wizard::plan::LAB_ERROR_PREFIX.into()),
-            compression: "UNCOMPRESSED".into(),
-            extension: String::new(),
-            time_zone: None,
-            buffer_size_mib: Some(1),
-            buffer_interval_s: Some(60),
-            dynamic_partitioning: false,
-            partition_keys: Default::default(),
-            appends_delimiter: false,
-            lambda: None,
-            format_conversion: None,
-            log: Some(LogTarget {
-                group: "/aws/kinesisfirehose/retail-trans".into(),
-                streams: vec!["S3Delivery".into()],
-            }),
-            role_arn: "arn:aws:iam::123456789012:role/firehose_delivery_role".into(),
-        }),
-        other_destination: None,
-    }
+    firehose_wizard::plan::describe::planned(&Plan::lab("a1b2c3d4"), context().target.as_ref().unwrap()).unwrap()
 }
 
 fn series(label: &str, name: &str, unit: Unit, values: &[(i64, f64)]) -> Series {

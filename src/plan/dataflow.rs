@@ -471,31 +471,16 @@ pub fn likely_causes(f: &StreamFacts, o: &Observed) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::describe::LogTarget;
     use chrono::TimeZone;
     use serde_json::json;
 
     fn lab() -> S3Facts {
-        S3Facts {
-            bucket: "aws-analytics-immersion-day-12345678".into(),
-            prefix: crate::plan::LAB_PREFIX.into(),
-            error_prefix: Some(crate::plan::LAB_ERROR_PREFIX.into()),
-            compression: "UNCOMPRESSED".into(),
-            extension: String::new(),
-            time_zone: None,
-            buffer_size_mib: Some(1),
-            buffer_interval_s: Some(60),
-            dynamic_partitioning: false,
-            partition_keys: Default::default(),
-            appends_delimiter: false,
-            lambda: None,
-            format_conversion: None,
-            log: Some(LogTarget {
-                group: "/aws/kinesisfirehose/retail-trans".into(),
-                streams: vec!["S3Delivery".into()],
-            }),
-            role_arn: "arn:aws:iam::123456789012:role/firehose_delivery_role".into(),
-        }
+        let target = crate::plan::request::Target {
+            account: "123456789012".into(),
+            region: "us-east-1".into(),
+            partition: "aws".into(),
+        };
+        crate::plan::describe::planned(&crate::plan::Plan::lab("12345678"), &target).unwrap().s3.unwrap()
     }
 
     fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {

@@ -128,6 +128,14 @@ pub fn facts(d: &DeliveryStreamDescription) -> StreamFacts {
     }
 }
 
+/// The facts of the stream a plan makes in `target`, as DescribeDeliveryStream would give them once it
+/// is ACTIVE: where its records land, before (or without) asking AWS.
+pub fn planned(plan: &super::Plan, target: &super::request::Target) -> Result<StreamFacts, String> {
+    use super::request;
+    let req = request::build(plan, target, &request::Resolved::implied(plan, target))?;
+    Ok(facts(&request::described(&req, target)))
+}
+
 fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> &'static str {
     if x.s3_destination_description().is_some() {
         "S3 (without the extended configuration)"
@@ -388,6 +396,29 @@ mod tests {
             s3.partition_keys.into_iter().collect::<Vec<_>>(),
             vec![("country".into(), ".Country".into()), ("customer_id".into(), ".Customer_ID".into())]
         );
+    }
+
+    #[test]
+    fn a_plan_has_the_facts_of_the_stream_it_makes() {
+        let target = crate::plan::request::Target {
+            account: "123456789012".into(),
+            region: "us-east-1".into(),
+            partition: "aws".into(),
+        };
+        let mut plan = crate::plan::Plan::lab("12345678");
+        plan.settings.compression = "GZIP".into();
+        plan.destination.time_zone = Some("Asia/Seoul".into());
+        let f = planned(&plan, &target).unwrap();
+        assert_eq!(f.name, "retail-trans");
+        assert_eq!(f.source.kinesis_name(), Some("retail-trans"));
+        let s3 = f.s3.unwrap();
+        assert_eq!(
+            (s3.bucket.as_str(), s3.prefix.as_str()),
+            ("aws-analytics-immersion-day-12345678", crate::plan::LAB_PREFIX)
+        );
+        assert_eq!((s3.extension.as_str(), s3.time_zone.as_deref()), (".gz", Some("Asia/Seoul")));
+        assert_eq!(s3.log.unwrap().streams, ["S3Delivery"]);
+        assert_eq!(s3.role_arn, "arn:aws:iam::123456789012:role/firehose_delivery_role");
     }
 
     #[test]

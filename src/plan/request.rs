@@ -453,6 +453,71 @@ pub fn to_json(req: &CreateRequest) -> Value {
     Value::Object(top)
 }
 
+/// What DescribeDeliveryStream says of the ACTIVE stream that `req` creates in `target`: the request's
+/// settings as AWS echoes them, with its defaults where the request leaves one out (no encryption,
+/// UNCOMPRESSED). The data-flow view of a plan (`describe::planned`), and the tests of the comparison.
+pub fn described(req: &CreateRequest, target: &Target) -> aws_sdk_firehose::types::DeliveryStreamDescription {
+    use aws_sdk_firehose::types::*;
+    let s3 = &req.s3;
+    let no_encryption =
+        EncryptionConfiguration::builder().no_encryption_config(NoEncryptionConfig::NoEncryption).build();
+    let backup = s3.s3_backup_configuration().map(|b| {
+        S3DestinationDescription::builder()
+            .role_arn(b.role_arn())
+            .bucket_arn(b.bucket_arn())
+            .set_prefix(b.prefix().map(str::to_owned))
+            .set_error_output_prefix(b.error_output_prefix().map(str::to_owned))
+            .buffering_hints(b.buffering_hints().cloned().unwrap_or_else(|| BufferingHints::builder().build()))
+            .compression_format(b.compression_format().cloned().unwrap_or(CompressionFormat::Uncompressed))
+            .encryption_configuration(b.encryption_configuration().cloned().unwrap_or(no_encryption.clone()))
+            .set_cloud_watch_logging_options(b.cloud_watch_logging_options().cloned())
+            .build()
+            .expect("role and bucket are set")
+    });
+    let x = ExtendedS3DestinationDescription::builder()
+        .role_arn(s3.role_arn())
+        .bucket_arn(s3.bucket_arn())
+        .set_prefix(s3.prefix().map(str::to_owned))
+        .set_error_output_prefix(s3.error_output_prefix().map(str::to_owned))
+        .buffering_hints(s3.buffering_hints().cloned().unwrap_or_else(|| BufferingHints::builder().build()))
+        .compression_format(s3.compression_format().cloned().unwrap_or(CompressionFormat::Uncompressed))
+        .encryption_configuration(s3.encryption_configuration().cloned().unwrap_or(no_encryption))
+        .set_processing_configuration(s3.processing_configuration().cloned())
+        .set_cloud_watch_logging_options(s3.cloud_watch_logging_options().cloned())
+        .set_data_format_conversion_configuration(s3.data_format_conversion_configuration().cloned())
+        .set_dynamic_partitioning_configuration(s3.dynamic_partitioning_configuration().cloned())
+        .set_file_extension(s3.file_extension().map(str::to_owned))
+        .set_custom_time_zone(s3.custom_time_zone().map(str::to_owned))
+        .set_s3_backup_mode(s3.s3_backup_mode().cloned())
+        .set_s3_backup_description(backup)
+        .build()
+        .expect("role and bucket are set");
+    let source = req.kinesis_source.as_ref().map(|k| {
+        SourceDescription::builder()
+            .kinesis_stream_source_description(
+                KinesisStreamSourceDescription::builder().kinesis_stream_arn(k.kinesis_stream_arn()).build(),
+            )
+            .build()
+    });
+    DeliveryStreamDescription::builder()
+        .delivery_stream_name(&req.name)
+        .delivery_stream_arn(delivery_stream_arn(target, &req.name))
+        .delivery_stream_status(DeliveryStreamStatus::Active)
+        .delivery_stream_type(req.stream_type.clone())
+        .version_id("1")
+        .has_more_destinations(false)
+        .set_source(source)
+        .destinations(
+            DestinationDescription::builder()
+                .destination_id("destinationId-000000000001")
+                .extended_s3_destination_description(x)
+                .build()
+                .expect("the id is set"),
+        )
+        .build()
+        .expect("the required fields are set")
+}
+
 /// `arn:PARTITION:firehose:REGION:ACCOUNT:deliverystream/NAME`.
 pub fn delivery_stream_arn(target: &Target, name: &str) -> String {
     format!("arn:{}:firehose:{}:{}:deliverystream/{name}", target.partition, target.region, target.account)
@@ -617,56 +682,12 @@ mod tests {
         Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() }
     }
 
-    /// What DescribeDeliveryStream would say of a stream created by `req`.
-    fn described(req: &CreateRequest) -> aws_sdk_firehose::types::DeliveryStreamDescription {
-        use aws_sdk_firehose::types::*;
-        let s3 = &req.s3;
-        let no_encryption =
-            EncryptionConfiguration::builder().no_encryption_config(NoEncryptionConfig::NoEncryption).build();
-        let x = ExtendedS3DestinationDescription::builder()
-            .role_arn(s3.role_arn())
-            .bucket_arn(s3.bucket_arn())
-            .set_prefix(s3.prefix().map(str::to_owned))
-            .set_error_output_prefix(s3.error_output_prefix().map(str::to_owned))
-            .buffering_hints(s3.buffering_hints().cloned().unwrap())
-            .compression_format(s3.compression_format().cloned().unwrap_or(CompressionFormat::Uncompressed))
-            .encryption_configuration(s3.encryption_configuration().cloned().unwrap_or(no_encryption))
-            .set_processing_configuration(s3.processing_configuration().cloned())
-            .set_cloud_watch_logging_options(s3.cloud_watch_logging_options().cloned())
-            .build()
-            .unwrap();
-        let source = req.kinesis_source.as_ref().map(|k| {
-            SourceDescription::builder()
-                .kinesis_stream_source_description(
-                    KinesisStreamSourceDescription::builder().kinesis_stream_arn(k.kinesis_stream_arn()).build(),
-                )
-                .build()
-        });
-        DeliveryStreamDescription::builder()
-            .delivery_stream_name(&req.name)
-            .delivery_stream_arn(delivery_stream_arn(&target(), &req.name))
-            .delivery_stream_status(DeliveryStreamStatus::Active)
-            .delivery_stream_type(req.stream_type.clone())
-            .version_id("1")
-            .has_more_destinations(false)
-            .set_source(source)
-            .destinations(
-                DestinationDescription::builder()
-                    .destination_id("d-1")
-                    .extended_s3_destination_description(x)
-                    .build()
-                    .unwrap(),
-            )
-            .build()
-            .unwrap()
-    }
-
     #[test]
     fn a_stream_made_from_the_request_has_no_differences_and_each_change_is_named() {
         use aws_sdk_firehose::types::*;
         let plan = Plan::lab("abcd1234");
         let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
-        let d = described(&req);
+        let d = described(&req, &target());
         assert_eq!(differences(&req, &d), vec![]);
         // a role under a path is the same role when given by name
         let mut x = d.destinations()[0].extended_s3_destination_description().unwrap().clone();
@@ -705,7 +726,7 @@ mod tests {
         plan.source = crate::plan::Source::DirectPut;
         plan.settings.stream_encryption = Some(crate::plan::StreamEncryption::AwsOwned);
         let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
-        let diffs = differences(&req, &described(&req));
+        let diffs = differences(&req, &described(&req, &target()));
         assert_eq!(diffs.len(), 1);
         assert_eq!(diffs[0].to_string(), "stream encryption: the stream has off, the plan says an AWS owned key");
     }
@@ -721,7 +742,7 @@ mod tests {
             retries: Some(3),
         });
         let req = build(&plan, &target(), &Resolved::implied(&plan, &target())).unwrap();
-        let d = described(&req);
+        let d = described(&req, &target());
         let mut x = d.destinations()[0].extended_s3_destination_description().unwrap().clone();
         let mut pc = x.processing_configuration.clone().unwrap();
         let mut p = pc.processors()[0].clone();

@@ -58,32 +58,26 @@ pub async fn wait_for_test_records(sdk: &SdkConfig, stream: &str, n: usize) -> V
     }
 }
 
+/// `year=YYYY/month=MM/day=DD/hour=HH/` at `at`, as the lab's prefixes put it.
+fn lab_hour(at: DateTime<Utc>) -> String {
+    format!("year={}/month={}/day={}/hour={}/", at.format("%Y"), at.format("%m"), at.format("%d"), at.format("%H"))
+}
+
+/// The name Firehose gives an object: `<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>`.
+fn object_name(at: DateTime<Utc>, stream: &str) -> String {
+    format!("{stream}-1-{}-{}", at.format("%Y-%m-%d-%H-%M-%S"), uuid::Uuid::new_v4())
+}
+
 /// The key Firehose gives an object of the lab's prefix at `at`:
 /// `json-data/year=YYYY/month=MM/day=DD/hour=HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid><ext>`.
 pub fn lab_key(at: DateTime<Utc>, stream: &str, ext: &str) -> String {
-    format!(
-        "json-data/year={}/month={}/day={}/hour={}/{stream}-1-{}-{}{ext}",
-        at.format("%Y"),
-        at.format("%m"),
-        at.format("%d"),
-        at.format("%H"),
-        at.format("%Y-%m-%d-%H-%M-%S"),
-        uuid::Uuid::new_v4()
-    )
+    format!("json-data/{}{}{ext}", lab_hour(at), object_name(at, stream))
 }
 
 /// The key of an error object of the lab's error prefix (`...hour=HH/` then the error type, with no
 /// `/` between, as the lab's error prefix is written).
 pub fn lab_error_key(at: DateTime<Utc>, stream: &str, error_type: &str) -> String {
-    format!(
-        "error-json/year={}/month={}/day={}/hour={}/{error_type}{stream}-1-{}-{}",
-        at.format("%Y"),
-        at.format("%m"),
-        at.format("%d"),
-        at.format("%H"),
-        at.format("%Y-%m-%d-%H-%M-%S"),
-        uuid::Uuid::new_v4()
-    )
+    format!("error-json/{}{error_type}{}", lab_hour(at), object_name(at, stream))
 }
 
 pub fn gzip(data: &[u8]) -> Vec<u8> {
