@@ -61,5 +61,7 @@ for name in names:
     print(f"   buffer  {s3['BufferingHints']['SizeInMBs']} MiB / {s3['BufferingHints']['IntervalInSeconds']} s, {s3['CompressionFormat']}")
     print(f"   role    {s3['RoleARN']}")
 PY
+echo "== next: 'firehose-wizard status --stream retail-trans' (or 'watch'), and 'smoke-test': the emulator never"
+echo "   reads a Kinesis source, so there the smoke test says why nothing arrived; on AWS it shows the records in S3"
 echo "== done. The emulator is still running: 'source .work/emulator.env' to point AWS tools at it,"
 echo "   'scripts/emulator.sh stop' to stop it."

@@ -115,8 +115,8 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             let hint =
                 if spark < window { "one column per minute · ←→ the hour" } else { "one column per minute" };
             lines.push(Line::from(vec![
-                Span::styled(" Metrics ", t.title),
-                Span::styled(format!("{:<width$}", span, width = LABEL - 8), t.value),
+                Span::styled(" Metrics: ", t.title),
+                Span::styled(format!("{:<width$}", span, width = LABEL - 9), t.value),
                 Span::styled(format!("{:<spark$} ", fit(hint, spark)), t.dim),
                 Span::styled(format!("{:>VALUE$}", "latest"), t.dim),
             ]));
@@ -187,7 +187,8 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
         [] => format!("s3://{bucket}/"),
         [one] if one.is_empty() => format!("s3://{bucket}/"),
         [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} (+{})", rest.len()),
+        // the newest hour first
+        [earlier @ .., last] => format!("{last} (+{} earlier)", earlier.len()),
     };
     lines.push(Line::from(vec![
         Span::styled(format!(" Newest objects ({})", s.objects.len()), t.title),
