@@ -3,10 +3,16 @@
 //! Layers (imports point down only): `tui` (the wizard and the watch view) and `cli` (the commands), with
 //! `report` (results as text) → `cloud` (AWS) → `plan` (the domain, pure).
 
+// the macros first: `t!` (a catalogue message in the current language) and `msg!` (a message of the
+// lower layers, rendered later), textually before every module that uses them
+#[macro_use]
+pub mod i18n;
+#[macro_use]
+pub mod plan;
 pub mod cli;
 pub mod cloud;
-pub mod plan;
 pub mod report;
+pub mod text;
 pub mod tui;
 
 /// firehose-wizard's own directory under the XDG state directory (`~/.local/state/firehose-wizard`, or

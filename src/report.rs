@@ -1,5 +1,5 @@
 //! The smoke test's verdict and a stream's snapshot as lines of text, each with a tone: printed as they
-//! are by the commands, styled by the watch screen. Pure.
+//! are by the commands, styled by the watch screen, in the current language. Pure.
 
 use std::time::Duration;
 
@@ -8,6 +8,7 @@ use crate::cloud::monitor::{ErrorObject, LogEvent, Snapshot};
 use crate::plan::dataflow::{format_bytes, format_value};
 use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
 use crate::plan::sanitize;
+use crate::text::pad;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -24,26 +25,24 @@ fn s3_url(bucket: &str, key: &str) -> String {
     format!("s3://{bucket}/{}", sanitize(key))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// `sent 10 of 10 records to the Kinesis stream retail-trans in 1 call (0.05 s, 200 records/s)`.
 pub fn send_summary(r: &SendReport) -> String {
-    let rate = if r.seconds > 0.0 { format!(", {:.0} records/s", r.sent as f64 / r.seconds) } else { String::new() };
-    let retried = if r.retried > 0 {
-        format!("; {} sent again after a batch reported them failed", r.retried)
+    let rate = if r.seconds > 0.0 {
+        t!("report-rate", rate = format!("{:.0}", r.sent as f64 / r.seconds))
     } else {
         String::new()
     };
-    format!(
-        "sent {} of {} to {} with {} in {} ({:.2} s{rate}){retried}",
-        r.sent,
-        plural(r.total, "record", "records"),
-        r.to,
-        r.api,
-        plural(r.calls as usize, "call", "calls"),
-        r.seconds
+    let retried = if r.retried > 0 { t!("report-retried", count = r.retried) } else { String::new() };
+    t!(
+        "report-sent",
+        sent = r.sent,
+        total = r.total,
+        to = r.to.clone(),
+        api = r.api,
+        calls = r.calls,
+        seconds = format!("{:.2}", r.seconds),
+        rate = rate,
+        retried = retried
     )
 }
 
@@ -51,9 +50,13 @@ pub fn send_summary(r: &SendReport) -> String {
 /// sending them again in 0.2 s (attempt 2 of at most 6 without progress)`.
 pub fn retry_line(e: &SendEvent) -> Option<String> {
     match e {
-        SendEvent::Retrying { records, code, attempt, attempts, wait } => Some(format!(
-            "{records} record(s) failed ({code}); sending them again in {:.1} s (attempt {attempt} of at most {attempts} without progress)",
-            wait.as_secs_f64()
+        SendEvent::Retrying { records, code, attempt, attempts, wait } => Some(t!(
+            "report-send-retry",
+            records = (*records as u64),
+            code = code.clone(),
+            wait = format!("{:.1}", wait.as_secs_f64()),
+            attempt = (*attempt as u64),
+            attempts = (*attempts as u64)
         )),
         SendEvent::Progress { .. } => None,
     }
@@ -68,15 +71,22 @@ pub fn waiting_line(
     expected: usize,
 ) -> String {
     let clock = |d: Duration| format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60);
-    let buffer = buffer_interval.map(|i| format!(" (buffer interval {i} s)")).unwrap_or_default();
-    format!("waiting {} of {}{buffer} · {arrived} of {expected} records arrived", clock(elapsed), clock(timeout))
+    let buffer = buffer_interval.map(|i| t!("report-buffer-interval", seconds = i)).unwrap_or_default();
+    t!(
+        "report-waiting",
+        elapsed = clock(elapsed),
+        timeout = clock(timeout),
+        buffer = buffer,
+        arrived = arrived,
+        expected = expected
+    )
 }
 
 /// What an arrival holds: `10 test records`, `Parquet, not searched`.
 pub fn arrival_what(a: &Arrival) -> String {
     match (a.records, a.opaque) {
-        (_, Some(kind)) => format!("{kind}, not searched"),
-        (Some(n), None) => plural(n, "test record", "test records"),
+        (_, Some(kind)) => t!("report-not-searched", kind = kind),
+        (Some(n), None) => t!("report-test-records", count = n),
         (None, None) => String::new(),
     }
 }
@@ -105,20 +115,19 @@ pub fn send_failures(r: &SendReport) -> Lines {
     let more = if r.failed.len() > 10 { ", …" } else { "" };
     out.push((
         Tone::Error,
-        format!(
-            "could not send {} of {}: {} (record{} {}{more})",
-            r.failed.len(),
-            plural(r.total, "record", "records"),
-            r.stopped.clone().unwrap_or_else(|| r.failure_summary()),
-            if r.failed.len() == 1 { "" } else { "s" },
-            which.join(", ")
+        t!(
+            "report-not-sent",
+            failed = r.failed.len(),
+            total = r.total,
+            why = r.stopped.clone().unwrap_or_else(|| r.failure_summary()),
+            which = format!("{}{more}", which.join(", "))
         ),
     ));
     if let Some(m) = r.failed.first().map(|f| &f.message).filter(|m| !m.is_empty() && r.stopped.is_none()) {
         out.push((Tone::Dim, format!("  {}", sanitize(m))));
     }
     if let Some(h) = &r.hint {
-        out.push((Tone::Plain, format!("hint: {h}")));
+        out.push((Tone::Plain, t!("cli-hint", hint = h.clone())));
     }
     out
 }
@@ -155,24 +164,18 @@ pub fn verdict(v: &Verdict) -> Lines {
     if v.ok {
         let opaque = v.objects.iter().any(|a| a.opaque.is_some());
         let first_delay = v.objects.iter().map(|a| a.delay_s).fold(f64::INFINITY, f64::min);
+        let delay = format!("{first_delay:.1}");
         let headline = if opaque {
-            format!(
-                "✓ {} arrived where expected, {first_delay:.1} s after sending (its format cannot be searched: counted by arrival)",
-                plural(objects, "object", "objects")
-            )
+            t!("report-arrived-opaque", objects = objects, delay = delay)
         } else {
-            format!(
-                "✓ {} of {sent} records arrived in {}, {first_delay:.1} s after sending:",
-                v.arrived,
-                plural(objects, "object", "objects")
-            )
+            t!("report-arrived", arrived = v.arrived, sent = sent, objects = objects, delay = delay)
         };
         out.push((Tone::Ok, headline));
         for a in &v.objects {
             out.push((Tone::Plain, arrival_line(&v.bucket, a)));
         }
         if let Some(a) = v.objects.iter().find(|a| !a.first_lines.is_empty()) {
-            out.push((Tone::Plain, format!("first lines of {}:", s3_url(&v.bucket, &a.object.key))));
+            out.push((Tone::Plain, t!("report-first-lines", object = s3_url(&v.bucket, &a.object.key))));
             for l in &a.first_lines {
                 out.push((Tone::Dim, format!("  {l}")));
             }
@@ -181,50 +184,59 @@ pub fn verdict(v: &Verdict) -> Lines {
     }
     let under = match v.looked_under.as_slice() {
         [] => String::new(),
-        [one] => format!(" under {}", s3_url(&v.bucket, one)),
-        [one, two] => format!(" under {} or {}", s3_url(&v.bucket, one), s3_url(&v.bucket, two)),
-        many => format!(" under {} and {} more", s3_url(&v.bucket, &many[0]), many.len() - 1),
+        [one] => t!("report-under-one", place = s3_url(&v.bucket, one)),
+        [one, two] => t!("report-under-two", place = s3_url(&v.bucket, one), other = s3_url(&v.bucket, two)),
+        many => t!("report-under-many", place = s3_url(&v.bucket, &many[0]), more = many.len().saturating_sub(1)),
     };
     out.push((
         Tone::Error,
         if sent == 0 {
-            format!("✗ no test record could be sent to {}", v.send.to)
+            t!("report-none-sent", to = v.send.to.clone())
         } else {
-            format!("✗ {} of {sent} records arrived within {:.0} s{under}", v.arrived, v.waited_s)
+            t!(
+                "report-missing",
+                arrived = v.arrived,
+                sent = sent,
+                seconds = format!("{:.0}", v.waited_s),
+                under = under
+            )
         },
     ));
     out.extend(send_failures(&v.send));
     if !v.objects.is_empty() {
-        out.push((Tone::Plain, "arrived where expected:".into()));
+        out.push((Tone::Plain, t!("report-arrived-expected")));
         for a in &v.objects {
             out.push((Tone::Plain, arrival_line(&v.bucket, a)));
         }
     }
     if !v.elsewhere.is_empty() {
-        out.push((Tone::Warning, "arrived elsewhere in the bucket (or without the extension expected):".into()));
+        out.push((Tone::Warning, t!("report-arrived-elsewhere")));
         for a in &v.elsewhere {
             out.push((Tone::Warning, arrival_line(&v.bucket, a)));
         }
     }
     if !v.error_objects.is_empty() {
-        let held = if v.errored > 0 { format!(" (holding {} of the test records)", v.errored) } else { String::new() };
-        out.push((Tone::Error, format!("error objects{held}:")));
+        out.push((
+            Tone::Error,
+            if v.errored > 0 {
+                t!("report-error-objects-holding", count = v.errored)
+            } else {
+                t!("report-error-objects")
+            },
+        ));
         for e in &v.error_objects {
             error_object_lines(&v.bucket, e, &mut out);
         }
     }
     if !v.log_events.is_empty() {
-        out.push((Tone::Error, "delivery error log:".into()));
+        out.push((Tone::Error, t!("report-error-log")));
         for e in &v.log_events {
             out.push((Tone::Error, log_line(e)));
         }
     }
     if v.incoming.is_some() || v.delivered.is_some() {
-        let n = |x: Option<f64>| x.map_or("no data".to_owned(), |x| format!("{x:.0}"));
-        out.push((
-            Tone::Plain,
-            format!("metrics since the test started: {} incoming, {} delivered to S3", n(v.incoming), n(v.delivered)),
-        ));
+        let n = |x: Option<f64>| x.map_or_else(|| t!("report-no-data"), |x| format!("{x:.0}"));
+        out.push((Tone::Plain, t!("report-metrics-since", incoming = n(v.incoming), delivered = n(v.delivered))));
     }
     if sent > 0
         && v.objects.is_empty()
@@ -232,16 +244,16 @@ pub fn verdict(v: &Verdict) -> Lines {
         && v.error_objects.is_empty()
         && v.log_events.is_empty()
     {
-        out.push((Tone::Plain, "nothing new arrived in the bucket, and the error log is empty".into()));
+        out.push((Tone::Plain, t!("report-nothing-new")));
     }
     if !v.causes.is_empty() {
-        out.push((Tone::Plain, "likely causes:".into()));
+        out.push((Tone::Plain, t!("report-likely-causes")));
         for c in &v.causes {
             out.push((Tone::Plain, format!("  - {c}")));
         }
     }
     for n in &v.notes {
-        out.push((Tone::Dim, format!("note: {n}")));
+        out.push((Tone::Dim, t!("report-note", note = n.clone())));
     }
     out
 }
@@ -250,7 +262,7 @@ pub fn verdict(v: &Verdict) -> Lines {
 pub fn source_text(s: &SourceFacts) -> String {
     match s {
         SourceFacts::DirectPut => "Direct PUT".into(),
-        SourceFacts::KinesisStream { .. } => format!("Kinesis stream {}", s.kinesis_name().unwrap_or_default()),
+        SourceFacts::KinesisStream { .. } => t!("report-source-kinesis", stream = s.kinesis_name().unwrap_or_default()),
         SourceFacts::Other { kind } => kind.clone(),
     }
 }
@@ -267,19 +279,19 @@ pub fn destination_text(f: &StreamFacts) -> String {
 pub fn settings_text(s3: &S3Facts) -> String {
     let mut parts = Vec::new();
     if let (Some(size), Some(interval)) = (s3.buffer_size_mib, s3.buffer_interval_s) {
-        parts.push(format!("buffer {size} MiB / {interval} s"));
+        parts.push(t!("report-buffer", size = size.to_string(), interval = interval));
     }
     parts.push(s3.compression.clone());
     if let Some(f) = &s3.format_conversion {
-        parts.push(format!("to {f}"));
+        parts.push(t!("report-converted-to", format = f.clone()));
     }
     if s3.dynamic_partitioning {
-        parts.push("dynamic partitioning".into());
+        parts.push(t!("report-dynamic-partitioning"));
     }
     if s3.lambda.is_some() {
-        parts.push("Lambda transform".into());
+        parts.push(t!("report-lambda"));
     }
-    parts.push(if s3.log.is_some() { "error logging on".into() } else { "error logging off".into() });
+    parts.push(if s3.log.is_some() { t!("report-logging-on") } else { t!("report-logging-off") });
     parts.join(" · ")
 }
 
@@ -326,45 +338,48 @@ pub fn snapshot(s: &Snapshot) -> Lines {
     let tone = if f.status == "ACTIVE" { Tone::Ok } else { Tone::Warning };
     out.push((tone, format!("{}  {}  {}", f.name, f.status, f.arn)));
     if let Some(fail) = &f.failure {
-        out.push((Tone::Error, format!("failure: {fail}")));
+        out.push((Tone::Error, t!("report-failure", failure = fail.clone())));
     }
-    out.push((Tone::Plain, format!("source       {}", source_text(&f.source))));
-    out.push((Tone::Plain, format!("destination  {}", destination_text(f))));
+    // the three labels line up, in either language
+    let labels = [t!("report-label-source"), t!("report-label-destination"), t!("report-label-settings")];
+    let lw = labels.iter().map(|l| crate::text::width(l)).max().unwrap_or(0) + 2;
+    out.push((Tone::Plain, format!("{}{}", pad(&labels[0], lw), source_text(&f.source))));
+    out.push((Tone::Plain, format!("{}{}", pad(&labels[1], lw), destination_text(f))));
     if let Some(s3) = &f.s3 {
-        out.push((Tone::Plain, format!("settings     {}", settings_text(s3))));
+        out.push((Tone::Plain, format!("{}{}", pad(&labels[2], lw), settings_text(s3))));
     }
-    out.push((Tone::Plain, format!("metrics, last {} min (one value per minute; latest):", s.window_minutes)));
+    out.push((Tone::Plain, t!("report-metrics", minutes = s.window_minutes)));
     for m in &s.metrics {
         let values = per_minute(&m.points, s.taken_at, s.window_minutes as usize);
-        let latest = m.latest.map_or("no data".to_owned(), |v| format_value(v, m.unit));
-        out.push((Tone::Plain, format!("  {:<26} {}  {latest}", m.label, sparkline(&values))));
+        let latest = m.latest.map_or_else(|| t!("report-no-data"), |v| format_value(v, m.unit));
+        out.push((Tone::Plain, format!("  {} {}  {latest}", pad(&m.label, 26), sparkline(&values))));
     }
     if s.metrics.is_empty() {
-        out.push((Tone::Dim, "  none".into()));
+        out.push((Tone::Dim, t!("report-none")));
     }
     let bucket = f.s3.as_ref().map_or("", |s| s.bucket.as_str());
-    out.push((Tone::Plain, format!("newest objects (last {} min):", s.window_minutes)));
+    out.push((Tone::Plain, t!("report-newest-objects", minutes = s.window_minutes)));
     for o in &s.objects {
         let at = o.last_modified.map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string());
         out.push((Tone::Plain, format!("  {at}  {:>9}  {}", format_bytes(o.size), s3_url(bucket, &o.key))));
     }
     if s.objects.is_empty() {
-        out.push((Tone::Dim, "  none".into()));
+        out.push((Tone::Dim, t!("report-none")));
     }
     if !s.error_objects.is_empty() {
-        out.push((Tone::Error, "error objects:".into()));
+        out.push((Tone::Error, t!("report-error-objects")));
         for e in &s.error_objects {
             error_object_lines(bucket, e, &mut out);
         }
     }
     if !s.log_events.is_empty() {
-        out.push((Tone::Error, "delivery error log:".into()));
+        out.push((Tone::Error, t!("report-error-log")));
         for e in &s.log_events {
             out.push((Tone::Error, log_line(e)));
         }
     }
     for p in &s.problems {
-        out.push((Tone::Warning, format!("could not read {p}")));
+        out.push((Tone::Warning, t!("report-could-not-read", part = p.clone())));
     }
     out
 }

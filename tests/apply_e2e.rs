@@ -476,3 +476,52 @@ fn destroying_what_a_run_created_deletes_it_newest_first_and_keeps_what_existed(
         assert!(logs.describe_log_groups().send().await.unwrap().log_groups().is_empty(), "the log group is gone");
     });
 }
+
+/// `apply`, a rerun and `destroy` in Korean: every step and outcome in the Korean catalogue's words,
+/// AWS's names as they are; the same exit codes and the same resources as in English.
+#[test]
+fn apply_rerun_and_destroy_speak_korean() {
+    use firehose_wizard::cloud::provision::{Done, Step};
+    use firehose_wizard::i18n::{self, Lang};
+    let ko = |m: firehose_wizard::plan::msg::Msg| i18n::with(Lang::Ko, || m.to_string());
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("e2e0k0r1"));
+    let korean = |args: &[&str]| run(moto.command(dir.path()).env("LANG", "ko_KR.UTF-8").args(args).arg(&path));
+
+    let r = korean(&["apply"]);
+    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let done = [Done::Ok, Done::Ok, Done::Found, Done::Created, Done::Created, Done::Created, Done::Created, Done::Ok];
+    for ((line, step), done) in lines.iter().zip(Step::ALL).zip(done) {
+        let tag = format!("[{}/8] {}", step.number(), ko(step.label()));
+        let rest = line.strip_prefix(&tag).unwrap_or_else(|| panic!("{line:?} should start with {tag}"));
+        assert_eq!(rest.split_whitespace().next(), Some(ko(done.msg()).as_str()), "{line}");
+    }
+    let arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
+    assert_eq!(lines[8], ko(firehose_wizard::msg!("app-stream-arn", arn = arn.as_str())));
+    assert!(lines[9].starts_with("다음: firehose-wizard smoke-test"), "{}", lines[9]);
+    let english = common::lang::english_runs(&r.stdout, &[]);
+    assert!(english.is_empty(), "English in Korean output: {english:?}\n{}", r.stdout);
+
+    // a rerun reuses; destroy removes in Korean
+    let r = korean(&["apply"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(&ko(Done::Reused.msg())), "{}", r.stdout);
+    let r = korean(&["destroy", "--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("삭제할 것") && r.stdout.contains(&ko(firehose_wizard::msg!("destroy-dry-run"))));
+    let r = korean(&["destroy"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(&ko(firehose_wizard::msg!("destroy-done", stream = "retail-trans"))), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("그대로 둠(firehose-wizard가 생성하지 않은 것): Kinesis 스트림 retail-trans"),
+        "{}",
+        r.stdout
+    );
+    let english = common::lang::english_runs(&r.stdout, &[]);
+    assert!(english.is_empty(), "English in Korean output: {english:?}\n{}", r.stdout);
+    assert!(rt.block_on(moto.bucket_names()).is_empty(), "the bucket is gone");
+}

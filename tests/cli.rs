@@ -4,7 +4,9 @@
 mod common;
 
 use common::{bin, run, write_plan};
-use firehose_wizard::plan::{Plan, Role, Source};
+use firehose_wizard::i18n::{self, Lang};
+use firehose_wizard::plan::validate;
+use firehose_wizard::plan::{Plan, Role, Source, sanitize};
 
 const AT: &str = "2026-11-26T10:30:00Z";
 
@@ -57,9 +59,8 @@ fn validate_without_error_prefix_prints_one_line() {
     assert!(r.stdout.starts_with("prefix example: raw/2026/11/26/10/retail-trans-1-"), "{}", r.stdout);
 }
 
-#[test]
-fn validate_reports_every_problem_with_its_path() {
-    let dir = tmp();
+/// A plan that breaks nine rules.
+fn bad_plan() -> Plan {
     let mut p = Plan::lab("a1b2c3d4");
     p.name = "retail trans".into();
     p.source = Source::KinesisStream("arn:aws:kinesis:us-east-1:123:stream/x".into());
@@ -70,7 +71,13 @@ fn validate_reports_every_problem_with_its_path() {
     p.settings.buffer_interval_s = 901;
     p.settings.compression = "gzip".into();
     p.settings.role = Role::Create("x".repeat(65));
-    let plan = write_plan(dir.path(), "plan.json", &p);
+    p
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_path() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &bad_plan());
     let r = run(bin(dir.path()).arg("validate").arg(&plan));
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout, "", "no examples for an invalid plan");
@@ -339,4 +346,66 @@ fn hostile_plan_files_are_clear_errors_never_echoed_raw() {
     let r = run(bin(dir.path()).args(["validate", "/dev/zero"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("more than 1048576 bytes"), "{}", r.stderr);
+}
+
+/// `validate` under a Korean locale: the same problems at the same paths with the same exit code, each
+/// message the Korean catalogue's; `--lang en` speaks English again.
+#[test]
+fn validate_speaks_korean_with_the_same_paths_and_exit_codes() {
+    let dir = tmp();
+    let p = bad_plan();
+    let plan = write_plan(dir.path(), "plan.json", &p);
+    let english = run(bin(dir.path()).arg("validate").arg(&plan));
+    let korean = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").arg("validate").arg(&plan));
+    assert_eq!((korean.code, korean.stdout.as_str()), (1, ""));
+    let expected: Vec<String> =
+        i18n::with(Lang::Ko, || validate::validate(&p).iter().map(|problem| sanitize(&problem.to_string())).collect());
+    let lines: Vec<&str> = korean.stderr.lines().collect();
+    assert_eq!(lines, expected);
+    assert_eq!(lines.len(), english.stderr.lines().count());
+    for (ko, en) in lines.iter().zip(english.stderr.lines()) {
+        // `오류: PATH: ...` beside `error: PATH: ...`: the paths stay as they are
+        let path = |l: &str| l.split(": ").nth(1).map(str::to_owned);
+        assert_eq!(path(ko), path(en), "{ko} / {en}");
+        assert!(ko.starts_with("오류: ") && ko != &en, "{ko}");
+        let words = common::lang::english_runs(ko, &[]);
+        assert!(words.is_empty(), "English in {ko}: {words:?}");
+    }
+    // the flag wins over the locale
+    let forced = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").args(["--lang", "en", "validate"]).arg(&plan));
+    assert_eq!((forced.code, forced.stderr.as_str()), (english.code, english.stderr.as_str()));
+    // LC_ALL wins over LANG; a locale of another language is English
+    let all = run(bin(dir.path()).env("LANG", "en_US.UTF-8").env("LC_ALL", "ko_KR.UTF-8").arg("validate").arg(&plan));
+    assert_eq!(all.stderr, korean.stderr);
+    let other = run(bin(dir.path()).env("LANG", "fr_FR.UTF-8").arg("validate").arg(&plan));
+    assert_eq!(other.stderr, english.stderr);
+
+    // a malformed file: exit 2, the position in Korean, serde's own words as it said them
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"name\": \"a\",\n  \"source\": direct_put\n}\n").unwrap();
+    let r = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").arg("validate").arg(&bad));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.trim_end(), format!("오류: {}: 3행 13열: source: expected value", bad.display()));
+    // a missing file: exit 2
+    let r = run(bin(dir.path()).env("LANG", "ko").arg("validate").arg(dir.path().join("none.json")));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("오류: 계획 파일을 읽을 수 없습니다"), "{}", r.stderr);
+}
+
+/// `--help` of every command in Korean, and the headings clap would print in English.
+#[test]
+fn help_speaks_korean() {
+    let dir = tmp();
+    for args in [&["--help"][..], &["validate", "--help"], &["smoke-test", "--help"], &["help", "destroy"]] {
+        let r = run(bin(dir.path()).args(["--lang", "ko"]).args(args));
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.contains("사용법: firehose-wizard"), "{args:?}: {}", r.stdout);
+        assert!(r.stdout.contains("옵션:") && !r.stdout.contains("Options:"), "{}", r.stdout);
+        let words = common::lang::english_runs(&r.stdout, &[]);
+        assert!(words.is_empty(), "{args:?}: English in --help: {words:?}\n{}", r.stdout);
+    }
+    let r = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").arg("--help"));
+    assert!(r.stdout.contains("명령:") && r.stdout.contains("validate    계획 파일을"), "{}", r.stdout);
+    let r = run(bin(dir.path()).arg("--help"));
+    assert!(r.stdout.contains("Usage: firehose-wizard") && r.stdout.contains("Commands:"), "{}", r.stdout);
 }

@@ -527,8 +527,8 @@ fn check_prefix(p: &str, e: Option<&str>, dynamic: bool, at: DateTime<Utc>) -> R
     let parsed = prefix::parse(p);
     match &parsed {
         Err(err) => {
-            no_control("a prefix parse error", &err.to_string())?;
-            prop_assert!(err.position >= 1 && err.position <= p.chars().count() + 1, "{err} in {p:?}");
+            no_control("a prefix parse error", &err.msg().to_string())?;
+            prop_assert!(err.position >= 1 && err.position <= p.chars().count() + 1, "{} in {p:?}", err.msg());
         }
         Ok(tokens) => {
             for t in tokens {
@@ -559,7 +559,7 @@ fn check_prefix(p: &str, e: Option<&str>, dynamic: bool, at: DateTime<Utc>) -> R
     }
     let findings = prefix::check(p, e, dynamic);
     for f in &findings {
-        no_control("a prefix finding", &f.message)?;
+        no_control("a prefix finding", &f.message.to_string())?;
     }
     let prefix_error = findings.iter().any(|f| !f.warning && f.kind == Kind::Prefix);
     if parsed.is_err() {
@@ -571,7 +571,7 @@ fn check_prefix(p: &str, e: Option<&str>, dynamic: bool, at: DateTime<Utc>) -> R
         prop_assert!(prefix::max_evaluated_len(&prefix::effective(&tokens, Kind::Prefix)) <= prefix::MAX_EVALUATED);
     }
     if let Err(msg) = prefix::compile_pattern(p) {
-        no_control("a pattern error", &msg)?;
+        no_control("a pattern error", &msg.to_string())?;
     }
     Ok(())
 }

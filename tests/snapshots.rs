@@ -10,7 +10,9 @@ use chrono::{TimeZone, Utc};
 use firehose_wizard::cloud::CloudError;
 use firehose_wizard::cloud::inventory::Item;
 use firehose_wizard::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
+use firehose_wizard::msg;
 use firehose_wizard::plan::Plan;
+use firehose_wizard::plan::msg::Msg;
 use firehose_wizard::plan::request::Target;
 use firehose_wizard::tui::screens;
 use firehose_wizard::tui::theme::Theme;
@@ -46,9 +48,24 @@ fn model(plan: &Plan) -> Model {
     for (kind, generation) in gens {
         let items = match kind {
             ListKind::Streams => vec![
-                Item { value: "retail-trans".into(), detail: "ACTIVE · on-demand".into(), selectable: true, rank: 0 },
-                Item { value: "clickstream".into(), detail: "ACTIVE · provisioned".into(), selectable: true, rank: 0 },
-                Item { value: "orders-new".into(), detail: "CREATING · on-demand".into(), selectable: false, rank: 1 },
+                Item {
+                    value: "retail-trans".into(),
+                    detail: stream_detail("ACTIVE", "mode-on-demand"),
+                    selectable: true,
+                    rank: 0,
+                },
+                Item {
+                    value: "clickstream".into(),
+                    detail: stream_detail("ACTIVE", "mode-provisioned"),
+                    selectable: true,
+                    rank: 0,
+                },
+                Item {
+                    value: "orders-new".into(),
+                    detail: stream_detail("CREATING", "mode-on-demand"),
+                    selectable: false,
+                    rank: 1,
+                },
             ],
             ListKind::Buckets => {
                 vec![Item { value: "my-data-lake".into(), detail: "us-east-1".into(), selectable: true, rank: 0 }]
@@ -56,13 +73,13 @@ fn model(plan: &Plan) -> Model {
             ListKind::Roles => vec![
                 Item {
                     value: "firehose_delivery_role".into(),
-                    detail: "trusts Firehose".into(),
+                    detail: msg!("role-trusts-firehose").to_string(),
                     selectable: true,
                     rank: 0,
                 },
                 Item {
                     value: "lambda-basic".into(),
-                    detail: "does not trust Firehose".into(),
+                    detail: msg!("role-does-not-trust-firehose").to_string(),
                     selectable: true,
                     rank: 1,
                 },
@@ -72,6 +89,14 @@ fn model(plan: &Plan) -> Model {
     }
     m
 }
+
+/// A stream's line in the list, as the inventory writes it: `ACTIVE · on-demand`.
+fn stream_detail(status: &str, mode: &'static str) -> String {
+    format!("{status} · {}", Msg::new(mode))
+}
+
+/// What AWS says in these screens, shown as it sent it in either language.
+const AWS_TEXTS: &[&str] = &["The requested bucket name is not available."];
 
 fn lab() -> Model {
     model(&Plan::lab("a1b2c3d4"))
@@ -120,77 +145,89 @@ fn focus(m: &mut Model, field: Field) {
 
 #[test]
 fn name_source_screens() {
-    insta::assert_snapshot!("name_source_empty", text(&blank()));
-    insta::assert_snapshot!("name_source_filled", text(&lab()));
-    let mut m = blank();
-    typed(&mut m, "retail trans!");
-    ctrl(&mut m, 'n');
-    insta::assert_snapshot!("name_source_errors", text(&m));
+    common::lang::each_language(|| {
+        snap!("name_source_empty", text(&blank()));
+        snap!("name_source_filled", text(&lab()));
+        let mut m = blank();
+        typed(&mut m, "retail trans!");
+        ctrl(&mut m, 'n');
+        snap!("name_source_errors", text(&m));
+    });
 }
 
 #[test]
 fn process_screen() {
-    let mut m = lab();
-    at(&mut m, Step::Process);
-    insta::assert_snapshot!("process", text(&m));
+    common::lang::each_language(|| {
+        let mut m = lab();
+        at(&mut m, Step::Process);
+        snap!("process", text(&m));
+    });
 }
 
 #[test]
 fn destination_screens() {
-    let mut m = blank();
-    at(&mut m, Step::Destination);
-    insta::assert_snapshot!("destination_empty", text(&m));
-    let mut m = lab();
-    at(&mut m, Step::Destination);
-    insta::assert_snapshot!("destination_filled", text(&m));
-    focus(&mut m, Field::Prefix);
-    key(&mut m, KeyCode::End);
-    typed(&mut m, "!{timestamp:YYYY}");
-    focus(&mut m, Field::Bucket);
-    key(&mut m, KeyCode::End);
-    typed(&mut m, "_UPPER");
-    insta::assert_snapshot!("destination_errors", text(&m));
+    common::lang::each_language(|| {
+        let mut m = blank();
+        at(&mut m, Step::Destination);
+        snap!("destination_empty", text(&m));
+        let mut m = lab();
+        at(&mut m, Step::Destination);
+        snap!("destination_filled", text(&m));
+        focus(&mut m, Field::Prefix);
+        key(&mut m, KeyCode::End);
+        typed(&mut m, "!{timestamp:YYYY}");
+        focus(&mut m, Field::Bucket);
+        key(&mut m, KeyCode::End);
+        typed(&mut m, "_UPPER");
+        snap!("destination_errors", text(&m));
+    });
 }
 
 #[test]
 fn settings_screens() {
-    let mut m = lab();
-    at(&mut m, Step::Settings);
-    insta::assert_snapshot!("settings_filled", text(&m));
-    key(&mut m, KeyCode::Backspace);
-    typed(&mut m, "0");
-    focus(&mut m, Field::BufferInterval);
-    typed(&mut m, "x");
-    focus(&mut m, Field::RoleMode);
-    key(&mut m, KeyCode::Char(' '));
-    focus(&mut m, Field::RoleName);
-    insta::assert_snapshot!("settings_errors_existing_role", text(&m));
+    common::lang::each_language(|| {
+        let mut m = lab();
+        at(&mut m, Step::Settings);
+        snap!("settings_filled", text(&m));
+        key(&mut m, KeyCode::Backspace);
+        typed(&mut m, "0");
+        focus(&mut m, Field::BufferInterval);
+        typed(&mut m, "x");
+        focus(&mut m, Field::RoleMode);
+        key(&mut m, KeyCode::Char(' '));
+        focus(&mut m, Field::RoleName);
+        snap!("settings_errors_existing_role", text(&m));
+    });
 }
 
 #[test]
 fn review_and_its_popups() {
-    let mut m = lab();
-    at(&mut m, Step::Review);
-    insta::assert_snapshot!("review", text(&m));
-    key(&mut m, KeyCode::Char('r'));
-    insta::assert_snapshot!("review_request", text(&m));
-    key(&mut m, KeyCode::Esc);
-    key(&mut m, KeyCode::Char('p'));
-    insta::assert_snapshot!("review_policies", text(&m));
-    key(&mut m, KeyCode::Esc);
-    key(&mut m, KeyCode::Enter);
-    insta::assert_snapshot!("review_confirm_create", text(&m));
+    common::lang::each_language(|| {
+        let mut m = lab();
+        at(&mut m, Step::Review);
+        snap!("review", text(&m));
+        key(&mut m, KeyCode::Char('r'));
+        snap!("review_request", text(&m));
+        key(&mut m, KeyCode::Esc);
+        key(&mut m, KeyCode::Char('p'));
+        snap!("review_policies", text(&m));
+        key(&mut m, KeyCode::Esc);
+        key(&mut m, KeyCode::Enter);
+        snap!("review_confirm_create", text(&m));
+    });
 }
 
 #[test]
 fn picker_popup() {
-    let mut m = lab();
-    focus(&mut m, Field::KinesisStream);
-    key(&mut m, KeyCode::Down);
-    insta::assert_snapshot!("picker_streams", text(&m));
-    typed(&mut m, "e");
-    key(&mut m, KeyCode::Down);
-    insta::assert_snapshot!("picker_streams_filtered", text(&m));
+    common::lang::each_language(|| {
+        let mut m = lab();
+        focus(&mut m, Field::KinesisStream);
+        key(&mut m, KeyCode::Down);
+        snap!("picker_streams", text(&m));
+        typed(&mut m, "e");
+        key(&mut m, KeyCode::Down);
+        snap!("picker_streams_filtered", text(&m));
+    });
 }
 
 fn creating() -> Model {
@@ -198,13 +235,13 @@ fn creating() -> Model {
     at(&mut m, Step::Review);
     key(&mut m, KeyCode::Char('c'));
     key(&mut m, KeyCode::Char('y'));
-    let done = |step, detail: &str| Progress {
+    let done = |step, detail: Msg| Progress {
         step,
-        state: State::Done { done: "ok", detail: detail.into() },
+        state: State::Done { done: provision::Done::Ok, detail },
         elapsed: Duration::from_millis(120),
     };
-    update(&mut m, Action::Progress(done(provision::Step::Account, "123456789012 (aws, us-east-1)")));
-    update(&mut m, Action::Progress(done(provision::Step::Name, "retail-trans is free")));
+    update(&mut m, Action::Progress(done(provision::Step::Account, Msg::text("123456789012 (aws, us-east-1)"))));
+    update(&mut m, Action::Progress(done(provision::Step::Name, msg!("detail-name-free", name = "retail-trans"))));
     update(
         &mut m,
         Action::Progress(Progress { step: provision::Step::Source, state: State::Started, elapsed: Duration::ZERO }),
@@ -214,50 +251,54 @@ fn creating() -> Model {
 
 #[test]
 fn progress_failure_and_summary() {
-    let mut m = creating();
-    for _ in 0..7 {
-        update(&mut m, Action::Tick);
-    }
-    insta::assert_snapshot!("creating", text(&m));
-    update(
-        &mut m,
-        Action::Provisioned(Box::new(Err(Failure {
-            step: provision::Step::Bucket,
-            error: CloudError {
-                operation: Some("s3:CreateBucket"),
-                code: Some("BucketAlreadyExists".into()),
-                message: "The requested bucket name is not available.".into(),
-                request_id: Some("4442587FB7D0A2F9".into()),
-                hint: Some("bucket names are global across all AWS accounts and this one is taken".into()),
-                answer_lost: false,
-            },
-            resources: vec![Resource {
-                kind: provision::Kind::KinesisStream,
-                id: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
-                created: false,
-            }],
-            journal: None,
-        }))),
-    );
-    insta::assert_snapshot!("failed", text(&m));
-    let mut m = creating();
-    update(
-        &mut m,
-        Action::Provisioned(Box::new(Ok(Outcome {
-            target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
-            stream_arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
-            resources: vec![],
-        }))),
-    );
-    insta::assert_snapshot!("done", text(&m));
+    common::lang::each_language(|| {
+        let mut m = creating();
+        for _ in 0..7 {
+            update(&mut m, Action::Tick);
+        }
+        snap!("creating", text(&m));
+        update(
+            &mut m,
+            Action::Provisioned(Box::new(Err(Failure {
+                step: provision::Step::Bucket,
+                error: CloudError {
+                    operation: Some("s3:CreateBucket"),
+                    code: Some("BucketAlreadyExists".into()),
+                    message: Msg::text("The requested bucket name is not available."),
+                    request_id: Some("4442587FB7D0A2F9".into()),
+                    hint: Some(Box::new(msg!("hint-bucket-taken"))),
+                    answer_lost: false,
+                },
+                resources: vec![Resource {
+                    kind: provision::Kind::KinesisStream,
+                    id: "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into(),
+                    created: false,
+                }],
+                journal: None,
+            }))),
+        );
+        snap!("failed", text(&m), AWS_TEXTS);
+        let mut m = creating();
+        update(
+            &mut m,
+            Action::Provisioned(Box::new(Ok(Outcome {
+                target: Target { account: "123456789012".into(), region: "us-east-1".into(), partition: "aws".into() },
+                stream_arn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/retail-trans".into(),
+                resources: vec![],
+            }))),
+        );
+        snap!("done", text(&m));
+    });
 }
 
 #[test]
 fn too_small_and_help() {
-    insta::assert_snapshot!("too_small", text_at(&lab(), 60, 15));
-    let mut m = lab();
-    ctrl(&mut m, 'g');
-    insta::assert_snapshot!("help", text(&m));
+    common::lang::each_language(|| {
+        snap!("too_small", text_at(&lab(), 60, 15));
+        let mut m = lab();
+        ctrl(&mut m, 'g');
+        snap!("help", text(&m));
+    });
 }
 
 #[test]
@@ -274,7 +315,7 @@ fn wide_characters_and_long_values_keep_the_layout() {
     let t = text(&m);
     // long keys wrap onto their two lines instead of running off the screen
     assert!(t.contains("→ error-json/year=2026/month=11/day=26/hour=10/processing-failed日本語"), "{t}");
-    insta::assert_snapshot!("long_values", t);
+    snap!("long_values", t);
 }
 
 #[test]
@@ -319,21 +360,54 @@ fn no_color_theme_uses_no_colour_and_marks_focus_by_reverse_video() {
 /// The screens with every option on (the plan of tests/fixtures/every-option.json).
 #[test]
 fn screens_with_every_option_on() {
-    let plan = Plan::from_json(include_str!("fixtures/every-option.json")).unwrap();
-    let mut m = model(&plan);
-    insta::assert_snapshot!("options_name_source", text(&m));
-    at(&mut m, Step::Process);
-    insta::assert_snapshot!("options_process", text(&m));
-    at(&mut m, Step::Destination);
-    focus(&mut m, Field::SampleRecord);
-    typed(&mut m, r#"{"customer":{"id":"C42"},"region":"eu"}"#);
-    focus(&mut m, Field::Prefix);
-    insta::assert_snapshot!("options_destination", text(&m));
-    at(&mut m, Step::Settings);
-    focus(&mut m, Field::AddPolicy);
-    insta::assert_snapshot!("options_settings", text(&m));
-    at(&mut m, Step::Review);
-    insta::assert_snapshot!("options_review", text(&m));
-    key(&mut m, KeyCode::Char('p'));
-    insta::assert_snapshot!("options_policies", text(&m));
+    common::lang::each_language(|| {
+        let plan = Plan::from_json(include_str!("fixtures/every-option.json")).unwrap();
+        let mut m = model(&plan);
+        snap!("options_name_source", text(&m));
+        at(&mut m, Step::Process);
+        snap!("options_process", text(&m));
+        at(&mut m, Step::Destination);
+        focus(&mut m, Field::SampleRecord);
+        typed(&mut m, r#"{"customer":{"id":"C42"},"region":"eu"}"#);
+        focus(&mut m, Field::Prefix);
+        snap!("options_destination", text(&m));
+        at(&mut m, Step::Settings);
+        focus(&mut m, Field::AddPolicy);
+        snap!("options_settings", text(&m));
+        at(&mut m, Step::Review);
+        snap!("options_review", text(&m));
+        key(&mut m, KeyCode::Char('p'));
+        snap!("options_policies", text(&m));
+    });
+}
+
+/// The popups the other tests do not open: leaving with Ctrl-C, saving the plan.
+#[test]
+fn quit_and_save_popups() {
+    common::lang::each_language(|| {
+        let mut m = lab();
+        ctrl(&mut m, 'c');
+        snap!("confirm_quit", text(&m));
+        let mut m = lab();
+        at(&mut m, Step::Review);
+        key(&mut m, KeyCode::Char('s'));
+        snap!("save_plan", text(&m));
+        // after a failure that left a bucket, d asks before removing it
+        let mut m = creating();
+        let bucket = "aws-analytics-immersion-day-a1b2c3d4";
+        update(
+            &mut m,
+            Action::Provisioned(Box::new(Err(Failure {
+                step: provision::Step::Role,
+                error: CloudError::local(
+                    msg!("role-untrusted", arn = "arn:aws:iam::123456789012:role/firehose_delivery_role"),
+                    msg!("role-untrusted-hint"),
+                ),
+                resources: vec![Resource { kind: provision::Kind::Bucket, id: bucket.into(), created: true }],
+                journal: None,
+            }))),
+        );
+        key(&mut m, KeyCode::Char('d'));
+        snap!("confirm_remove", text(&m));
+    });
 }

@@ -6,6 +6,9 @@ mod common;
 
 use common::pty::{Pty, TIMEOUT};
 use common::{ACCOUNT, Moto, SECRET_KEY, rt};
+use firehose_wizard::i18n::{self, Lang};
+use firehose_wizard::msg;
+use firehose_wizard::plan::msg::Msg;
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, policy};
 
 fn seed_lab_stream(moto: &Moto, rt: &tokio::runtime::Runtime) {
@@ -291,4 +294,71 @@ fn a_panic_restores_the_terminal_and_names_the_log() {
     );
     assert!(!after.contains("RUST_BACKTRACE") && !after.contains("panicked at"), "no backtrace: {after}");
     assert!(std::fs::read_to_string(&log).unwrap().contains("a test asked for a panic"), "the log has it");
+}
+
+/// A message of the Korean catalogue, as the screen shows it (trimmed).
+fn ko(m: firehose_wizard::plan::msg::Msg) -> String {
+    i18n::with(Lang::Ko, || m.to_string()).trim().to_owned()
+}
+
+/// The workshop in Korean (chosen by LANG, as a Korean lab machine sets it), at 80×24: every screen
+/// speaks Korean, with no English sentence, and the stream is created.
+#[test]
+fn the_workshop_in_korean_creates_the_stream() {
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_env(dir.path(), Some(&moto.url), &["--lab"], (24, 80), &[("LANG", "ko_KR.UTF-8")]);
+    let step = |n: usize, title: &'static str| ko(msg!("header-step", number = n, title = Msg::new(title)));
+    let korean = |s: &str| {
+        let runs = common::lang::english_runs(s, &[]);
+        assert!(runs.is_empty(), "English on a Korean screen: {runs:?}\n{s}");
+    };
+    let s = pty.wait_for(&[
+        &step(1, "step-name-source"),
+        &ko(msg!("header-account", account = ACCOUNT, region = "us-east-1")),
+        &ko(msg!("note-streams", count = 1, active = 1)),
+    ]);
+    korean(&s);
+    pty.send(b"\x0e"); // Ctrl-N
+    let s = pty.wait_for(&[&step(2, "step-process"), &format!("(•) {}", ko(msg!("choice-disabled")))]);
+    korean(&s);
+    pty.send(b"\x0e");
+    let s = pty.wait_for(&[&step(3, "step-destination"), "→ json-data/year="]);
+    assert!(s.contains(&format!("(•) {}", ko(msg!("choice-create-new")))), "{s}");
+    korean(&s);
+    pty.send(b"\x0e");
+    let s = pty.wait_for(&[&step(4, "step-settings"), "firehose_delivery_role"]);
+    korean(&s);
+    pty.send(b"\x0e");
+    let s = pty.wait_for(&[
+        &step(5, "step-review"),
+        &ko(msg!("review-ready")),
+        &format!("[ {} ]", ko(msg!("review-create"))),
+    ]);
+    korean(&s);
+    pty.send(b"\r");
+    // the confirmation: its question names the stream, its answers are y and n
+    let s = pty.wait_for(&[&ko(msg!("confirm-create-title")), &ko(msg!("confirm-yes")), "retail-trans 및"]);
+    korean(&s);
+    pty.send(b"y");
+    let s = pty.wait_for(&[&ko(msg!("progress-created"))]);
+    korean(&s);
+    for row in ["step-account", "step-checks", "step-source", "step-bucket", "step-role", "step-stream", "step-active"]
+    {
+        let label = ko(Msg::new(row));
+        assert!(s.lines().any(|l| l.contains('✓') && l.contains(&label)), "{label} not done:\n{s}");
+    }
+    pty.send(b"\r");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    let arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
+    let after = pty.screen();
+    assert!(after.contains(&ko(msg!("app-stream-arn", arn = arn.as_str()))), "{after}");
+    rt.block_on(async {
+        let fh = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
+        let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
+        assert_eq!(d.delivery_stream_description().unwrap().delivery_stream_arn(), arn);
+    });
 }

@@ -1,5 +1,6 @@
 //! The wizard's state machine, action by action: `update(model, action) -> effects`, no terminal, no AWS.
 
+use firehose_wizard::plan::msg::Msg;
 use std::time::Duration;
 
 use firehose_wizard::cloud::CloudError;
@@ -76,7 +77,7 @@ fn empty_fields_show_no_error_until_next_is_tried_but_bad_input_does_at_once() {
     typed(&mut m, "bad name");
     let problems = m.problems();
     let p = m.field_problems(Field::Name, &problems);
-    assert!(p[0].message.contains("character 4"), "{p:?}");
+    assert!(p[0].message.to_string().contains("character 4"), "{p:?}");
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn the_name_check_gates_screen_one() {
     assert_eq!(m.step, Step::NameSource);
     assert_eq!(m.name_check, NameCheck::Taken("retail-trans".into()));
     let problems = m.problems();
-    assert!(m.field_problems(Field::Name, &problems)[0].message.contains("already exists"));
+    assert!(m.field_problems(Field::Name, &problems)[0].message.to_string().contains("already exists"));
     // a new name is checked again
     typed(&mut m, "-2");
     assert_eq!(m.name_check, NameCheck::Unknown);
@@ -111,7 +112,7 @@ fn a_failed_name_check_warns_but_lets_the_user_on() {
     update(&mut m, Action::NameChecked { generation, result: Err("AccessDeniedException".into()) });
     assert_eq!(m.step, Step::Process);
     let p = m.problems();
-    assert!(p.iter().any(|p| p.path == "name" && p.message.contains("could not check")));
+    assert!(p.iter().any(|p| p.path == "name" && p.message.to_string().contains("could not check")));
 }
 
 #[test]
@@ -181,11 +182,11 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
         &mut m,
         Action::Progress(Progress {
             step: provision::Step::Account,
-            state: State::Done { done: "ok", detail: "123456789012 (aws, us-east-1)".into() },
+            state: State::Done { done: provision::Done::Ok, detail: Msg::text("123456789012 (aws, us-east-1)") },
             elapsed: Duration::from_millis(40),
         }),
     );
-    assert_eq!(m.rows[0].state, RowState::Done("ok"));
+    assert_eq!(m.rows[0].state, RowState::Done(provision::Done::Ok));
     // a retry shows a countdown in ticks of 100 ms
     for _ in 0..5 {
         update(&mut m, Action::Tick);
@@ -197,14 +198,14 @@ fn create_needs_a_confirmation_then_runs_and_reports_progress() {
             state: State::Retrying {
                 attempt: 1,
                 wait: Duration::from_secs(2),
-                reason: "Firehose is unable to assume role".into(),
+                reason: Msg::text("Firehose is unable to assume role"),
             },
             elapsed: Duration::from_secs(1),
         }),
     );
     assert_eq!(m.rows[6].step, provision::Step::Stream);
     assert_eq!(m.rows[6].state, RowState::Retrying(25));
-    assert!(m.rows[6].detail.contains("unable to assume role"));
+    assert!(m.rows[6].detail.to_string().contains("unable to assume role"));
 
     // keys other than Ctrl-C do nothing while creating; Ctrl-C asks
     update(&mut m, key(KeyCode::Esc));
@@ -236,9 +237,9 @@ fn failure_offers_retry_and_edit_with_input_kept() {
         error: CloudError {
             operation: Some("s3:CreateBucket"),
             code: Some("BucketAlreadyExists".into()),
-            message: "taken".into(),
+            message: Msg::text("taken"),
             request_id: None,
-            hint: Some("choose another".into()),
+            hint: Some(Box::new(Msg::text("choose another"))),
             answer_lost: false,
         },
         resources: vec![Resource { kind: provision::Kind::KinesisStream, id: "arn:x".into(), created: false }],
@@ -254,7 +255,7 @@ fn failure_offers_retry_and_edit_with_input_kept() {
         &mut m,
         Action::Provisioned(Box::new(Err(Failure {
             step: provision::Step::Bucket,
-            error: CloudError::local("taken", "choose another"),
+            error: CloudError::local(Msg::text("taken"), Msg::text("choose another")),
             resources: vec![],
             journal: None,
         }))),
@@ -282,7 +283,7 @@ fn create_from_review_with_problems_goes_to_the_screen_that_has_them() {
     assert!(m.from_review);
     assert_eq!(m.status.as_deref(), Some("fix the problems on Settings first"));
     let problems = m.problems();
-    assert!(m.field_problems(Field::BufferSize, &problems)[0].message.contains("1–128 MiB"));
+    assert!(m.field_problems(Field::BufferSize, &problems)[0].message.to_string().contains("1–128 MiB"));
 }
 
 #[test]
@@ -430,7 +431,9 @@ fn toggles_and_choices() {
     m.focus = 0;
     typed(&mut m, "x");
     let p = m.problems();
-    assert!(p.iter().any(|p| p.path == "settings.buffer_size_mib" && p.message == "must be a whole number"));
+    assert!(
+        p.iter().any(|p| p.path == "settings.buffer_size_mib" && p.message.to_string() == "must be a whole number")
+    );
 }
 
 #[test]
@@ -479,9 +482,9 @@ fn every_footer_binding_is_listed_in_the_help_and_help_opens() {
         assert!(keys.len() >= 3, "{step:?}: {keys:?}");
     }
     let mut m = lab();
-    assert!(!keymap::active(&m).iter().any(|b| b.short == "back"), "no Back on the first screen");
+    assert!(!keymap::active(&m).iter().any(|b| b.short == "key-short-back"), "no Back on the first screen");
     m.step = Step::Process;
-    assert!(keymap::active(&m).iter().any(|b| b.short == "back"));
+    assert!(keymap::active(&m).iter().any(|b| b.short == "key-short-back"));
 }
 
 #[test]
@@ -495,7 +498,7 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
     let bucket = Resource { kind: Kind::Bucket, id: "aws-analytics-immersion-day-a1b2c3d4".into(), created: true };
     let failure = Failure {
         step: provision::Step::Role,
-        error: CloudError::local("the role does not trust Firehose", "choose another"),
+        error: CloudError::local(Msg::text("the role does not trust Firehose"), Msg::text("choose another")),
         resources: vec![existed.clone(), bucket.clone()],
         journal: None,
     };
@@ -526,7 +529,7 @@ fn fail_with(m: &mut Model, resources: Vec<Resource>) {
         m,
         Action::Provisioned(Box::new(Err(Failure {
             step: provision::Step::Stream,
-            error: CloudError::local("LimitExceededException", "delete unused streams"),
+            error: CloudError::local(Msg::text("LimitExceededException"), Msg::text("delete unused streams")),
             resources,
             journal: None,
         }))),
@@ -573,12 +576,15 @@ fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after
     assert_eq!(m.step, Step::Done);
     // the summary offers the smoke test and the watch view of the stream
     let active: Vec<_> = keymap::active(&m).iter().map(|b| (b.keys, b.short)).collect();
-    assert!(active.contains(&("t", "smoke test")) && active.contains(&("w", "watch")), "{active:?}");
+    assert!(
+        active.contains(&("t", "key-short-smoke-test")) && active.contains(&("w", "key-short-watch")),
+        "{active:?}"
+    );
     assert_eq!(update(&mut m, ch('t')), vec![Effect::Watch { name: "retail-trans".into(), smoke: true }]);
     assert_eq!(update(&mut m, ch('w')), vec![Effect::Watch { name: "retail-trans".into(), smoke: false }]);
     // the summary offers destroy, asks first, and removes by the journal
     assert_eq!(m.removable(), 2);
-    assert!(keymap::active(&m).iter().any(|b| b.keys == "d" && b.short == "destroy"));
+    assert!(keymap::active(&m).iter().any(|b| b.keys == "d" && b.short == "key-short-destroy"));
     update(&mut m, ch('d'));
     assert!(matches!(m.popup, Some(Popup::ConfirmRemove)));
     assert!(update(&mut m, ch('n')).is_empty(), "no is no");
@@ -732,7 +738,10 @@ fn partition_keys_and_tags_are_typed_as_pairs() {
     focus(&mut m, Field::Tags);
     typed(&mut m, "oops, team=analytics, note=a=b");
     let p = m.problems();
-    assert!(p.iter().any(|p| p.path == "settings.tags" && p.message.contains("\"oops\" is not name=value")), "{p:?}");
+    assert!(
+        p.iter().any(|p| p.path == "settings.tags" && p.message.to_string().contains("\"oops\" is not name=value")),
+        "{p:?}"
+    );
     assert_eq!(m.plan().settings.tags["note"], "a=b");
 }
 
@@ -778,7 +787,10 @@ fn an_existing_role_is_checked_when_leaving_settings() {
         },
     );
     let warn = m.problems().into_iter().find(|p| p.path == "settings.role").unwrap();
-    assert!(warn.message.contains("lack 1 permission(s)") && warn.message.contains("logs:PutLogEvents"));
+    assert!(
+        warn.message.to_string().contains("lack 1 permission(s)")
+            && warn.message.to_string().contains("logs:PutLogEvents")
+    );
     // adding this stream's policy answers the warning
     m.step = Step::Settings;
     focus(&mut m, Field::AddPolicy);
@@ -796,7 +808,11 @@ fn an_existing_role_is_checked_when_leaving_settings() {
         &mut m,
         Action::RoleChecked { generation: 99, result: Ok(RoleFindings { trusted: false, missing: vec![] }) },
     );
-    assert!(m.step_errors(Step::Settings).iter().any(|p| p.message.contains("does not let firehose.amazonaws.com")));
+    assert!(
+        m.step_errors(Step::Settings)
+            .iter()
+            .any(|p| p.message.to_string().contains("does not let firehose.amazonaws.com"))
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ impl StreamRef {
             StreamRef::Name(n) => (n.clone(), "--stream"),
         };
         names::delivery_stream_name(&name).map_err(|m| {
-            tell!("error: {what}: {}", sanitize(&m));
+            tell!("{}", t!("cli-error", error = format!("{what}: {}", sanitize(&m.to_string()))));
             EXIT_INPUT
         })?;
         Ok(name)
@@ -97,14 +97,14 @@ pub fn cmd_send(
             match read {
                 Ok(b) if b.len() as u64 > MAX_FILE => {
                     tell!(
-                        "error: {shown} is larger than {}; send it in parts",
-                        crate::plan::dataflow::format_bytes(MAX_FILE)
+                        "{}",
+                        t!("send-file-large", path = shown, max = crate::plan::dataflow::format_bytes(MAX_FILE))
                     );
                     return EXIT_INPUT;
                 }
                 Ok(b) => Some((shown, b)),
                 Err(e) => {
-                    tell!("error: cannot read {shown}: {e}");
+                    tell!("{}", t!("send-file-unreadable", path = shown, error = e.to_string()));
                     return EXIT_INPUT;
                 }
             }
@@ -133,14 +133,14 @@ pub fn cmd_send(
                     Ok(mut lines) => {
                         if let Some(n) = count {
                             if n > lines.len() {
-                                tell!("note: {shown} holds {} record(s); sending them all", lines.len());
+                                tell!("{}", t!("send-file-fewer", path = shown.clone(), count = lines.len()));
                             }
                             lines.truncate(n);
                         }
                         lines
                     }
                     Err(e) => {
-                        tell!("error: {shown}: {}", sanitize(&e.to_string()));
+                        tell!("{}", t!("cli-plan-file-error", path = shown, error = sanitize(&e.to_string())));
                         return EXIT_INPUT;
                     }
                 }
@@ -148,7 +148,7 @@ pub fn cmd_send(
             None => {
                 let now = chrono::Utc::now();
                 let marker = records::marker(now, &mut rand::rng());
-                tell!("test records are marked {}: {marker}#<number>", records::MARKER_FIELD);
+                tell!("{}", t!("send-marked", field = records::MARKER_FIELD, marker = marker.clone()));
                 records::retail(count.unwrap_or(10), &marker, now, &mut rand::rng())
                     .iter()
                     .map(|r| records::encode(r, newline))
@@ -156,17 +156,13 @@ pub fn cmd_send(
             }
         };
         if !newline {
-            tell!("the stream appends a new line to each record, so none is added");
+            tell!("{}", t!("send-no-newline"));
         }
         match &sink {
             Sink::Kinesis { .. } => {
-                tell!(
-                    "sending {} record(s) to {}, the source of the delivery stream {name}",
-                    data.len(),
-                    sink.describe()
-                )
+                tell!("{}", t!("send-sending-source", count = data.len(), to = sink.describe(), stream = name.clone()))
             }
-            Sink::Firehose { .. } => tell!("sending {} record(s) to {}", data.len(), sink.describe()),
+            Sink::Firehose { .. } => tell!("{}", t!("send-sending", count = data.len(), to = sink.describe())),
         }
         let report = dataflow::send(&cloud, &sink, &data, RetryPolicy::default(), |e| print_send_event(&e)).await;
         say!("{}", report::send_summary(&report));
@@ -178,7 +174,7 @@ pub fn cmd_send(
             0
         } else {
             if let Some(p) = log {
-                tell!("log: {}", p.display());
+                tell!("{}", t!("cli-log", path = p.display().to_string()));
             }
             EXIT_PROBLEMS
         }
@@ -208,7 +204,7 @@ pub fn cmd_smoke_test(
         let mut last_arrived = usize::MAX;
         let verdict = dataflow::smoke_test(&cloud, &facts, options, |e| match e {
             SmokeEvent::Sending { to, marker, records } => {
-                tell!("smoke test of {name}: sending {records} test records to {to}, marked {marker}")
+                tell!("{}", t!("smoke-sending", stream = name.clone(), records = records, to = to, marker = marker))
             }
             SmokeEvent::Send(e) => print_send_event(&e),
             SmokeEvent::Sent(r) => tell!("{}", report::send_summary(&r)),
@@ -221,7 +217,8 @@ pub fn cmd_smoke_test(
                     if last_arrived == usize::MAX
                         && let Some(root) = looking.first()
                     {
-                        tell!("looking under s3://{}/{}", facts.s3.as_ref().map_or("", |s| &s.bucket), sanitize(root));
+                        let place = format!("s3://{}/{}", facts.s3.as_ref().map_or("", |s| &s.bucket), sanitize(root));
+                        tell!("{}", t!("smoke-looking", place = place));
                     }
                     tell!("{line}");
                     last_line = Instant::now();

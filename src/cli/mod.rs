@@ -1,7 +1,13 @@
 //! What the commands share: output that survives a closed terminal, exit codes, reading a plan file,
-//! the async runtime, and how an AWS failure is reported. The data-flow commands live in [`dataflow`].
+//! the async runtime, and how an AWS failure is reported. The flags are in [`args`]; the commands in
+//! [`plans`] (`validate`, `init`), [`apply`], [`destroy`] and [`dataflow`] (`send`, `smoke-test`,
+//! `status`).
 
+pub mod apply;
+pub mod args;
 pub mod dataflow;
+pub mod destroy;
+pub mod plans;
 
 use std::path::Path;
 
@@ -38,9 +44,9 @@ pub fn load_plan(path: &Path) -> Result<Plan, u8> {
     plan::read_plan_file(path).map_err(|e| {
         match e {
             plan::PlanFileError::Io { message, .. } => {
-                tell!("error: cannot read the plan file {shown}: {}", sanitize(&message))
+                tell!("{}", t!("cli-plan-unreadable", path = shown, error = sanitize(&message)))
             }
-            e => tell!("error: {shown}: {}", sanitize(&e.to_string())),
+            e => tell!("{}", t!("cli-plan-file-error", path = shown, error = sanitize(&e.to_string()))),
         }
         EXIT_INPUT
     })
@@ -49,19 +55,19 @@ pub fn load_plan(path: &Path) -> Result<Plan, u8> {
 /// A multi-threaded runtime for the AWS work, or the exit code after saying why there is none.
 pub fn runtime() -> Result<tokio::runtime::Runtime, u8> {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| {
-        tell!("error: cannot start the async runtime: {e}");
+        tell!("{}", t!("cli-no-runtime", error = e.to_string()));
         EXIT_PROBLEMS
     })
 }
 
 /// Prints an AWS failure (`error:`, `hint:`, `log:`) and returns [`EXIT_PROBLEMS`].
 pub fn fail(error: &CloudError, log: Option<&Path>) -> u8 {
-    tell!("error: {}", error.summary());
+    tell!("{}", t!("cli-error", error = error.summary()));
     if let Some(h) = &error.hint {
-        tell!("hint: {h}");
+        tell!("{}", t!("cli-hint", hint = h.to_string()));
     }
     if let Some(p) = log {
-        tell!("log: {}", p.display());
+        tell!("{}", t!("cli-log", path = p.display().to_string()));
     }
     EXIT_PROBLEMS
 }

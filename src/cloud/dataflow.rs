@@ -15,6 +15,7 @@ use super::monitor::{self, ErrorObject, LogEvent, Object};
 use super::{Cloud, CloudError};
 use crate::plan::dataflow::{self, Content, Observed, Place};
 use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
+use crate::plan::msg::Msg;
 use crate::plan::records::{self, BatchLimits};
 
 /// Where test records go for a stream: its Kinesis source, or Firehose itself (Direct PUT). AWS refuses
@@ -32,11 +33,8 @@ impl Sink {
             SourceFacts::DirectPut => Ok(Sink::Firehose { name: facts.name.clone() }),
             SourceFacts::KinesisStream { stream_arn } => Ok(Sink::Kinesis { stream_arn: stream_arn.clone() }),
             SourceFacts::Other { kind } => Err(CloudError::local(
-                format!(
-                    "the delivery stream {} reads from {kind}: firehose-wizard can send test records only to a Direct PUT stream or a Kinesis data stream",
-                    facts.name
-                ),
-                "write test records to the source itself",
+                msg!("sink-other-source", name = facts.name.as_str(), kind = kind.as_str()),
+                msg!("sink-other-source-hint"),
             )),
         }
     }
@@ -45,9 +43,9 @@ impl Sink {
     pub fn describe(&self) -> String {
         match self {
             Sink::Kinesis { stream_arn } => {
-                format!("the Kinesis stream {}", crate::plan::names::kinesis_stream_name_of(stream_arn))
+                msg!("sink-kinesis", name = crate::plan::names::kinesis_stream_name_of(stream_arn)).to_string()
             }
-            Sink::Firehose { name } => format!("the delivery stream {name} (Direct PUT)"),
+            Sink::Firehose { name } => msg!("sink-firehose", name = name.as_str()).to_string(),
         }
     }
 
@@ -236,10 +234,10 @@ pub async fn send(
                     report.failed.extend(pending.iter().copied().chain(later).map(|index| FailedRecord {
                         index,
                         code: code.clone(),
-                        message: e.message.clone(),
+                        message: e.message_text(),
                     }));
                     report.stopped = Some(e.summary());
-                    report.hint = e.hint.clone();
+                    report.hint = e.hint.as_ref().map(ToString::to_string);
                     break 'batches;
                 }
             };
@@ -338,8 +336,8 @@ fn answers<'a>(
 ) -> Result<Vec<Option<(String, String)>>, CloudError> {
     if entries.len() != n {
         return Err(CloudError::local(
-            format!("the answer lists {} records for the {n} sent", entries.len()),
-            "run again; if it persists, the endpoint does not answer as AWS does",
+            msg!("answer-count", listed = entries.len(), sent = n),
+            msg!("answer-count-hint"),
         ));
     }
     Ok(entries
@@ -490,7 +488,8 @@ impl Watch<'_> {
             || o.last_modified.is_none_or(|t| t >= self.started - chrono::Duration::minutes(CLOCK_SLACK_MIN))
     }
 
-    fn note(&mut self, n: String) {
+    fn note(&mut self, n: Msg) {
+        let n = n.to_string();
         if !self.notes.contains(&n) {
             self.notes.push(n);
         }
@@ -503,16 +502,14 @@ impl Watch<'_> {
             let (listed, more) = match monitor::list(self.cloud, &self.s3.bucket, root, SCAN_PAGES).await {
                 Ok(l) => l,
                 Err(e) => {
-                    self.note(format!("listing s3://{}/{root} failed: {}", self.s3.bucket, e.summary()));
+                    let place = format!("s3://{}/{root}", self.s3.bucket);
+                    self.note(msg!("note-listing-failed", place = place, error = e.summary()));
                     continue;
                 }
             };
             if more {
-                self.note(format!(
-                    "more than {} objects under s3://{}/{root}: looked at the first of them",
-                    SCAN_PAGES * 1000,
-                    self.s3.bucket
-                ));
+                let place = format!("s3://{}/{root}", self.s3.bucket);
+                self.note(msg!("note-listing-long", max = SCAN_PAGES * 1000, place = place));
             }
             for o in listed {
                 if self.is_new(&o) {
@@ -539,19 +536,16 @@ impl Watch<'_> {
                 Ok(b) => b,
                 Err(e) => {
                     // tried again at the next look
-                    self.note(format!("reading s3://{}/{} failed: {}", self.s3.bucket, o.key, e.summary()));
+                    let object = format!("s3://{}/{}", self.s3.bucket, o.key);
+                    self.note(msg!("read-object-failed", object = object, error = e.summary()));
                     return;
                 }
             }
         };
         self.seen.insert(o.key.clone());
         if o.size as usize > READ_LIMIT {
-            self.note(format!(
-                "s3://{}/{} is larger than {}: only its start was read",
-                self.s3.bucket,
-                o.key,
-                dataflow::format_bytes(READ_LIMIT as u64)
-            ));
+            let object = format!("s3://{}/{}", self.s3.bucket, o.key);
+            self.note(msg!("note-object-large", object = object, limit = dataflow::format_bytes(READ_LIMIT as u64)));
         }
         let delay_s =
             o.last_modified.map_or(0.0, |t| ((t - self.sent_end).num_milliseconds() as f64 / 1000.0).max(0.0));
@@ -569,7 +563,8 @@ impl Watch<'_> {
                 (None, Some(kind), Vec::new(), BTreeSet::new())
             }
             Err(e) => {
-                self.note(format!("s3://{}/{}: {e}", self.s3.bucket, o.key));
+                let object = format!("s3://{}/{}", self.s3.bucket, o.key);
+                self.note(msg!("note-object", object = object, error = e));
                 return;
             }
         };
@@ -595,7 +590,7 @@ impl Watch<'_> {
         let Some(log) = &self.s3.log else { return };
         match monitor::log_events(self.cloud, log, self.started - chrono::Duration::minutes(1), 5).await {
             Ok(events) => self.log_events = events,
-            Err(e) => self.note(format!("the error log could not be read: {}", e.summary())),
+            Err(e) => self.note(msg!("note-log-unreadable", error = e.summary())),
         }
     }
 
@@ -623,13 +618,10 @@ pub async fn smoke_test(
     mut progress: impl FnMut(SmokeEvent),
 ) -> Result<Verdict, CloudError> {
     let Some(s3) = &facts.s3 else {
+        let other = facts.other_destination.as_deref().map_or_else(|| msg!("cause-another-destination"), Msg::text);
         return Err(CloudError::local(
-            format!(
-                "the delivery stream {} delivers to {}, not to S3",
-                facts.name,
-                facts.other_destination.as_deref().unwrap_or("another destination")
-            ),
-            "the smoke test checks S3 destinations only",
+            msg!("smoke-not-s3", name = facts.name.as_str(), destination = other),
+            msg!("smoke-not-s3-hint"),
         ));
     };
     if facts.status != "ACTIVE" {
@@ -665,10 +657,11 @@ pub async fn smoke_test(
         notes: Vec::new(),
     };
     if more {
-        watch.note(format!(
-            "s3://{}/ holds more than {} objects: objects past them count as new when modified after the test started (less {CLOCK_SLACK_MIN} minutes for the clocks' difference)",
-            s3.bucket,
-            SCAN_PAGES * 1000
+        watch.note(msg!(
+            "note-bucket-large",
+            bucket = s3.bucket.as_str(),
+            max = SCAN_PAGES * 1000,
+            minutes = CLOCK_SLACK_MIN
         ));
     }
     // the records' arrival time decides the prefix: from a little before sending (clocks differ) to a
@@ -761,16 +754,17 @@ async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: 
             v.incoming = sum(dataflow::metrics_for(&facts.source)[0].name);
             v.delivered = sum("DeliveryToS3.Records");
         }
-        Err(e) => v.notes.push(format!("the metrics could not be read: {}", e.summary())),
+        Err(e) => v.notes.push(msg!("note-metrics-unreadable", error = e.summary()).to_string()),
     }
     if !v.send.complete() {
-        v.causes.push(format!(
-            "{} of {} records could not be sent ({}){}",
-            v.send.total - v.send.sent,
-            v.send.total,
-            v.send.stopped.clone().unwrap_or_else(|| v.send.failure_summary()),
-            v.send.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default()
-        ));
+        let why = v.send.stopped.clone().unwrap_or_else(|| v.send.failure_summary());
+        let why = match &v.send.hint {
+            Some(h) => format!("{why}; {h}"),
+            None => why,
+        };
+        v.causes.push(
+            msg!("cause-not-sent", failed = v.send.total - v.send.sent, total = v.send.total, why = why).to_string(),
+        );
     }
     let observed = Observed {
         waited,
@@ -786,23 +780,15 @@ async fn diagnose(cloud: &Cloud, facts: &StreamFacts, v: &mut Verdict, started: 
         region: cloud.region.clone(),
     };
     if v.send.sent > 0 {
-        v.causes.extend(dataflow::likely_causes(facts, &observed));
+        v.causes.extend(dataflow::likely_causes(facts, &observed).iter().map(ToString::to_string));
     }
 }
 
 /// A stream that does not take records yet (or any more).
 pub fn not_active(facts: &StreamFacts) -> CloudError {
+    let status = format!("{}{}", facts.status, facts.failure.as_ref().map(|f| format!(" ({f})")).unwrap_or_default());
     CloudError::local(
-        format!(
-            "the delivery stream {} is {}{}",
-            facts.name,
-            facts.status,
-            facts.failure.as_ref().map(|f| format!(" ({f})")).unwrap_or_default()
-        ),
-        if facts.status == "CREATING" {
-            "it takes records once ACTIVE, usually within a minute or two: run again then"
-        } else {
-            "only an ACTIVE delivery stream takes records"
-        },
+        msg!("stream-not-active", name = facts.name.as_str(), status = status),
+        if facts.status == "CREATING" { msg!("stream-creating-hint") } else { msg!("stream-not-active-hint") },
     )
 }

@@ -10,6 +10,7 @@ use tokio::time::Instant;
 use super::journal::{Journal, Status};
 use super::provision::{Kind, Resource, Timing, stream_summary};
 use super::{Cloud, CloudError};
+use crate::plan::msg::Msg;
 use crate::plan::names::role_name_of;
 use crate::plan::request::Target;
 
@@ -33,7 +34,7 @@ pub enum Outcome {
     /// Already gone (deleted by hand, or its create call never took effect): forgotten.
     Gone,
     /// Left in place on purpose, with the reason (a bucket with objects, something still using it).
-    Kept(String),
+    Kept(Msg),
     /// Not an end: a bucket's objects are about to be deleted (`--with-objects`), this many.
     Emptying {
         objects: u64,
@@ -128,10 +129,7 @@ fn older_than(at: &str, limit: Duration) -> bool {
 }
 
 pub fn journal_error(e: super::journal::JournalError) -> CloudError {
-    CloudError::local(
-        e.to_string(),
-        "check that the state directory (XDG_STATE_HOME, or ~/.local/state) is writable; nothing more is created until the journal can be written",
-    )
+    CloudError::local(e.msg(), msg!("journal-unwritable-hint"))
 }
 
 /// Deletes (or with `dry_run` lists) what the journal says firehose-wizard created, newest first,
@@ -164,17 +162,14 @@ pub async fn destroy(
             Err(e) => Outcome::Failed(e),
             Ok(false) if opts.dry_run => Outcome::Gone,
             // a create call that never answered, too recently for AWS's lists to be believed
-            Ok(false) if status == Status::Creating => Outcome::Kept(format!(
-                "its create call never answered and AWS does not show it yet; run destroy again in {} minutes",
-                SETTLE_AFTER.as_secs() / 60
-            )),
+            Ok(false) if status == Status::Creating => {
+                Outcome::Kept(msg!("destroy-kept-unanswered", minutes = SETTLE_AFTER.as_secs() / 60))
+            }
             Ok(false) => match journal.forget(kind, &id) {
                 Ok(()) => Outcome::Gone,
                 Err(e) => Outcome::Failed(journal_error(e)),
             },
-            Ok(true) if stream_stays && kind != Kind::DeliveryStream => {
-                Outcome::Kept("the delivery stream that uses it is still there".into())
-            }
+            Ok(true) if stream_stays && kind != Kind::DeliveryStream => Outcome::Kept(msg!("destroy-kept-in-use")),
             Ok(true) if opts.dry_run => Outcome::WouldDelete {
                 objects: match kind {
                     Kind::Bucket => count_objects(cloud, &id).await.ok(),
@@ -221,7 +216,7 @@ async fn remove(
     opts: Options,
     timing: &Timing,
     emptying: &mut (dyn FnMut(u64) + Send),
-) -> Result<Option<String>, CloudError> {
+) -> Result<Option<Msg>, CloudError> {
     match kind {
         Kind::DeliveryStream => {
             let name = after_slash(id);
@@ -249,9 +244,7 @@ async fn remove(
             if let Err(e) = cloud.iam.delete_role().role_name(role_name_of(id)).send().await {
                 let e = CloudError::from_sdk("iam:DeleteRole", e);
                 if e.is("DeleteConflict") {
-                    return Ok(Some(
-                        "other policies were added to it since firehose-wizard created it; remove them first if the role should go".into(),
-                    ));
+                    return Ok(Some(msg!("destroy-kept-role-policies")));
                 }
                 return Err(e);
             }
@@ -260,9 +253,7 @@ async fn remove(
             let objects = count_objects(cloud, id).await?;
             if objects > 0 {
                 if !opts.with_objects {
-                    return Ok(Some(format!(
-                        "it holds {objects} object(s); run destroy again with --with-objects to delete them and the bucket"
-                    )));
+                    return Ok(Some(msg!("destroy-kept-objects", count = objects)));
                 }
                 emptying(objects);
                 empty_bucket(cloud, id).await?;
@@ -296,8 +287,8 @@ async fn wait_gone(cloud: &Cloud, kind: Kind, id: &str, timing: &Timing) -> Resu
     while exists(cloud, kind, id).await? {
         if start.elapsed() > timing.poll_timeout {
             return Err(CloudError::local(
-                format!("{kind} {id} is still being deleted after {} s", timing.poll_timeout.as_secs()),
-                "it will disappear by itself; run destroy again later to confirm",
+                msg!("destroy-still-deleting", kind = kind.msg(), id = id, seconds = timing.poll_timeout.as_secs()),
+                msg!("destroy-still-deleting-hint"),
             ));
         }
         tokio::time::sleep(timing.poll_every.min(Duration::from_secs(2))).await;
@@ -337,7 +328,7 @@ async fn list_versions(cloud: &Cloud, bucket: &str) -> Result<Vec<ObjectIdentifi
         for (key, version) in ids {
             if let Some(key) = key {
                 let id = ObjectIdentifier::builder().key(key).set_version_id(version.map(str::to_owned)).build();
-                out.push(id.map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?);
+                out.push(id.map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?);
             }
         }
         if page.is_truncated() != Some(true) {
@@ -356,7 +347,7 @@ async fn empty_bucket(cloud: &Cloud, bucket: &str) -> Result<(), CloudError> {
             .set_objects(Some(chunk.to_vec()))
             .quiet(true)
             .build()
-            .map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?;
+            .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?;
         let out = cloud
             .s3
             .delete_objects()
@@ -369,14 +360,14 @@ async fn empty_bucket(cloud: &Cloud, bucket: &str) -> Result<(), CloudError> {
             return Err(CloudError {
                 operation: Some("s3:DeleteObjects"),
                 code: e.code().map(str::to_owned),
-                message: format!(
-                    "{} object(s) could not be deleted, {}: {}",
-                    out.errors().len(),
-                    e.key().unwrap_or("?"),
-                    e.message().unwrap_or("")
+                message: msg!(
+                    "destroy-objects-failed",
+                    count = out.errors().len(),
+                    key = e.key().unwrap_or("?"),
+                    message = e.message().unwrap_or("")
                 ),
                 request_id: None,
-                hint: Some("the bucket was kept; check its object lock or policy".into()),
+                hint: Some(Box::new(msg!("destroy-objects-failed-hint"))),
                 answer_lost: false,
             });
         }
@@ -400,26 +391,23 @@ pub async fn settled_journal(
 
 /// What to tell the user after an interrupted creation: what firehose-wizard created (by the journal),
 /// and the commands that resume or remove it. `plan` is the plan file's path as the user should type it.
-pub fn interrupted_lines(journal: Result<&Journal, &CloudError>, plan: &str) -> Vec<String> {
+pub fn interrupted_lines(journal: Result<&Journal, &CloudError>, plan: &str) -> Vec<Msg> {
     let mut out = Vec::new();
     match journal {
-        Ok(j) if j.is_empty() => out.push("firehose-wizard created nothing for this stream".to_owned()),
+        Ok(j) if j.is_empty() => out.push(msg!("interrupted-nothing")),
         Ok(j) => {
-            out.push(format!("what firehose-wizard created (journal {}):", j.path().display()));
+            out.push(msg!("interrupted-journal", path = j.path().display().to_string()));
             for e in &j.entries {
-                let state = match e.status {
-                    Status::Created => "",
-                    Status::Creating => " (its create call never answered: the next apply or destroy checks it)",
-                };
-                out.push(format!("  {} {}{state}", e.kind, crate::plan::sanitize(&e.id)));
+                let id = crate::plan::sanitize(&e.id);
+                out.push(match e.status {
+                    Status::Created => msg!("interrupted-entry", kind = e.kind.msg(), id = id),
+                    Status::Creating => msg!("interrupted-entry-unanswered", kind = e.kind.msg(), id = id),
+                });
             }
         }
-        Err(e) => out.push(format!(
-            "could not read back what exists ({}); the journal still lists every create call that was sent",
-            e.summary()
-        )),
+        Err(e) => out.push(msg!("interrupted-unreadable", error = e.summary())),
     }
-    out.push(format!("to resume: firehose-wizard apply {plan}"));
-    out.push(format!("to remove what firehose-wizard created: firehose-wizard destroy {plan}"));
+    out.push(msg!("interrupted-resume", plan = plan));
+    out.push(msg!("interrupted-remove", plan = plan));
     out
 }

@@ -5,6 +5,7 @@ use aws_sdk_firehose::config::http::HttpResponse;
 use aws_sdk_firehose::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_types::request_id::RequestId;
 
+use crate::plan::msg::Msg;
 use crate::plan::sanitize;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -13,9 +14,11 @@ pub struct CloudError {
     /// `service:Operation`, or `None` for a problem found locally.
     pub operation: Option<&'static str>,
     pub code: Option<String>,
-    pub message: String,
+    /// AWS's message as it sent it ([`Msg::text`]), or ours.
+    pub message: Msg,
     pub request_id: Option<String>,
-    pub hint: Option<String>,
+    /// What to do next (boxed: an error travels in every `Result` of this layer, kept small).
+    pub hint: Option<Box<Msg>>,
     /// The call may or may not have taken effect: no answer came (dropped connection, timeout) or AWS
     /// answered with a server error. A create that ends so is resolved by looking the resource up.
     pub answer_lost: bool,
@@ -23,13 +26,13 @@ pub struct CloudError {
 
 impl CloudError {
     /// A problem found without an AWS error (a conflict, a missing configuration).
-    pub fn local(message: impl Into<String>, hint: impl Into<String>) -> CloudError {
+    pub fn local(message: Msg, hint: Msg) -> CloudError {
         CloudError {
             operation: None,
             code: None,
-            message: message.into(),
+            message,
             request_id: None,
-            hint: Some(hint.into()),
+            hint: Some(Box::new(hint)),
             answer_lost: false,
         }
     }
@@ -41,14 +44,13 @@ impl CloudError {
     {
         let request_id = err.request_id().map(str::to_owned);
         let (code, message) = match &err {
-            SdkError::ServiceError(_) => (
-                err.code().map(str::to_owned),
-                err.message().map(str::to_owned).unwrap_or_else(|| "(AWS gave no message)".into()),
-            ),
+            SdkError::ServiceError(_) => {
+                (err.code().map(str::to_owned), err.message().map(Msg::text).unwrap_or_else(|| msg!("aws-no-message")))
+            }
             _ => {
                 // The full structure goes to the log; the terminal gets the readable chain of causes.
                 tracing::warn!(operation, error = %DisplayErrorContext(&err), "AWS call failed before a service answer");
-                (None, cause_chain(&err))
+                (None, Msg::text(cause_chain(&err)))
             }
         };
         let answer_lost = match &err {
@@ -60,13 +62,18 @@ impl CloudError {
             _ => false,
         };
         let mut e = CloudError { operation: Some(operation), code, message, request_id, hint: None, answer_lost };
-        e.hint = hint(&e, &err);
+        e.hint = hint(&e, &err).map(Box::new);
         e
     }
 
     /// Whether AWS answered with this error code.
     pub fn is(&self, code: &str) -> bool {
         self.code.as_deref() == Some(code)
+    }
+
+    /// AWS's own message (or ours, rendered), for matching known texts.
+    pub fn message_text(&self) -> String {
+        self.message.as_text().map_or_else(|| self.message.to_string(), str::to_owned)
     }
 
     /// One line: `service:Operation: Code: message`.
@@ -81,7 +88,7 @@ impl CloudError {
             s.push_str(": ");
         }
         // AWS messages may echo user input: never let control characters reach the terminal.
-        s.push_str(&sanitize(&self.message));
+        s.push_str(&sanitize(&self.message.to_string()));
         s
     }
 }
@@ -100,49 +107,43 @@ pub fn cause_chain(err: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-fn hint<E, R>(e: &CloudError, err: &SdkError<E, R>) -> Option<String> {
+fn hint<E, R>(e: &CloudError, err: &SdkError<E, R>) -> Option<Msg> {
     let op = e.operation.unwrap_or("");
     let text = match e.code.as_deref() {
-        Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthorizationError") => format!(
-            "these credentials are not allowed to call {op}: ask for that permission, or use another --profile"
-        ),
+        Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthorizationError") => {
+            msg!("hint-access-denied", operation = op)
+        }
         Some("ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired") => {
-            "the credentials have expired: renew them (for SSO: aws sso login --profile NAME; for temporary keys, fetch new ones) and run again".into()
+            msg!("hint-expired-token")
         }
-        Some("InvalidClientTokenId" | "UnrecognizedClientException" | "InvalidAccessKeyId" | "SignatureDoesNotMatch") => {
-            "the access key or its secret is not valid for this endpoint: check AWS_PROFILE / --profile and the keys it holds".into()
+        Some(
+            "InvalidClientTokenId" | "UnrecognizedClientException" | "InvalidAccessKeyId" | "SignatureDoesNotMatch",
+        ) => {
+            msg!("hint-invalid-key")
         }
-        Some("ThrottlingException" | "Throttling" | "TooManyRequestsException" | "SlowDown" | "RequestLimitExceeded") => {
-            "AWS is throttling requests from this account: wait a minute and run again".into()
+        Some(
+            "ThrottlingException" | "Throttling" | "TooManyRequestsException" | "SlowDown" | "RequestLimitExceeded",
+        ) => {
+            msg!("hint-throttled")
         }
-        Some("ResourceInUseException") if op.starts_with("firehose:") => {
-            "a delivery stream with this name already exists in this account and Region: choose another name, or delete the existing stream".into()
-        }
-        Some("LimitExceededException") if op.starts_with("firehose:") => {
-            "the account reached a Firehose quota (50 delivery streams per Region by default): delete unused streams or request a quota increase".into()
-        }
-        Some("ResourceNotFoundException") if op.starts_with("kinesis:") => {
-            "there is no such Kinesis stream in this account and Region: check the name and --region, or create the stream first".into()
-        }
-        Some("BucketAlreadyExists") => {
-            "bucket names are global across all AWS accounts and this one is taken: choose another (firehose-wizard init --lab writes a plan with a unique name)".into()
-        }
-        Some("InvalidBucketName") => "the bucket name breaks S3's naming rules: lower-case letters, digits, '.' and '-', 3–63 characters".into(),
-        Some("NoSuchEntity") => "there is no such IAM role: check the name, or let firehose-wizard create one ({\"create\": NAME})".into(),
-        Some("MalformedPolicyDocument") => "IAM rejected a policy document: this is a bug in firehose-wizard, please report it with the log file".into(),
-        Some("InvalidArgumentException") => "AWS rejected a parameter: the message above says which".into(),
-        Some("InvalidKMSResourceException") => "the KMS key cannot be used: check that it exists, is enabled and allows Firehose".into(),
+        Some("ResourceInUseException") if op.starts_with("firehose:") => msg!("hint-stream-name-taken"),
+        Some("LimitExceededException") if op.starts_with("firehose:") => msg!("hint-firehose-quota"),
+        Some("ResourceNotFoundException") if op.starts_with("kinesis:") => msg!("hint-no-kinesis-stream"),
+        Some("BucketAlreadyExists") => msg!("hint-bucket-taken"),
+        Some("InvalidBucketName") => msg!("hint-bucket-name"),
+        Some("NoSuchEntity") => msg!("hint-no-role"),
+        Some("MalformedPolicyDocument") => msg!("hint-malformed-policy"),
+        Some("InvalidArgumentException") => msg!("hint-invalid-argument"),
+        Some("InvalidKMSResourceException") => msg!("hint-kms-key"),
         _ => match err {
-            SdkError::DispatchFailure(d) if d.is_io() || d.is_timeout() => {
-                "could not reach AWS: check the network, the Region and any --endpoint-url (for the local emulator: is it running?)".into()
-            }
+            SdkError::DispatchFailure(d) if d.is_io() || d.is_timeout() => msg!("hint-unreachable-emulator"),
             SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_)
-                if e.message.contains("credentials") || e.message.contains("Credentials") =>
+                if e.message_text().to_lowercase().contains("credentials") =>
             {
-                "no usable AWS credentials: set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`".into()
+                msg!("hint-no-credentials")
             }
-            SdkError::DispatchFailure(_) => "could not reach AWS: check the network, the Region and any --endpoint-url".into(),
-            SdkError::TimeoutError(_) => "AWS did not answer in time: check the network and run again".into(),
+            SdkError::DispatchFailure(_) => msg!("hint-unreachable"),
+            SdkError::TimeoutError(_) => msg!("hint-timeout"),
             _ => return None,
         },
     };
@@ -158,7 +159,7 @@ mod tests {
         let e = CloudError {
             operation: Some("firehose:CreateDeliveryStream"),
             code: Some("InvalidArgumentException".into()),
-            message: "bad \u{1b}[31mred".into(),
+            message: Msg::text("bad \u{1b}[31mred"),
             request_id: None,
             hint: None,
             answer_lost: false,
@@ -183,8 +184,8 @@ mod tests {
 
     #[test]
     fn local_errors_carry_a_hint() {
-        let e = CloudError::local("no region", "pass --region");
+        let e = CloudError::local(Msg::text("no region"), Msg::text("pass --region"));
         assert_eq!(e.summary(), "no region");
-        assert_eq!(e.hint.as_deref(), Some("pass --region"));
+        assert_eq!(e.hint.map(|h| h.to_string()).as_deref(), Some("pass --region"));
     }
 }

@@ -45,7 +45,11 @@ pub async fn kinesis_streams(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) 
             }
             let status = s.stream_status();
             let selectable = matches!(status, StreamStatus::Active | StreamStatus::Updating);
-            let mode = s.stream_mode_details().map(|m| m.stream_mode().as_str().to_lowercase().replace('_', "-"));
+            let mode = s.stream_mode_details().map(|m| match m.stream_mode() {
+                aws_sdk_kinesis::types::StreamMode::OnDemand => msg!("mode-on-demand").to_string(),
+                aws_sdk_kinesis::types::StreamMode::Provisioned => msg!("mode-provisioned").to_string(),
+                other => other.as_str().to_lowercase().replace('_', "-"),
+            });
             let detail = match mode {
                 Some(m) => format!("{} · {m}", status.as_str()),
                 None => status.as_str().to_owned(),
@@ -104,7 +108,10 @@ pub async fn roles(cloud: &Cloud, mut on_page: impl FnMut(Vec<Item>)) -> Result<
                 // Firehose could not assume a role that does not trust it: shown, not choosable
                 Item {
                     value: r.role_name().to_owned(),
-                    detail: format!("{path}{}", if trusted { "trusts Firehose" } else { "does not trust Firehose" }),
+                    detail: format!(
+                        "{path}{}",
+                        if trusted { msg!("role-trusts-firehose") } else { msg!("role-does-not-trust-firehose") }
+                    ),
                     selectable: trusted,
                     rank: if trusted { 0 } else { 1 },
                 }
@@ -153,7 +160,7 @@ pub struct RoleReport {
 /// Reads a role's trust policy and all its permissions policies.
 pub async fn role_report(cloud: &Cloud, name: &str) -> Result<RoleReport, CloudError> {
     let out = cloud.iam.get_role().role_name(name).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
-    let role = out.role().ok_or_else(|| CloudError::local("IAM returned no role", "run again"))?;
+    let role = out.role().ok_or_else(|| CloudError::local(msg!("cloud-no-role"), msg!("hint-run-again")))?;
     let documents = role_policies(cloud, name).await?;
     Ok(RoleReport { arn: role.arn().to_owned(), trusted: trusts_firehose(role), documents })
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::provision::Kind;
+use crate::plan::msg::Msg;
 use crate::plan::request::Target;
 
 /// Where journals live.
@@ -55,8 +56,10 @@ impl Store {
     pub fn open(&self, target: &Target, stream: &str) -> Result<Journal, JournalError> {
         let path = self.path(target, stream);
         let mut journal = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice::<Journal>(&bytes)
-                .map_err(|e| JournalError { path: path.clone(), message: format!("unreadable: {e}") })?,
+            Ok(bytes) => serde_json::from_slice::<Journal>(&bytes).map_err(|e| JournalError {
+                path: path.clone(),
+                message: msg!("journal-unreadable", error = e.to_string()),
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Journal {
                 version: VERSION,
                 account: target.account.clone(),
@@ -65,7 +68,7 @@ impl Store {
                 entries: Vec::new(),
                 path: PathBuf::new(),
             },
-            Err(e) => return Err(JournalError { path, message: e.to_string() }),
+            Err(e) => return Err(JournalError { path, message: Msg::text(e.to_string()) }),
         };
         if journal.version != VERSION
             || journal.account != target.account
@@ -74,9 +77,10 @@ impl Store {
         {
             return Err(JournalError {
                 path,
-                message: format!(
-                    "it records version {} for {}/{}/{}, not this stream",
-                    journal.version, journal.account, journal.region, journal.stream
+                message: msg!(
+                    "journal-other-stream",
+                    version = journal.version.to_string(),
+                    stream = format!("{}/{}/{}", journal.account, journal.region, journal.stream)
                 ),
             });
         }
@@ -88,10 +92,16 @@ impl Store {
 const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the journal {} cannot be used: {message}", path.display())]
+#[error("{}", self.msg())]
 pub struct JournalError {
     pub path: PathBuf,
-    pub message: String,
+    pub message: Msg,
+}
+
+impl JournalError {
+    pub fn msg(&self) -> Msg {
+        msg!("journal-error", path = self.path.display().to_string(), message = self.message.clone())
+    }
 }
 
 /// Whether a create call returned.
@@ -179,7 +189,7 @@ impl Journal {
 
     /// Writes the journal: a new file (mode 0600) renamed over the old one, or no file when empty.
     fn save(&self) -> Result<(), JournalError> {
-        let err = |e: std::io::Error| JournalError { path: self.path.clone(), message: e.to_string() };
+        let err = |e: std::io::Error| JournalError { path: self.path.clone(), message: Msg::text(e.to_string()) };
         if self.entries.is_empty() {
             return match std::fs::remove_file(&self.path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(err(e)),

@@ -73,15 +73,10 @@ impl Cloud {
         if sdk.region().is_none() {
             return Err(match &opts.profile {
                 Some(p) => CloudError::local(
-                    format!("no AWS Region is configured for the profile {p}"),
-                    format!(
-                        "check that [profile {p}] exists in ~/.aws/config (or AWS_CONFIG_FILE) and sets region, or pass --region"
-                    ),
+                    msg!("cloud-no-region-profile", profile = p),
+                    msg!("cloud-no-region-profile-hint", profile = p),
                 ),
-                None => CloudError::local(
-                    "no AWS Region is configured",
-                    "pass --region (for example --region us-east-1), set AWS_REGION, or set region in your AWS profile",
-                ),
+                None => CloudError::local(msg!("cloud-no-region"), msg!("cloud-no-region-hint")),
             });
         }
         let mut cloud = Cloud::from_config(sdk).expect("the Region was checked above");
@@ -126,26 +121,19 @@ impl Cloud {
 
     /// Asks STS who the credentials belong to: the account and partition the stream will be created in.
     pub async fn identify(&self) -> Result<Target, CloudError> {
-        let out = self
-            .sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(|e| {
-                let mut e = CloudError::from_sdk("sts:GetCallerIdentity", e);
-                if let (Some(p), true) = (&self.profile, e.code.is_none() && e.message.contains("credential")) {
-                    e.hint = Some(format!(
-                        "no usable credentials for the profile {p}: check that it exists in ~/.aws/config or ~/.aws/credentials, or run `aws sso login --profile {p}`"
-                    ));
-                }
-                e
-            })?;
+        let out = self.sts.get_caller_identity().send().await.map_err(|e| {
+            let mut e = CloudError::from_sdk("sts:GetCallerIdentity", e);
+            if let (Some(p), true) = (&self.profile, e.code.is_none() && e.message_text().contains("credential")) {
+                e.hint = Some(Box::new(msg!("cloud-no-credentials-profile", profile = p)));
+            }
+            e
+        })?;
         let account = out.account().unwrap_or_default().to_owned();
         let partition = out.arn().and_then(Arn::parse).map(|a| a.partition.to_owned()).unwrap_or_else(|| "aws".into());
         if account.len() != 12 {
             return Err(CloudError::local(
-                format!("STS returned an unexpected account id {account:?}"),
-                "check the endpoint and credentials in use",
+                msg!("cloud-bad-account", account = format!("{account:?}")),
+                msg!("cloud-bad-account-hint"),
             ));
         }
         Ok(Target { account, region: self.region.clone(), partition })

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::{Cloud, CloudError};
 use crate::plan::dataflow::{self, Content, MetricDef, Place, Unit};
 use crate::plan::describe::{self, LogTarget, S3Facts, StreamFacts};
+use crate::plan::msg::Msg;
 
 /// How far back the snapshot looks.
 pub const WINDOW_MINUTES: i64 = 60;
@@ -33,8 +34,8 @@ pub async fn stream_facts(cloud: &Cloud, name: &str) -> Result<StreamFacts, Clou
     match super::inventory::delivery_stream(cloud, name).await? {
         Some(d) => Ok(describe::facts(&d)),
         None => Err(CloudError::local(
-            format!("there is no delivery stream {} in {}", crate::plan::sanitize(name), cloud.region),
-            "check the name and the Region (--region, --profile); `firehose-wizard apply PLAN` creates a plan's stream",
+            msg!("no-such-stream", name = crate::plan::sanitize(name), region = cloud.region.as_str()),
+            msg!("no-such-stream-hint"),
         )),
     }
 }
@@ -118,7 +119,7 @@ pub async fn metrics(
             p.dedup_by_key(|x| x.at);
             Series {
                 name: d.name.to_owned(),
-                label: d.label.to_owned(),
+                label: d.label.to_string(),
                 stat: d.stat.to_owned(),
                 unit: d.unit,
                 latest: p.last().map(|x| x.value),
@@ -172,7 +173,10 @@ pub async fn read(cloud: &Cloud, bucket: &str, key: &str, max: usize) -> Result<
         }
     };
     let body = out.body.collect().await.map_err(|e| {
-        CloudError::local(format!("reading s3://{bucket}/{key} failed: {e}"), "check the network and run again")
+        CloudError::local(
+            msg!("read-object-failed", object = format!("s3://{bucket}/{key}"), error = e.to_string()),
+            msg!("hint-network-again"),
+        )
     })?;
     let mut bytes = body.into_bytes().to_vec();
     bytes.truncate(max);
@@ -329,26 +333,25 @@ pub async fn snapshot(cloud: &Cloud, name: &str, cache: &ErrorCache) -> Result<S
     };
     let (metrics, objects, logs) = tokio::join!(metrics, objects, logs);
     let mut problems = Vec::new();
-    let mut part = |what: &str, e: CloudError| problems.push(format!("{what}: {}", e.summary()));
+    let mut part =
+        |what: Msg, e: CloudError| problems.push(msg!("part-failed", part = what, error = e.summary()).to_string());
     let metrics = metrics.unwrap_or_else(|e| {
-        part("metrics", e);
+        part(msg!("part-metrics"), e);
         Vec::new()
     });
     let log_events = logs.unwrap_or_else(|e| {
-        part("error log", e);
+        part(msg!("part-error-log"), e);
         Vec::new()
     });
     let (objects, error_objects, listed, more) = objects.unwrap_or_else(|e| {
-        part("objects", e);
+        part(msg!("part-objects"), e);
         Default::default()
     });
-    problems.extend(more.iter().map(|root| {
-        format!(
-            "objects: more than {} keys under {}: the newest may be past them",
-            MAX_PAGES * 1000,
-            crate::plan::sanitize(root)
-        )
-    }));
+    problems.extend(
+        more.iter().map(|root| {
+            msg!("objects-too-many", max = MAX_PAGES * 1000, root = crate::plan::sanitize(root)).to_string()
+        }),
+    );
     Ok(Snapshot {
         taken_at: now,
         region: cloud.region.clone(),
@@ -416,12 +419,12 @@ async fn newest_objects(
 pub async fn preview(cloud: &Cloud, s3: &S3Facts, key: &str) -> Result<String, CloudError> {
     let bytes = read(cloud, &s3.bucket, key, 256 << 10).await?;
     let content = dataflow::content(s3, &bytes, 1 << 20, false)
-        .map_err(|e| CloudError::local(e, "the object is not what Firehose writes"))?;
+        .map_err(|e| CloudError::local(e, msg!("hint-not-firehose-object")))?;
     match content {
         Content::Text(text) => {
             let lines = dataflow::first_lines(&text, 40, 2000);
-            Ok(if lines.is_empty() { "(empty)".into() } else { lines.join("\n") })
+            Ok(if lines.is_empty() { msg!("preview-empty").to_string() } else { lines.join("\n") })
         }
-        Content::Opaque(kind) => Ok(format!("a {kind} object: its records cannot be shown as text")),
+        Content::Opaque(kind) => Ok(msg!("preview-opaque", kind = kind).to_string()),
     }
 }

@@ -25,6 +25,7 @@ use tokio::time::Instant;
 use super::journal::{Journal, Store};
 use super::retries::SdkRetry;
 use super::{Cloud, CloudError, destroy};
+use crate::plan::msg::Msg;
 use crate::plan::names::role_name_of;
 use crate::plan::request::{self, Resolved, Target};
 use crate::plan::validate::{Severity, validate_for};
@@ -46,16 +47,16 @@ impl Step {
     pub const ALL: [Step; 8] =
         [Step::Account, Step::Name, Step::Source, Step::Bucket, Step::Logs, Step::Role, Step::Stream, Step::Active];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Step::Account => "account",
-            Step::Name => "checks",
-            Step::Source => "source stream",
-            Step::Bucket => "bucket",
-            Step::Logs => "error logging",
-            Step::Role => "role",
-            Step::Stream => "delivery stream",
-            Step::Active => "wait for ACTIVE",
+            Step::Account => msg!("step-account"),
+            Step::Name => msg!("step-checks"),
+            Step::Source => msg!("step-source"),
+            Step::Bucket => msg!("step-bucket"),
+            Step::Logs => msg!("step-logs"),
+            Step::Role => msg!("step-role"),
+            Step::Stream => msg!("step-stream"),
+            Step::Active => msg!("step-active"),
         }
     }
 
@@ -71,22 +72,44 @@ pub enum State {
     Retrying {
         attempt: u32,
         wait: Duration,
-        reason: String,
+        reason: Msg,
     },
     /// Still waiting (e.g. the stream is CREATING).
     Waiting {
         status: String,
     },
-    /// Finished: `done` is what happened ("created", "reused", "found", "ok", "skipped"), `detail` what.
+    /// Finished: `done` is what happened, `detail` what.
     Done {
-        done: &'static str,
-        detail: String,
+        done: Done,
+        detail: Msg,
     },
     Failed {
         error: CloudError,
     },
     /// The SDK retries a call (throttled, a 5xx answer, a dropped connection, a timeout).
     SdkRetry(SdkRetry),
+}
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Created,
+    Reused,
+    Found,
+    Ok,
+    Skipped,
+}
+
+impl Done {
+    pub fn msg(self) -> Msg {
+        match self {
+            Done::Created => msg!("done-created"),
+            Done::Reused => msg!("done-reused"),
+            Done::Found => msg!("done-found"),
+            Done::Ok => msg!("done-ok"),
+            Done::Skipped => msg!("done-skipped"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,17 +135,23 @@ pub enum Kind {
     DeliveryStream,
 }
 
+impl Kind {
+    pub fn msg(self) -> Msg {
+        match self {
+            Kind::KinesisStream => msg!("kind-kinesis-stream"),
+            Kind::Bucket => msg!("kind-bucket"),
+            Kind::Role => msg!("kind-role"),
+            Kind::RolePolicy => msg!("kind-role-policy"),
+            Kind::LogGroup => msg!("kind-log-group"),
+            Kind::LogStream => msg!("kind-log-stream"),
+            Kind::DeliveryStream => msg!("kind-delivery-stream"),
+        }
+    }
+}
+
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Kind::KinesisStream => "Kinesis stream",
-            Kind::Bucket => "S3 bucket",
-            Kind::Role => "IAM role",
-            Kind::RolePolicy => "IAM inline policy",
-            Kind::LogGroup => "CloudWatch log group",
-            Kind::LogStream => "CloudWatch log stream",
-            Kind::DeliveryStream => "delivery stream",
-        })
+        write!(f, "{}", self.msg())
     }
 }
 
@@ -139,8 +168,9 @@ pub struct Resource {
 
 impl std::fmt::Display for Resource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let how = if self.created { "created by firehose-wizard" } else { "already existed" };
-        write!(f, "{} {} ({how})", self.kind, self.id)
+        let id = if self.created { "resource-created" } else { "resource-existed" };
+        let m = Msg::new(id).arg("kind", self.kind.msg()).arg("id", self.id.as_str());
+        write!(f, "{m}")
     }
 }
 
@@ -154,7 +184,7 @@ pub(crate) async fn stream_summary(
     let out = req.send().await.map_err(|e| CloudError::from_sdk("kinesis:DescribeStreamSummary", e))?;
     out.stream_description_summary()
         .cloned()
-        .ok_or_else(|| CloudError::local("Kinesis returned no stream description", "run again"))
+        .ok_or_else(|| CloudError::local(msg!("cloud-no-stream-description"), msg!("hint-run-again")))
 }
 
 #[derive(Debug, Clone)]
@@ -212,7 +242,10 @@ const PROPAGATION_MESSAGES: [&str; 6] = [
 
 /// Whether CreateDeliveryStream failed only because IAM changes have not reached Firehose yet.
 pub fn is_iam_propagation(e: &CloudError) -> bool {
-    e.is("InvalidArgumentException") && PROPAGATION_MESSAGES.iter().any(|m| e.message.contains(m))
+    e.is("InvalidArgumentException") && {
+        let text = e.message_text();
+        PROPAGATION_MESSAGES.iter().any(|m| text.contains(m))
+    }
 }
 
 /// Runs `op` until it succeeds, fails with an error `retryable` rejects, or the budget is spent.
@@ -249,7 +282,7 @@ where
 pub enum StreamState {
     Creating,
     Active,
-    Failed(String),
+    Failed(Msg),
     Other(String),
 }
 
@@ -273,18 +306,15 @@ where
                     code: Some("CREATING_FAILED".into()),
                     message: reason,
                     request_id: None,
-                    hint: Some(
-                        "the stream cannot recover from CREATING_FAILED: remove it (`firehose-wizard destroy PLAN` deletes it and what else firehose-wizard created), fix the cause, and create it again"
-                            .into(),
-                    ),
+                    hint: Some(Box::new(msg!("hint-creating-failed"))),
                     answer_lost: false,
                 });
             }
             s => {
                 if start.elapsed() >= timing.poll_timeout {
                     return Err(CloudError::local(
-                        format!("the delivery stream is still {s:?} after {} s", timing.poll_timeout.as_secs()),
-                        "it may still become ACTIVE: check it later with `aws firehose describe-delivery-stream`",
+                        msg!("poll-timeout", status = format!("{s:?}"), seconds = timing.poll_timeout.as_secs()),
+                        msg!("poll-timeout-hint"),
                     ));
                 }
                 on_wait(match &s {
@@ -373,11 +403,11 @@ struct Run<'a> {
 type StepResult<T> = Result<T, Box<(Step, CloudError)>>;
 
 /// How a resource came to be there, for the step's detail.
-fn origin(created_now: bool, ours: bool) -> &'static str {
+fn origin(created_now: bool, ours: bool) -> Msg {
     match (created_now, ours) {
-        (true, _) => "created",
-        (false, true) => "created by firehose-wizard earlier",
-        (false, false) => "already existed",
+        (true, _) => msg!("origin-created"),
+        (false, true) => msg!("origin-ours"),
+        (false, false) => msg!("origin-existed"),
     }
 }
 
@@ -391,7 +421,7 @@ impl<'a> Run<'a> {
     }
 
     /// Reports how a step ended.
-    fn finish<T>(r: Reporter<'_>, result: Result<(T, &'static str, String), CloudError>) -> StepResult<T> {
+    fn finish<T>(r: Reporter<'_>, result: Result<(T, Done, Msg), CloudError>) -> StepResult<T> {
         match result {
             Ok((v, done, detail)) => {
                 r.send(State::Done { done, detail });
@@ -405,9 +435,7 @@ impl<'a> Run<'a> {
     }
 
     fn journal(&mut self) -> Result<&mut Journal, CloudError> {
-        self.journal
-            .as_mut()
-            .ok_or_else(|| CloudError::local("the journal is not open yet", "this is a bug in firehose-wizard"))
+        self.journal.as_mut().ok_or_else(|| CloudError::local(msg!("journal-not-open"), msg!("hint-bug")))
     }
 
     /// Whether the journal says firehose-wizard created this resource.
@@ -467,7 +495,7 @@ impl<'a> Run<'a> {
                     r.send(State::Retrying {
                         attempt: resent,
                         wait: Duration::ZERO,
-                        reason: format!("{}; {kind} {id} does not exist, so the call is sent again", e.summary()),
+                        reason: msg!("retry-resend", error = e.summary(), kind = kind.msg(), id = id),
                     });
                 }
                 Ok(false) | Err(_) => break Err((e, true)),
@@ -491,9 +519,7 @@ impl<'a> Run<'a> {
     /// "Already exists" for something the lookup before the call did not find, with no attempt lost:
     /// someone else made it meanwhile. It is not this run's.
     fn appeared(&self, kind: Kind, id: &str, mut e: CloudError) -> CloudError {
-        e.hint = Some(format!(
-            "the {kind} {id} was created by someone else while this run was creating it; run apply again to use it as it is"
-        ));
+        e.hint = Some(Box::new(msg!("hint-appeared", kind = kind.msg(), id = id)));
         e
     }
 
@@ -526,57 +552,54 @@ impl<'a> Run<'a> {
 
     /// STS, the plan's account-dependent rules, and the journal (whose unanswered entries an
     /// interrupted run left are settled by looking the resources up).
-    async fn account(&mut self) -> Result<(Target, &'static str, String), CloudError> {
+    async fn account(&mut self) -> Result<(Target, Done, Msg), CloudError> {
         let target = self.cloud.identify().await?;
         let problems: Vec<_> =
             validate_for(self.plan, &target).into_iter().filter(|p| p.severity == Severity::Error).collect();
         if !problems.is_empty() {
-            let msg = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ");
-            return Err(CloudError::local(msg, "fix the plan, or the --region / --profile it is applied with"));
+            let text = problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ");
+            return Err(CloudError::local(Msg::text(text), msg!("hint-fix-plan")));
         }
-        let mut journal = self.store.open(&target, &self.plan.name).map_err(|e| {
-            CloudError::local(
-                e.to_string(),
-                "move the file away if it is damaged (then firehose-wizard no longer knows what it created for this stream)",
-            )
-        })?;
+        let mut journal = self
+            .store
+            .open(&target, &self.plan.name)
+            .map_err(|e| CloudError::local(e.msg(), msg!("hint-journal-damaged")))?;
         destroy::settle(self.cloud, &mut journal, Some(destroy::SETTLE_AFTER)).await?;
         let recorded = journal.entries.len();
         self.journal = Some(journal);
-        let mut detail = format!("{} ({}, {})", target.account, target.partition, target.region);
-        if recorded > 0 {
-            detail.push_str(&format!("; the journal lists {recorded} resource(s) firehose-wizard created earlier"));
-        }
-        Ok((target, "ok", detail))
+        let place = format!("{} ({}, {})", target.account, target.partition, target.region);
+        let detail = if recorded > 0 {
+            msg!("detail-account-journal", place = place, count = recorded)
+        } else {
+            Msg::text(place)
+        };
+        Ok((target, Done::Ok, detail))
     }
 
     /// Before anything is created: an existing stream of this name must match the plan (it is then
     /// reused), and the role must be usable (an existing role must trust Firehose; a role to create
     /// may exist only if it does, since it is then reused).
-    async fn checks(&mut self, target: &Target) -> Result<((), &'static str, String), CloudError> {
+    async fn checks(&mut self, target: &Target) -> Result<((), Done, Msg), CloudError> {
         let name = &self.plan.name;
         let stream_note = match super::inventory::delivery_stream(self.cloud, name).await? {
-            None => format!("{name} is free"),
+            None => msg!("detail-name-free", name = name),
             Some(d) => {
                 let arn = d.delivery_stream_arn().to_owned();
                 let ours = self.ours(Kind::DeliveryStream, &arn);
-                let undo = if ours {
-                    "`firehose-wizard destroy PLAN` removes it (firehose-wizard created it)"
-                } else {
-                    "firehose-wizard did not create it, so it will not delete it"
-                };
+                let undo = if ours { msg!("undo-ours") } else { msg!("undo-not-ours") };
                 let req = request::build(self.plan, target, &Resolved::implied(self.plan, target))
-                    .map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+                    .map_err(|m| CloudError::local(Msg::text(m), msg!("hint-bug")))?;
                 let diffs = request::differences(&req, &d);
                 if !diffs.is_empty() {
                     let shown: Vec<_> = diffs.iter().take(4).map(ToString::to_string).collect();
-                    let more = if diffs.len() > 4 { format!("; and {} more", diffs.len() - 4) } else { String::new() };
+                    let differences = if diffs.len() > 4 {
+                        msg!("differences-more", shown = shown.join("; "), more = diffs.len() - 4)
+                    } else {
+                        Msg::text(shown.join("; "))
+                    };
                     return Err(CloudError::local(
-                        format!(
-                            "a delivery stream named {name} already exists with a different configuration: {}{more}",
-                            shown.join("; ")
-                        ),
-                        format!("change the plan to match it, or choose another name; {undo}"),
+                        msg!("stream-differs", name = name, differences = differences),
+                        msg!("stream-differs-hint", undo = undo),
                     ));
                 }
                 match d.delivery_stream_status() {
@@ -587,19 +610,19 @@ impl<'a> Run<'a> {
                             .map(|f| format!(": {}: {}", f.r#type().as_str(), f.details()))
                             .unwrap_or_default();
                         return Err(CloudError::local(
-                            format!("the delivery stream {name} exists but is CREATING_FAILED{reason}"),
-                            format!("a stream never recovers from that: delete it, then apply again; {undo}"),
+                            msg!("stream-exists-failed", name = name, reason = reason),
+                            msg!("stream-exists-failed-hint", undo = undo),
                         ));
                     }
                     other => {
                         return Err(CloudError::local(
-                            format!("the delivery stream {name} exists but is {}", other.as_str()),
-                            "wait until it is gone or ACTIVE, then apply again",
+                            msg!("stream-exists-status", name = name, status = other.as_str()),
+                            msg!("stream-exists-status-hint"),
                         ));
                     }
                 }
                 self.existing_stream = Some(arn);
-                format!("{name} exists and matches the plan ({}): it is reused", origin(false, ours))
+                msg!("detail-stream-reused", name = name, origin = origin(false, ours))
             }
         };
         let (role, create) = match &self.plan.settings.role {
@@ -607,16 +630,16 @@ impl<'a> Run<'a> {
             Role::Existing(r) => (role_name_of(r), false),
         };
         let role_note = match self.trusted_role_arn(role).await {
-            Ok(_) => "trusts Firehose",
-            Err(e) if create && e.is("NoSuchEntity") => "will be created",
+            Ok(_) => msg!("detail-role-trusts", role = role),
+            Err(e) if create && e.is("NoSuchEntity") => msg!("detail-role-to-create", role = role),
             Err(e) => return Err(e),
         };
-        Ok(((), "ok", format!("{stream_note}; role {role} {role_note}")))
+        Ok(((), Done::Ok, msg!("detail-checks", stream = stream_note, role = role_note)))
     }
 
-    async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, &'static str, String), CloudError> {
+    async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
         let (s, new) = match &self.plan.source {
-            Source::DirectPut => return Ok((None, "skipped", "Direct PUT: no source stream".into())),
+            Source::DirectPut => return Ok((None, Done::Skipped, msg!("detail-direct-put"))),
             Source::KinesisStream(s) => (s.as_str(), None),
             Source::NewKinesisStream(n) => (n.name.as_str(), Some(n)),
         };
@@ -634,7 +657,7 @@ impl<'a> Run<'a> {
             let details = StreamModeDetails::builder()
                 .stream_mode(mode)
                 .build()
-                .map_err(|e| CloudError::local(e.to_string(), "this is a bug in firehose-wizard"))?;
+                .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?;
             recovered = self
                 .tracked(
                     r,
@@ -667,8 +690,8 @@ impl<'a> Run<'a> {
                 }
                 other => {
                     return Err(CloudError::local(
-                        format!("the Kinesis stream is {}, not ACTIVE", other.as_str()),
-                        "wait until it is ACTIVE (a new stream takes about a minute), then run again",
+                        msg!("kinesis-not-active", status = other.as_str()),
+                        msg!("kinesis-not-active-hint"),
                     ));
                 }
             }
@@ -676,29 +699,32 @@ impl<'a> Run<'a> {
         let arn = summary.stream_arn().to_owned();
         let (done, detail) = match new {
             Some(n) if created => (
-                "created",
-                match n.shards {
-                    Some(k) => format!("{arn} (provisioned, {k} shard(s)), ACTIVE{}", recovered_note(recovered)),
-                    None => format!("{arn} (on-demand), ACTIVE{}", recovered_note(recovered)),
-                },
+                Done::Created,
+                recovered_note(
+                    match n.shards {
+                        Some(k) => msg!("detail-kinesis-provisioned", arn = arn.as_str(), shards = k),
+                        None => msg!("detail-kinesis-on-demand", arn = arn.as_str()),
+                    },
+                    recovered,
+                ),
             ),
             Some(n) => {
                 let ours = self.found(Kind::KinesisStream, &n.name);
-                ("reused", format!("{arn} ({})", origin(false, ours)))
+                (Done::Reused, msg!("detail-origin", what = arn.as_str(), origin = origin(false, ours)))
             }
             None => {
                 self.found(Kind::KinesisStream, &arn);
-                ("found", arn.clone())
+                (Done::Found, Msg::text(arn.clone()))
             }
         };
         Ok((Some(arn), done, detail))
     }
 
     /// The CloudWatch Logs group and streams that error logging writes to; ones that exist are used.
-    async fn logs(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
+    async fn logs(&mut self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let streams = request::log_streams(self.plan);
         if streams.is_empty() {
-            return Ok(((), "skipped", "error logging is off".into()));
+            return Ok(((), Done::Skipped, msg!("detail-logging-off")));
         }
         let cloud = self.cloud;
         let group = request::log_group(self.plan);
@@ -751,11 +777,12 @@ impl<'a> Run<'a> {
             .await?;
             created.push(stream.to_string());
         }
-        let done = if created.is_empty() { "reused" } else { "created" };
-        let mut detail = format!("{group} (streams {})", streams.join(", "));
-        if !created.is_empty() && created.len() < streams.len() + 1 {
-            detail.push_str(&format!("; created now: {}", created.join(", ")));
-        }
+        let done = if created.is_empty() { Done::Reused } else { Done::Created };
+        let detail = if !created.is_empty() && created.len() < streams.len() + 1 {
+            msg!("detail-logs-some", group = group, streams = streams.join(", "), created = created.join(", "))
+        } else {
+            msg!("detail-logs", group = group, streams = streams.join(", "))
+        };
         Ok(((), done, detail))
     }
 
@@ -780,33 +807,32 @@ impl<'a> Run<'a> {
         Ok(region)
     }
 
-    async fn bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
+    async fn bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let (done, mut detail) = self.destination_bucket(target, r).await?;
         if let Some(b) = &self.plan.destination.backup
             && b.bucket != self.plan.destination.bucket
         {
             let backup = b.bucket.clone();
             self.existing_bucket(&backup).await?;
-            detail.push_str(&format!("; backup to {backup} (found)"));
+            detail = msg!("detail-with-backup", detail = detail, backup = backup);
         }
         Ok(((), done, detail))
     }
 
-    async fn destination_bucket(
-        &mut self,
-        target: &Target,
-        r: &Reporter<'_>,
-    ) -> Result<(&'static str, String), CloudError> {
+    async fn destination_bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<(Done, Msg), CloudError> {
         let bucket = self.plan.destination.bucket.clone();
         if !self.plan.destination.create_bucket {
             let region = self.existing_bucket(&bucket).await?;
-            let region = region.map(|r| format!(" in {r}")).unwrap_or_default();
-            return Ok(("found", format!("{bucket}{region}")));
+            let detail = match region {
+                Some(region) => msg!("detail-in-region", what = bucket.as_str(), region = region),
+                None => Msg::text(bucket.clone()),
+            };
+            return Ok((Done::Found, detail));
         }
         let cloud = self.cloud;
         if super::inventory::owns_bucket(cloud, &bucket).await? {
             let ours = self.found(Kind::Bucket, &bucket);
-            return Ok(("reused", format!("{bucket} ({})", origin(false, ours))));
+            return Ok((Done::Reused, msg!("detail-origin", what = bucket.as_str(), origin = origin(false, ours))));
         }
         // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
         // Region needs its own name there.
@@ -834,7 +860,13 @@ impl<'a> Run<'a> {
                 &["BucketAlreadyOwnedByYou"],
             )
             .await?;
-        Ok(("created", format!("{bucket} in {}{}", target.region, recovered_note(recovered))))
+        Ok((
+            Done::Created,
+            recovered_note(
+                msg!("detail-in-region", what = bucket.as_str(), region = target.region.as_str()),
+                recovered,
+            ),
+        ))
     }
 
     async fn role(
@@ -842,7 +874,7 @@ impl<'a> Run<'a> {
         target: &Target,
         source_arn: Option<&str>,
         r: &Reporter<'_>,
-    ) -> Result<(String, &'static str, String), CloudError> {
+    ) -> Result<(String, Done, Msg), CloudError> {
         let cloud = self.cloud;
         let iam = &cloud.iam;
         let (name, arn, role_done, role_created) = match &self.plan.settings.role {
@@ -851,8 +883,8 @@ impl<'a> Run<'a> {
                 let arn = self.trusted_role_arn(&name).await?;
                 if given.starts_with("arn:") && *given != arn {
                     return Err(CloudError::local(
-                        format!("the plan names the role {given}, but this account's role {name} is {arn}"),
-                        "use the role's exact ARN (with its path), or just its name",
+                        msg!("role-arn-differs", given = given, name = name.as_str(), arn = arn.as_str()),
+                        msg!("role-arn-differs-hint"),
                     ));
                 }
                 self.found(Kind::Role, &arn);
@@ -861,23 +893,24 @@ impl<'a> Run<'a> {
                     let granted = super::inventory::role_policies(cloud, &name).await?;
                     let missing = policy::missing_for(self.plan, target, source_arn, &granted);
                     let detail = if missing.is_empty() {
-                        format!("{arn} (used as it is; its policies grant what this stream needs)")
+                        msg!("detail-role-as-is", arn = arn.as_str())
                     } else {
-                        format!(
-                            "{arn} (used as it is) WARNING: its policies lack {} permission(s) this stream needs: {}; unless a bucket, key or function policy grants them, delivery will fail (settings.add_policy_to_role adds this stream's policy)",
-                            missing.len(),
-                            missing.iter().take(4).map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                        msg!(
+                            "detail-role-lacks",
+                            arn = arn.as_str(),
+                            count = missing.len(),
+                            missing = missing.iter().take(4).map(ToString::to_string).collect::<Vec<_>>().join(", ")
                         )
                     };
-                    return Ok((arn.clone(), "found", detail));
+                    return Ok((arn.clone(), Done::Found, detail));
                 }
-                (name, arn, "found", false)
+                (name, arn, None, false)
             }
             Role::Create(name) => match self.trusted_role_arn(name).await {
                 // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
                 Ok(arn) => {
                     let ours = self.found(Kind::Role, &arn);
-                    (name.clone(), arn, origin(false, ours), false)
+                    (name.clone(), arn, Some(origin(false, ours)), false)
                 }
                 Err(e) if e.is("NoSuchEntity") => {
                     let arn = request::role_arn(self.plan, target);
@@ -902,8 +935,8 @@ impl<'a> Run<'a> {
                             &["EntityAlreadyExists"],
                         )
                         .await?;
-                    let done = if recovered { "created; its answer was lost, a lookup found it" } else { "created" };
-                    (name.clone(), arn, done, true)
+                    let done = if recovered { msg!("origin-created-recovered") } else { origin(true, true) };
+                    (name.clone(), arn, Some(done), true)
                 }
                 Err(e) => return Err(e),
             },
@@ -936,27 +969,29 @@ impl<'a> Run<'a> {
         let policy_done = match existing {
             Some(Some(d)) if d == doc => {
                 let ours = self.found(Kind::RolePolicy, &id);
-                format!("unchanged, {}", origin(false, ours))
+                msg!("policy-unchanged", origin = origin(false, ours))
             }
             Some(_) => {
                 put().await?;
                 let ours = self.found(Kind::RolePolicy, &id);
-                format!("updated to this plan's, {}", origin(false, ours))
+                msg!("policy-updated", origin = origin(false, ours))
             }
             None => {
                 self.tracked(r, (Kind::RolePolicy, &id), "iam:PutRolePolicy", put, &[]).await?;
-                "created".to_owned()
+                origin(true, true)
             }
         };
         // the step is named after the role: a new policy on a reused role is in the detail
-        let done = if role_created {
-            "created"
-        } else if role_done == "found" {
-            "found"
-        } else {
-            "reused"
+        let (done, role_done) = match role_done {
+            _ if role_created => (Done::Created, role_done.unwrap_or_else(|| origin(true, true))),
+            None => (Done::Found, msg!("origin-existed")),
+            Some(o) => (Done::Reused, o),
         };
-        Ok((arn.clone(), done, format!("{arn} ({role_done}) + policy {policy_name} ({policy_done})")))
+        Ok((
+            arn.clone(),
+            done,
+            msg!("detail-role", arn = arn.as_str(), role = role_done, policy = policy_name, how = policy_done),
+        ))
     }
 
     /// Looks an existing role up and checks that Firehose may assume it.
@@ -969,12 +1004,9 @@ impl<'a> Run<'a> {
             .send()
             .await
             .map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
-        let role = out.role().ok_or_else(|| CloudError::local("IAM returned no role", "run again"))?;
+        let role = out.role().ok_or_else(|| CloudError::local(msg!("cloud-no-role"), msg!("hint-run-again")))?;
         if !super::inventory::trusts_firehose(role) {
-            return Err(CloudError::local(
-                format!("the role {} exists but does not let firehose.amazonaws.com assume it", role.arn()),
-                "choose another role name (settings.role), or add firehose.amazonaws.com to that role's trust policy",
-            ));
+            return Err(CloudError::local(msg!("role-untrusted", arn = role.arn()), msg!("role-untrusted-hint")));
         }
         Ok(role.arn().to_owned())
     }
@@ -984,13 +1016,17 @@ impl<'a> Run<'a> {
         target: &Target,
         resolved: &Resolved,
         r: &Reporter<'_>,
-    ) -> Result<(String, &'static str, String), CloudError> {
+    ) -> Result<(String, Done, Msg), CloudError> {
         if let Some(arn) = self.existing_stream.clone() {
             let ours = self.found(Kind::DeliveryStream, &arn);
-            return Ok((arn.clone(), "reused", format!("{arn} (matches the plan; {})", origin(false, ours))));
+            return Ok((
+                arn.clone(),
+                Done::Reused,
+                msg!("detail-stream-matches", arn = arn.as_str(), origin = origin(false, ours)),
+            ));
         }
         let req = request::build(self.plan, target, resolved)
-            .map_err(|m| CloudError::local(m, "this is a bug in firehose-wizard"))?;
+            .map_err(|m| CloudError::local(Msg::text(m), msg!("hint-bug")))?;
         let id = request::delivery_stream_arn(target, &self.plan.name);
         self.journal()?.begin(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
         let firehose = &self.cloud.firehose;
@@ -1039,21 +1075,21 @@ impl<'a> Run<'a> {
                     self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
                 }
                 if is_iam_propagation(&e) {
-                    e.hint = Some(format!(
-                        "Firehose still could not use the role after {} s: check that its trust policy names firehose.amazonaws.com (and that any sts:ExternalId condition names this account, {}), and that its permissions cover the bucket and the source stream",
-                        self.timing.retry_budget.as_secs(),
-                        target.account
-                    ));
+                    e.hint = Some(Box::new(msg!(
+                        "hint-propagation",
+                        seconds = self.timing.retry_budget.as_secs(),
+                        account = target.account.as_str()
+                    )));
                 }
                 return Err(e);
             }
         };
         self.journal()?.created(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
         self.resources.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
-        Ok((arn.clone(), "created", format!("{arn}{}", recovered_note(recovered))))
+        Ok((arn.clone(), Done::Created, recovered_note(Msg::text(arn.clone()), recovered)))
     }
 
-    async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), &'static str, String), CloudError> {
+    async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let firehose = &self.cloud.firehose;
         let name = &self.plan.name;
         poll_active(
@@ -1072,15 +1108,12 @@ impl<'a> Run<'a> {
                     DeliveryStreamStatus::Active => StreamState::Active,
                     DeliveryStreamStatus::Creating => StreamState::Creating,
                     DeliveryStreamStatus::Deleting | DeliveryStreamStatus::DeletingFailed => {
-                        StreamState::Failed(format!(
-                            "the stream is {} (it is being deleted), so it will never become ACTIVE",
-                            d.delivery_stream_status().as_str()
-                        ))
+                        StreamState::Failed(msg!("stream-being-deleted", status = d.delivery_stream_status().as_str()))
                     }
                     DeliveryStreamStatus::CreatingFailed => StreamState::Failed(
                         d.failure_description()
-                            .map(|f| format!("{}: {}", f.r#type().as_str(), f.details()))
-                            .unwrap_or_else(|| "CREATING_FAILED (AWS gave no reason)".into()),
+                            .map(|f| Msg::text(format!("{}: {}", f.r#type().as_str(), f.details())))
+                            .unwrap_or_else(|| msg!("creating-failed-no-reason")),
                     ),
                     other => StreamState::Other(other.as_str().to_owned()),
                 })
@@ -1088,30 +1121,22 @@ impl<'a> Run<'a> {
             |status| r.send(State::Waiting { status: status.to_owned() }),
         )
         .await?;
-        Ok(((), "ok", "ACTIVE".into()))
+        Ok(((), Done::Ok, Msg::text("ACTIVE")))
     }
 }
 
-fn recovered_note(recovered: bool) -> &'static str {
-    if recovered { " (its answer was lost; a lookup found it)" } else { "" }
+fn recovered_note(detail: Msg, recovered: bool) -> Msg {
+    if recovered { msg!("detail-recovered", detail = detail) } else { detail }
 }
 
 /// HeadBucket has no error body: turn its bare status into words.
 fn bucket_access_error(bucket: &str, e: CloudError) -> CloudError {
     let (message, hint) = match e.code.as_deref() {
-        Some("NotFound") => (
-            format!("the bucket {bucket} does not exist"),
-            "check the name, or set destination.create_bucket to true to create it",
-        ),
-        Some("Forbidden") => (
-            format!(
-                "the bucket {bucket} exists but these credentials cannot access it (it may belong to another account)"
-            ),
-            "choose a bucket of your own account",
-        ),
+        Some("NotFound") => (msg!("bucket-not-found", bucket = bucket), msg!("bucket-not-found-hint")),
+        Some("Forbidden") => (msg!("bucket-forbidden", bucket = bucket), msg!("bucket-forbidden-hint")),
         _ => return e,
     };
-    CloudError { message, hint: Some(hint.into()), ..e }
+    CloudError { message, hint: Some(Box::new(hint)), ..e }
 }
 
 #[cfg(test)]
@@ -1123,7 +1148,7 @@ mod tests {
         CloudError {
             operation: None,
             code: Some(code.into()),
-            message: message.into(),
+            message: Msg::text(message),
             request_id: None,
             hint: None,
             answer_lost: false,
@@ -1254,7 +1279,7 @@ mod tests {
                     Ok(if n < 3 {
                         StreamState::Creating
                     } else {
-                        StreamState::Failed("KMS_ACCESS_DENIED: no grant".into())
+                        StreamState::Failed(Msg::text("KMS_ACCESS_DENIED: no grant"))
                     })
                 }
             },
@@ -1263,13 +1288,13 @@ mod tests {
         .await
         .unwrap_err();
         assert_eq!(e.code.as_deref(), Some("CREATING_FAILED"));
-        assert_eq!(e.message, "KMS_ACCESS_DENIED: no grant");
+        assert_eq!(e.message_text(), "KMS_ACCESS_DENIED: no grant");
     }
 
     #[tokio::test(start_paused = true)]
     async fn polling_times_out() {
         let e = poll_active(&timing(), || async { Ok(StreamState::Creating) }, |_| {}).await.unwrap_err();
-        assert!(e.message.contains("still Creating after 60 s"), "{}", e.message);
+        assert!(e.message_text().contains("still Creating after 60 s"), "{}", e.message);
     }
 
     #[test]

@@ -18,6 +18,8 @@ use aws_smithy_types::config_bag::ConfigBag;
 use aws_smithy_types::retry::{ErrorKind, RetryConfig};
 use aws_smithy_types::timeout::TimeoutConfig;
 
+use crate::plan::msg::Msg;
+
 /// Tries per call, the first included (the SDK's default is 3; provisioning is rare and slow, so a
 /// throttled or briefly failing call gets more chances before the run stops).
 pub const MAX_ATTEMPTS: u32 = 5;
@@ -42,7 +44,7 @@ pub struct SdkRetry {
     pub attempt: u32,
     pub max_attempts: u32,
     /// What went wrong, e.g. "HTTP 503 SlowDown (server error)" or "connection lost (transient error)".
-    pub reason: String,
+    pub reason: Msg,
 }
 
 type Listener = Box<dyn Fn(SdkRetry) + Send + Sync>;
@@ -89,7 +91,7 @@ impl RetryWatch {
     }
 
     fn tell(&self, retry: SdkRetry) {
-        tracing::warn!(operation = retry.operation, attempt = retry.attempt, reason = retry.reason, "the SDK retries");
+        tracing::warn!(operation = retry.operation, attempt = retry.attempt, reason = %retry.reason, "the SDK retries");
         if let Ok(l) = self.listener.lock()
             && let Some(f) = l.as_ref()
         {
@@ -144,30 +146,31 @@ impl Intercept for RetryReporter {
         else {
             return Ok(());
         };
-        let operation = operation.unwrap_or_else(|| "an AWS call".into());
+        let operation = operation.unwrap_or_else(|| "AWS".into());
         let kind = match kind {
-            ErrorKind::ThrottlingError => "throttled",
-            ErrorKind::TransientError => "transient error",
-            ErrorKind::ServerError => "server error",
-            ErrorKind::ClientError => "client error",
-            _ => "retryable error",
+            ErrorKind::ThrottlingError => msg!("retry-kind-throttled"),
+            ErrorKind::TransientError => msg!("retry-kind-transient"),
+            ErrorKind::ServerError => msg!("retry-kind-server"),
+            ErrorKind::ClientError => msg!("retry-kind-client"),
+            _ => msg!("retry-kind-other"),
         };
         let what = match ctx.response() {
             Some(r) => {
                 let code = r.body().bytes().and_then(error_code);
-                format!("HTTP {}{}", r.status().as_u16(), code.map(|c| format!(" {c}")).unwrap_or_default())
+                Msg::text(format!("HTTP {}{}", r.status().as_u16(), code.map(|c| format!(" {c}")).unwrap_or_default()))
             }
             None => match ctx.output_or_error() {
-                Some(Err(e)) if e.is_timeout_error() => "no answer in time".into(),
+                Some(Err(e)) if e.is_timeout_error() => msg!("retry-no-answer-in-time"),
                 // the innermost cause says it best ("connection closed before message completed")
                 Some(Err(e)) => {
                     let chain = super::errors::cause_chain(e);
-                    format!("no answer, {}", chain.rsplit(": ").next().unwrap_or(&chain))
+                    msg!("retry-no-answer-because", cause = chain.rsplit(": ").next().unwrap_or(&chain))
                 }
-                _ => "no answer".into(),
+                _ => msg!("retry-no-answer"),
             },
         };
-        self.0.tell(SdkRetry { operation, attempt, max_attempts, reason: format!("{what} ({kind})") });
+        let reason = msg!("retry-reason", what = what, kind = kind);
+        self.0.tell(SdkRetry { operation, attempt, max_attempts, reason });
         Ok(())
     }
 }
@@ -219,8 +222,12 @@ mod tests {
         let heard = Arc::new(Mutex::new(Vec::new()));
         let h = heard.clone();
         let guard = watch.watch(move |r| h.lock().unwrap().push(r.attempt));
-        let retry =
-            |attempt| SdkRetry { operation: "s3:CreateBucket".into(), attempt, max_attempts: 5, reason: "x".into() };
+        let retry = |attempt| SdkRetry {
+            operation: "s3:CreateBucket".into(),
+            attempt,
+            max_attempts: 5,
+            reason: Msg::text("x"),
+        };
         watch.tell(retry(1));
         drop(guard);
         watch.tell(retry(2));

@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::describe::{S3Facts, SourceFacts, StreamFacts};
+use super::msg::Msg;
 use super::prefix::{self, Kind, Token};
 use super::validate::sample_value;
 
@@ -192,7 +193,7 @@ pub enum Content {
 /// The readable content of an object's first bytes: gunzipped when it is GZIP (by its magic number),
 /// at most `limit` bytes; Parquet, ORC, ZIP and Snappy objects are opaque. Error objects
 /// (`error_object`) hold Firehose's JSON error records even when the stream converts its records.
-pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize, error_object: bool) -> Result<Content, String> {
+pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize, error_object: bool) -> Result<Content, Msg> {
     if let Some(f) = s3.format_conversion.as_ref().filter(|_| !error_object) {
         return Ok(Content::Opaque(if f == "orc" { "ORC" } else { "Parquet" }));
     }
@@ -203,7 +204,7 @@ pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize, error_object: bool) -> 
             Ok(_) => Ok(Content::Text(out)),
             // a cut-off download ends the stream early: keep what was decoded
             Err(_) if !out.is_empty() => Ok(Content::Text(out)),
-            Err(e) => Err(format!("not readable as GZIP: {e}")),
+            Err(e) => Err(msg!("not-gzip", error = e.to_string())),
         };
     }
     match s3.compression.as_str() {
@@ -276,12 +277,12 @@ pub enum Unit {
 }
 
 /// A metric of `AWS/Firehose` the watch view shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetricDef {
     /// The GetMetricData query id (lower case, unique).
     pub id: &'static str,
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: Msg,
     pub stat: &'static str,
     pub unit: Unit,
 }
@@ -293,18 +294,18 @@ pub fn metrics_for(source: &SourceFacts) -> Vec<MetricDef> {
     let m = |id, name, label, stat, unit| MetricDef { id, name, label, stat, unit };
     vec![
         if kinesis {
-            m("incoming", "DataReadFromKinesisStream.Records", "Records read from Kinesis", "Sum", Unit::Count)
+            m("incoming", "DataReadFromKinesisStream.Records", msg!("metric-read-from-kinesis"), "Sum", Unit::Count)
         } else {
-            m("incoming", "IncomingRecords", "Incoming records", "Sum", Unit::Count)
+            m("incoming", "IncomingRecords", msg!("metric-incoming"), "Sum", Unit::Count)
         },
-        m("records", "DeliveryToS3.Records", "Records delivered to S3", "Sum", Unit::Count),
-        m("bytes", "DeliveryToS3.Bytes", "Bytes delivered to S3", "Sum", Unit::Bytes),
-        m("success", "DeliveryToS3.Success", "Delivery to S3 success", "Average", Unit::Ratio),
-        m("freshness", "DeliveryToS3.DataFreshness", "Data freshness", "Maximum", Unit::Seconds),
+        m("records", "DeliveryToS3.Records", msg!("metric-delivered"), "Sum", Unit::Count),
+        m("bytes", "DeliveryToS3.Bytes", msg!("metric-bytes"), "Sum", Unit::Bytes),
+        m("success", "DeliveryToS3.Success", msg!("metric-success"), "Average", Unit::Ratio),
+        m("freshness", "DeliveryToS3.DataFreshness", msg!("metric-freshness"), "Maximum", Unit::Seconds),
         if kinesis {
-            m("throttled", "ThrottledGetRecords", "Throttled GetRecords", "Sum", Unit::Count)
+            m("throttled", "ThrottledGetRecords", msg!("metric-throttled-get-records"), "Sum", Unit::Count)
         } else {
-            m("throttled", "ThrottledRecords", "Throttled records", "Sum", Unit::Count)
+            m("throttled", "ThrottledRecords", msg!("metric-throttled"), "Sum", Unit::Count)
         },
     ]
 }
@@ -374,96 +375,74 @@ pub struct Observed {
 }
 
 /// The likely reasons, in plain words, why the records did not arrive where expected.
-pub fn likely_causes(f: &StreamFacts, o: &Observed) -> Vec<String> {
+pub fn likely_causes(f: &StreamFacts, o: &Observed) -> Vec<Msg> {
     let mut out = Vec::new();
     let Some(s3) = &f.s3 else {
-        return vec![format!(
-            "the stream delivers to {}, not to S3: firehose-wizard checks S3 destinations only",
-            f.other_destination.as_deref().unwrap_or("another destination")
-        )];
+        let other = f.other_destination.as_deref().map_or_else(|| msg!("cause-another-destination"), Msg::text);
+        return vec![msg!("cause-not-s3", destination = other)];
     };
     let interval = s3.buffer_interval_s.unwrap_or(300).max(0) as u64;
     if o.wrong_extension {
-        out.push(format!(
-            "an object with the test records lies under the expected prefix but does not end in {}: whatever wrote it did not name it as the stream's compression, format conversion or file extension say",
-            if s3.extension.is_empty() { "the stream's extension".to_owned() } else { s3.extension.clone() }
-        ));
+        let extension =
+            if s3.extension.is_empty() { msg!("cause-the-extension") } else { Msg::text(s3.extension.clone()) };
+        out.push(msg!("cause-wrong-extension", extension = extension));
     }
     if o.unevaluated {
-        out.push(format!(
-            "an object's key holds the prefix's expressions as written ({}): whatever wrote it did not evaluate the prefix as Firehose does",
-            super::sanitize(&s3.prefix)
-        ));
+        out.push(msg!("cause-unevaluated", prefix = super::sanitize(&s3.prefix)));
     } else if o.elsewhere > 0 {
-        out.push(format!(
-            "records arrived in s3://{}/ but not under the prefix firehose-wizard expected: the prefix's timestamps are read in {} at the records' arrival time; check the prefix{}",
-            s3.bucket,
-            s3.time_zone.as_deref().unwrap_or("UTC"),
-            if s3.dynamic_partitioning { " and the partition keys' jq expressions" } else { "" }
-        ));
+        let zone = s3.time_zone.as_deref().unwrap_or("UTC");
+        out.push(if s3.dynamic_partitioning {
+            msg!("cause-elsewhere-keys", bucket = s3.bucket.as_str(), zone = zone)
+        } else {
+            msg!("cause-elsewhere", bucket = s3.bucket.as_str(), zone = zone)
+        });
     }
     if o.error_objects > 0 {
-        out.push(
-            "Firehose wrote error objects (shown above): the records failed in a processing step, and their error type and message say which"
-                .to_owned(),
-        );
+        out.push(msg!("cause-error-objects"));
     }
     if o.log_events > 0 {
-        out.push(
-            "the delivery error log (shown above) names what failed, such as S3.AccessDenied or KMS errors".into(),
-        );
+        out.push(msg!("cause-error-log"));
     }
     if o.elsewhere > 0 || o.error_objects > 0 {
         return out;
     }
     if o.waited.as_secs() < interval + 120 {
-        out.push(format!(
-            "Firehose may not have delivered yet: it holds records up to the buffer interval ({interval} s) and S3 delivery can take another minute or two; run the smoke test again with a longer --timeout"
-        ));
+        out.push(msg!("cause-not-yet", interval = interval));
     }
     match (&f.source, o.incoming) {
-        (SourceFacts::KinesisStream { stream_arn }, Some(0.0)) => out.push(format!(
-            "Firehose read no records from the Kinesis stream {}: its role ({}) needs kinesis:DescribeStream, GetShardIterator, GetRecords and ListShards on {stream_arn}, and the stream must not be encrypted with a key the role cannot use",
-            f.source.kinesis_name().unwrap_or_default(),
-            s3.role_arn
+        (SourceFacts::KinesisStream { stream_arn }, Some(0.0)) => out.push(msg!(
+            "cause-kinesis-unread",
+            stream = f.source.kinesis_name().unwrap_or_default(),
+            role = s3.role_arn.as_str(),
+            arn = stream_arn.as_str()
         )),
-        (SourceFacts::DirectPut, Some(0.0)) => out.push(format!(
-            "CloudWatch counts no incoming records for {} in {}: were the records sent to another Region or account?",
-            f.name, o.region
+        (SourceFacts::DirectPut, Some(0.0)) => {
+            out.push(msg!("cause-no-incoming", stream = f.name.as_str(), region = o.region.as_str()))
+        }
+        (_, Some(n)) if n > 0.0 && o.delivered.unwrap_or(0.0) == 0.0 => out.push(msg!(
+            "cause-not-delivered",
+            count = format!("{n:.0}"),
+            role = s3.role_arn.as_str(),
+            bucket = s3.bucket.as_str()
         )),
-        (_, Some(n)) if n > 0.0 && o.delivered.unwrap_or(0.0) == 0.0 => out.push(format!(
-            "Firehose received {n:.0} record(s) but delivered none to S3: its role ({}) must be allowed s3:PutObject on arn:aws:s3:::{}/*, and neither the bucket policy nor a KMS key may refuse it",
-            s3.role_arn, s3.bucket
-        )),
-        (SourceFacts::KinesisStream { .. }, None) => out.push(format!(
-            "Firehose may not be reading the Kinesis stream {}: its role ({}) needs kinesis:DescribeStream, GetShardIterator, GetRecords and ListShards on it",
-            f.source.kinesis_name().unwrap_or_default(),
-            s3.role_arn
+        (SourceFacts::KinesisStream { .. }, None) => out.push(msg!(
+            "cause-kinesis-maybe-unread",
+            stream = f.source.kinesis_name().unwrap_or_default(),
+            role = s3.role_arn.as_str()
         )),
         _ => {}
     }
     if o.delivered.is_none() || o.incoming.is_none() {
-        out.push(format!(
-            "the role ({}) may not be allowed to write to s3://{}/ (s3:PutObject), or a bucket policy or KMS key refuses it",
-            s3.role_arn, s3.bucket
-        ));
+        out.push(msg!("cause-s3-permissions", role = s3.role_arn.as_str(), bucket = s3.bucket.as_str()));
     }
     if let Some(l) = &s3.lambda {
-        out.push(format!(
-            "the Lambda transform {l} may fail or time out: records it fails go to the error prefix as processing-failed"
-        ));
+        out.push(msg!("cause-lambda", function = l.as_str()));
     }
     if s3.format_conversion.is_some() {
-        out.push(
-            "records that do not match the Glue table's schema go to the error prefix as format-conversion-failed"
-                .into(),
-        );
+        out.push(msg!("cause-conversion"));
     }
     if s3.log.is_none() {
-        out.push(
-            "error logging is off for this stream, so Firehose's own account of a failed delivery is not kept: turn CloudWatch error logging on to see it"
-                .into(),
-        );
+        out.push(msg!("cause-logging-off"));
     }
     out
 }
@@ -680,18 +659,21 @@ mod tests {
             &facts(k.clone(), lab()),
             &Observed { incoming: Some(0.0), delivered: Some(0.0), ..base.clone() },
         );
+        let c: Vec<String> = c.iter().map(ToString::to_string).collect();
         assert!(c[0].starts_with("Firehose read no records from the Kinesis stream retail-trans"), "{c:?}");
         // read but not delivered: S3 permissions
         let c = likely_causes(
             &facts(k.clone(), lab()),
             &Observed { incoming: Some(10.0), delivered: Some(0.0), ..base.clone() },
         );
+        let c: Vec<String> = c.iter().map(ToString::to_string).collect();
         assert!(c[0].starts_with("Firehose received 10 record(s) but delivered none to S3"), "{c:?}");
         // a short wait: maybe not yet
         let c = likely_causes(
             &facts(SourceFacts::DirectPut, lab()),
             &Observed { waited: Duration::from_secs(30), ..base.clone() },
         );
+        let c: Vec<String> = c.iter().map(ToString::to_string).collect();
         assert!(
             c[0].starts_with("Firehose may not have delivered yet: it holds records up to the buffer interval (60 s)"),
             "{c:?}"
@@ -703,6 +685,6 @@ mod tests {
         let mut s3 = lab();
         s3.log = None;
         let c = likely_causes(&facts(SourceFacts::DirectPut, s3), &base);
-        assert!(c.last().unwrap().starts_with("error logging is off"), "{c:?}");
+        assert!(c.last().unwrap().to_string().starts_with("error logging is off"), "{c:?}");
     }
 }

@@ -138,7 +138,7 @@ pub fn planned(plan: &super::Plan, target: &super::request::Target) -> Result<St
 
 fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> &'static str {
     if x.s3_destination_description().is_some() {
-        "S3 (without the extended configuration)"
+        "S3 (S3DestinationDescription)"
     } else if x.redshift_destination_description().is_some() {
         "Amazon Redshift"
     } else if x.amazonopensearchservice_destination_description().is_some()
@@ -150,11 +150,11 @@ fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> &'st
     } else if x.splunk_destination_description().is_some() {
         "Splunk"
     } else if x.http_endpoint_destination_description().is_some() {
-        "an HTTP endpoint"
+        "HTTP endpoint"
     } else if x.snowflake_destination_description().is_some() {
         "Snowflake"
     } else {
-        "a destination firehose-wizard does not know"
+        "?"
     }
 }
 

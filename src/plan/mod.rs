@@ -2,6 +2,8 @@
 //! the prefix language, the IAM policies and the CreateDeliveryStream request. No I/O happens here,
 //! but for [`read_plan_file`]'s one bounded read of the plan file.
 
+#[macro_use]
+pub mod msg;
 pub mod dataflow;
 pub mod describe;
 pub mod names;
@@ -11,6 +13,7 @@ pub mod records;
 pub mod request;
 pub mod validate;
 
+use msg::Msg;
 use serde::{Deserialize, Serialize};
 
 /// The role name the console (and the workshop) uses when it creates a role.
@@ -324,7 +327,7 @@ impl Plan {
                 path: None,
                 line: before.matches('\n').count() + 1,
                 column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                message: "a plan file holds one JSON object ({ \"name\": ..., \"source\": ..., ... })".into(),
+                message: msg!("plan-one-object"),
             });
         }
         // serde echoes field names, map keys and values from the file: escape them, and keep the
@@ -333,7 +336,7 @@ impl Plan {
             path: path.map(|p| shortened(&sanitize(&p), MAX_ECHO)),
             line: e.line(),
             column: char_column(text, e.line(), e.column()),
-            message: shortened(&sanitize(&strip_position(&e)), MAX_ECHO),
+            message: Msg::text(shortened(&sanitize(&strip_position(&e)), MAX_ECHO)),
         };
         let mut de = serde_json::Deserializer::from_str(text);
         let plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -355,12 +358,23 @@ impl Plan {
 
 /// Why a plan file could not be read as a Plan.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column {column}: {}{message}", path.as_ref().map(|p| format!("{p}: ")).unwrap_or_default())]
+#[error("{}", self.msg())]
 pub struct PlanParseError {
     pub path: Option<String>,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// serde's message as it said it ([`Msg::text`]), or ours.
+    pub message: Msg,
+}
+
+impl PlanParseError {
+    pub fn msg(&self) -> Msg {
+        let detail = match &self.path {
+            Some(p) => msg!("plan-at-path", path = p, message = self.message.clone()),
+            None => self.message.clone(),
+        };
+        msg!("plan-position", line = self.line, column = self.column, detail = detail)
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is reported separately.
@@ -402,39 +416,57 @@ pub const MAX_PLAN_DEPTH: usize = 128;
 /// Why a plan file could not be turned into a Plan. The Display is one line, and never contains a raw
 /// control character: text of the file that it echoes is escaped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.msg())]
 pub enum PlanFileError {
     /// The file could not be opened or read (missing, a directory, no permission, ...).
-    #[error("cannot read the plan file: {message}")]
     Io { kind: std::io::ErrorKind, message: String },
     /// Larger than [`MAX_PLAN_BYTES`]. `size` is `None` when it is not known (a device or a pipe that
     /// gave more than the limit and was not read further).
-    #[error(
-        "the file is {}; a plan file is at most {MAX_PLAN_BYTES} bytes (1 MiB)",
-        match .size { Some(n) => format!("{n} bytes"), None => format!("more than {MAX_PLAN_BYTES} bytes") }
-    )]
     TooLarge { size: Option<u64> },
     /// Not UTF-8 text: the first invalid byte, its 0-based offset in the file, and the 1-based line and
     /// column (in characters) where an editor shows it.
-    #[error(
-        "not UTF-8 text (invalid byte at offset {offset}): byte 0x{byte:02X} at line {line}, column {column}{}",
-        if *.offset == 0 && matches!(.byte, 0xFE | 0xFF) { "; the file looks like UTF-16: save it as UTF-8" } else { "" }
-    )]
     NotUtf8 { offset: usize, byte: u8, line: usize, column: usize },
     /// Nothing but white space (or a byte-order mark).
-    #[error("the file is empty; a plan file holds one JSON object ({{ \"name\": ..., \"source\": ..., ... }})")]
     Empty,
     /// A control character that JSON allows nowhere (U+0000–U+001F other than tab, line feed and
     /// carriage return), such as NUL or the ESC of a terminal escape sequence.
-    #[error(
-        "line {line}, column {column}: control character U+{code:04X} is not allowed in a plan file (inside a string, write it as \\u{code:04x})"
-    )]
     ControlCharacter { line: usize, column: usize, code: u32 },
     /// Brackets nested deeper than [`MAX_PLAN_DEPTH`]; the position is the first bracket too deep.
-    #[error("line {line}, column {column}: nested more than {MAX_PLAN_DEPTH} levels deep; a plan is at most 4 levels")]
     TooDeep { line: usize, column: usize },
     /// Not JSON, or JSON that is not a plan (a missing or unknown field, a wrong type, ...).
-    #[error(transparent)]
     Parse(#[from] PlanParseError),
+}
+
+impl PlanFileError {
+    pub fn msg(&self) -> Msg {
+        let at = |line: usize, column: usize, detail: Msg| {
+            msg!("plan-position", line = line, column = column, detail = detail)
+        };
+        match self {
+            PlanFileError::Io { message, .. } => msg!("plan-unreadable", error = message),
+            PlanFileError::TooLarge { size: Some(n) } => {
+                msg!("plan-too-large", size = n.to_string(), max = MAX_PLAN_BYTES)
+            }
+            PlanFileError::TooLarge { size: None } => msg!("plan-too-large-unknown", max = MAX_PLAN_BYTES),
+            PlanFileError::NotUtf8 { offset, byte, line, column } => {
+                let utf16 = *offset == 0 && matches!(byte, 0xFE | 0xFF);
+                let byte = format!("0x{byte:02X}");
+                if utf16 {
+                    msg!("plan-utf16", offset = *offset, byte = byte, line = *line, column = *column)
+                } else {
+                    msg!("plan-not-utf8", offset = *offset, byte = byte, line = *line, column = *column)
+                }
+            }
+            PlanFileError::Empty => msg!("plan-empty"),
+            PlanFileError::ControlCharacter { line, column, code } => at(
+                *line,
+                *column,
+                msg!("plan-control-character", code = format!("U+{code:04X}"), escape = format!("\\u{code:04x}")),
+            ),
+            PlanFileError::TooDeep { line, column } => at(*line, *column, msg!("plan-too-deep", max = MAX_PLAN_DEPTH)),
+            PlanFileError::Parse(e) => e.msg(),
+        }
+    }
 }
 
 /// Parses the bytes of a plan file: at most [`MAX_PLAN_BYTES`], UTF-8 (a byte-order mark is allowed),
@@ -455,7 +487,7 @@ pub fn parse_plan_bytes(bytes: &[u8]) -> Result<Plan, PlanFileError> {
     }
     scan(body)?;
     // the text with its byte-order mark: from_json takes off one, as here (a second is not white space)
-    Plan::from_json(text).map_err(|e| match e.message.as_str() {
+    Plan::from_json(text).map_err(|e| match e.message.as_text().unwrap_or_default() {
         // Not reached after `scan`, which counts the same brackets; kept so the message stays clear
         // should serde_json's limit ever be the lower one.
         "recursion limit exceeded" => PlanFileError::TooDeep { line: e.line, column: e.column },
@@ -635,7 +667,7 @@ mod tests {
         let e = Plan::from_json(r#"{"name":"a","source":"direct_put","destination":{"bucket":"b","prefx":"x"}}"#)
             .unwrap_err();
         assert_eq!(e.path.as_deref(), Some("destination.prefx"));
-        assert!(e.message.contains("unknown field `prefx`"), "{e}");
+        assert!(e.message.to_string().contains("unknown field `prefx`"), "{e}");
         assert_eq!((e.line, e.column), (1, 69)); // the key's closing quote
     }
 
@@ -653,7 +685,7 @@ mod tests {
         assert_eq!(Plan::from_json(&format!("{plan} \r\n\t")), Ok(Plan::lab("abc12345")));
         for tail in ["x", "{}", ",", "\u{1b}[2J"] {
             let e = Plan::from_json(&format!("{plan}{tail}")).unwrap_err();
-            assert_eq!((e.path.as_deref(), e.message.as_str()), (None, "trailing characters"), "{tail:?}");
+            assert_eq!((e.path.as_deref(), e.message.as_text()), (None, Some("trailing characters")), "{tail:?}");
             assert_eq!((e.line, e.column), (plan.lines().count() + 1, 1), "{tail:?}");
         }
     }
@@ -662,8 +694,11 @@ mod tests {
     fn top_level_must_be_an_object() {
         let e = Plan::from_json("\n  [\"a\", \"direct_put\"]").unwrap_err();
         assert_eq!((e.line, e.column), (2, 3));
-        assert!(e.message.contains("one JSON object"));
-        assert!(Plan::from_json("\u{feff}{}").unwrap_err().message.contains("missing field"), "a BOM is tolerated");
+        assert!(e.message.to_string().contains("one JSON object"));
+        assert!(
+            Plan::from_json("\u{feff}{}").unwrap_err().message.to_string().contains("missing field"),
+            "a BOM is tolerated"
+        );
     }
 
     #[test]
@@ -761,7 +796,7 @@ mod tests {
         assert_eq!(e, PlanFileError::ControlCharacter { line: 1, column: 11, code: 0x1b });
         // tabs, line feeds and carriage returns are white space outside strings; serde refuses them inside
         let e = file_error(b"{\r\n\t\"name\": \"a\tb\"}");
-        assert!(matches!(&e, PlanFileError::Parse(p) if p.message.contains("control character")), "{e}");
+        assert!(matches!(&e, PlanFileError::Parse(p) if p.message.to_string().contains("control character")), "{e}");
     }
 
     #[test]
@@ -771,7 +806,11 @@ mod tests {
         let e = file_error(text.as_bytes());
         let PlanFileError::Parse(p) = &e else { panic!("{e:?}") };
         assert_eq!(p.path.as_deref(), Some("\\u{1b}[2J\\u{7}"));
-        assert!(p.message.starts_with("unknown field `\\u{1b}[2J\\u{7}`, expected one of"), "{}", p.message);
+        assert!(
+            p.message.to_string().starts_with("unknown field `\\u{1b}[2J\\u{7}`, expected one of"),
+            "{}",
+            p.message
+        );
         // a wrong value in a map echoes the key in the path, and the value in the message
         let text = r#"{"name":"a","source":"direct_put","destination":{"bucket":"b"},
             "settings":{"tags":{"k\n\u009b31m":"\u001b]0;x\u0007", "k\u001b[2J": 5}}}"#;

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::msg::Msg;
 use super::{quoted, sanitize};
 
 fn re(pattern: &str) -> Regex {
@@ -20,147 +21,140 @@ static ROLE_ARN: LazyLock<Regex> = LazyLock::new(|| re(r"^arn:.*:iam::[0-9]{12}:
 static IP_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$"));
 
 /// Checks the length in characters against an inclusive range.
-fn length(what: &str, value: &str, min: usize, max: usize) -> Result<(), String> {
+fn length(what: Msg, value: &str, min: usize, max: usize) -> Result<(), Msg> {
     let n = value.chars().count();
     if n == 0 && min > 0 {
-        return Err(format!("{what} is required ({min}–{max} characters)"));
+        return Err(msg!("rule-required", what = what, min = min, max = max));
     }
     if n < min || n > max {
-        return Err(format!("{what} must be {min}–{max} characters long; it has {n}"));
+        return Err(msg!("rule-length", what = what, min = min, max = max, n = n));
     }
     Ok(())
 }
 
 /// Finds the first character outside `allowed` and names it and the allowed set.
-fn charset(what: &str, value: &str, allowed: impl Fn(char) -> bool, described: &str) -> Result<(), String> {
+fn charset(what: Msg, value: &str, allowed: impl Fn(char) -> bool, described: Msg) -> Result<(), Msg> {
     match value.chars().enumerate().find(|(_, c)| !allowed(*c)) {
         None => Ok(()),
-        Some((i, c)) => {
-            Err(format!("{what} may contain only {described}; character {} is {}", i + 1, quoted(&c.to_string())))
-        }
+        Some((i, c)) => Err(msg!(
+            "rule-charset",
+            what = what,
+            allowed = described,
+            position = i + 1,
+            character = quoted(&c.to_string())
+        )),
     }
 }
 
-const STREAM_CHARS: &str = "letters A–Z a–z, digits 0–9, '_', '.' and '-'";
+fn stream_chars() -> Msg {
+    msg!("chars-stream")
+}
 
 fn is_stream_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
 }
 
 /// Firehose `DeliveryStreamName`: 1–64 characters of `[a-zA-Z0-9_.-]`.
-pub fn delivery_stream_name(name: &str) -> Result<(), String> {
-    length("the delivery stream name", name, 1, 64)?;
-    charset("the delivery stream name", name, is_stream_char, STREAM_CHARS)
+pub fn delivery_stream_name(name: &str) -> Result<(), Msg> {
+    length(msg!("what-stream-name"), name, 1, 64)?;
+    charset(msg!("what-stream-name"), name, is_stream_char, stream_chars())
 }
 
 /// Kinesis `StreamName`: 1–128 characters of `[a-zA-Z0-9_.-]`.
-pub fn kinesis_stream_name(name: &str) -> Result<(), String> {
-    length("a Kinesis stream name", name, 1, 128)?;
-    charset("a Kinesis stream name", name, is_stream_char, STREAM_CHARS)
+pub fn kinesis_stream_name(name: &str) -> Result<(), Msg> {
+    length(msg!("what-kinesis-name"), name, 1, 128)?;
+    charset(msg!("what-kinesis-name"), name, is_stream_char, stream_chars())
 }
 
 /// The plan's source: a Kinesis stream name, or its ARN (`KinesisStreamARN`, 1–512 characters).
-pub fn kinesis_stream_ref(value: &str) -> Result<(), String> {
+pub fn kinesis_stream_ref(value: &str) -> Result<(), Msg> {
     if !value.starts_with("arn:") {
         return kinesis_stream_name(value);
     }
-    length("a Kinesis stream ARN", value, 1, 512)?;
+    length(msg!("what-kinesis-arn"), value, 1, 512)?;
+    let not_arn = || msg!("rule-not-kinesis-arn", value = quoted(value));
     if !KINESIS_ARN.is_match(value) {
-        return Err(format!(
-            "{} is not a Kinesis stream ARN: expected arn:PARTITION:kinesis:REGION:ACCOUNT(12 digits):stream/NAME",
-            quoted(value)
-        ));
+        return Err(not_arn());
     }
     // The model's `arn:.*:` also matches an empty partition, which no real ARN has.
     match Arn::parse(value) {
         Some(arn) if arn.service == "kinesis" => kinesis_stream_name(arn.resource.trim_start_matches("stream/")),
-        _ => Err(format!(
-            "{} is not a Kinesis stream ARN: expected arn:PARTITION:kinesis:REGION:ACCOUNT(12 digits):stream/NAME",
-            quoted(value)
-        )),
+        _ => Err(not_arn()),
     }
 }
 
 /// Rules for an S3 general-purpose bucket the wizard will **create**
 /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
-pub fn new_bucket_name(name: &str) -> Result<(), String> {
-    length("a bucket name", name, 3, 63)?;
+pub fn new_bucket_name(name: &str) -> Result<(), Msg> {
+    length(msg!("what-bucket-name"), name, 3, 63)?;
     charset(
-        "a bucket name",
+        msg!("what-bucket-name"),
         name,
         |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-',
-        "lower-case letters a–z, digits 0–9, '.' and '-'",
+        msg!("chars-new-bucket"),
     )?;
     let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     if !edge_ok(name.chars().next()) || !edge_ok(name.chars().last()) {
-        return Err("a bucket name must begin and end with a lower-case letter or a digit".into());
+        return Err(msg!("rule-bucket-edges"));
     }
     if name.contains("..") {
-        return Err("a bucket name must not contain two adjacent periods (\"..\")".into());
+        return Err(msg!("rule-bucket-periods"));
     }
     if IP_FORM.is_match(name) {
-        return Err("a bucket name must not be formatted as an IP address (like 192.168.5.4)".into());
+        return Err(msg!("rule-bucket-ip"));
     }
     for reserved in ["xn--", "sthree-", "amzn-s3-demo-"] {
         if name.starts_with(reserved) {
-            return Err(format!("bucket names starting with \"{reserved}\" are reserved by Amazon S3"));
+            return Err(msg!("rule-bucket-reserved-start", reserved = reserved));
         }
     }
     for reserved in ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] {
         if name.ends_with(reserved) {
-            return Err(format!("bucket names ending with \"{reserved}\" are reserved by Amazon S3"));
+            return Err(msg!("rule-bucket-reserved-end", reserved = reserved));
         }
     }
     if name.ends_with("-an") {
-        return Err(
-            "bucket names ending with \"-an\" are reserved for account-regional namespace buckets, which this tool does not create"
-                .into(),
-        );
+        return Err(msg!("rule-bucket-regional"));
     }
     Ok(())
 }
 
 /// An **existing** bucket: Firehose's `BucketARN` allows `[\w.-]{1,255}` (legacy us-east-1 buckets
 /// may have upper-case letters and underscores); whether it exists is asked of S3 at apply time.
-pub fn existing_bucket_name(name: &str) -> Result<(), String> {
-    length("a bucket name", name, 1, 255)?;
+pub fn existing_bucket_name(name: &str) -> Result<(), Msg> {
+    length(msg!("what-bucket-name"), name, 1, 255)?;
     charset(
-        "an existing bucket's name",
+        msg!("what-existing-bucket-name"),
         name,
         |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
-        "letters, digits, '_', '.' and '-'",
+        msg!("chars-existing-bucket"),
     )
 }
 
 /// IAM `RoleName`: 1–64 characters of `[\w+=,.@-]`.
-pub fn role_name(name: &str) -> Result<(), String> {
-    length("a role name", name, 1, 64)?;
+pub fn role_name(name: &str) -> Result<(), Msg> {
+    length(msg!("what-role-name"), name, 1, 64)?;
     charset(
-        "a role name",
+        msg!("what-role-name"),
         name,
         |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '=' | ',' | '.' | '@' | '-'),
-        "letters, digits and _+=,.@-",
+        msg!("chars-role"),
     )
 }
 
 /// A role given by name or by ARN (`RoleARN`, 1–512 characters; the ARN may carry a path).
-pub fn role_ref(value: &str) -> Result<(), String> {
+pub fn role_ref(value: &str) -> Result<(), Msg> {
     if !value.starts_with("arn:") {
         return role_name(value);
     }
-    length("a role ARN", value, 1, 512)?;
+    length(msg!("what-role-arn"), value, 1, 512)?;
+    let not_arn = || msg!("rule-not-role-arn", value = quoted(value));
     if !ROLE_ARN.is_match(value) {
-        return Err(format!(
-            "{} is not an IAM role ARN: expected arn:PARTITION:iam::ACCOUNT(12 digits):role/[PATH/]NAME",
-            quoted(value)
-        ));
+        return Err(not_arn());
     }
     match Arn::parse(value) {
         Some(arn) if arn.service == "iam" && arn.region.is_empty() => role_name(role_name_of(value)),
-        _ => Err(format!(
-            "{} is not an IAM role ARN: expected arn:PARTITION:iam::ACCOUNT(12 digits):role/[PATH/]NAME",
-            quoted(value)
-        )),
+        _ => Err(not_arn()),
     }
 }
 
@@ -179,119 +173,91 @@ static JQ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z_][A-Za-z0-9_]*$"
 
 /// A Lambda function ARN as the Lambda model writes it: `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME`
 /// with an optional qualifier (`:$LATEST`, a version number or an alias), as the console uses.
-pub fn lambda_arn(value: &str) -> Result<(), String> {
-    length("the Lambda function ARN", value, 1, 5120)?;
+pub fn lambda_arn(value: &str) -> Result<(), Msg> {
+    length(msg!("what-lambda-arn"), value, 1, 5120)?;
     if !LAMBDA_ARN.is_match(value) {
-        return Err(format!(
-            "{} is not a Lambda function ARN: expected arn:aws:lambda:REGION:ACCOUNT(12 digits):function:NAME[:$LATEST|:VERSION|:ALIAS]",
-            quoted(value)
-        ));
+        return Err(msg!("rule-not-lambda-arn", value = quoted(value)));
     }
     let name = value.split(":function:").nth(1).unwrap_or("").split(':').next().unwrap_or("");
-    length("a Lambda function name", name, 1, 64)
+    length(msg!("what-lambda-name"), name, 1, 64)
 }
 
 /// A KMS key ARN as Firehose's model writes it (`key/ID` or `alias/NAME`).
-pub fn kms_key_arn(value: &str) -> Result<(), String> {
-    length("a KMS key ARN", value, 1, 512)?;
+pub fn kms_key_arn(value: &str) -> Result<(), Msg> {
+    length(msg!("what-kms-arn"), value, 1, 512)?;
     if !KMS_ARN.is_match(value) || Arn::parse(value).is_none() {
-        return Err(format!(
-            "{} is not a KMS key ARN: expected arn:aws:kms:REGION:ACCOUNT(12 digits):key/KEY_ID (or alias/NAME)",
-            quoted(value)
-        ));
+        return Err(msg!("rule-not-kms-arn", value = quoted(value)));
     }
     Ok(())
 }
 
 /// A Region name such as `us-east-1`.
-pub fn region(value: &str) -> Result<(), String> {
-    if REGION.is_match(value) {
-        Ok(())
-    } else {
-        Err(format!("{} is not a Region name (like us-east-1)", quoted(value)))
-    }
+pub fn region(value: &str) -> Result<(), Msg> {
+    if REGION.is_match(value) { Ok(()) } else { Err(msg!("rule-not-region", value = quoted(value))) }
 }
 
 /// A Glue database, table or version: 1–1024 characters, no white space (`^\S+$`).
-pub fn glue_name(what: &str, value: &str) -> Result<(), String> {
-    length(what, value, 1, 1024)?;
+pub fn glue_name(what: Msg, value: &str) -> Result<(), Msg> {
+    length(what.clone(), value, 1, 1024)?;
     match value.chars().position(char::is_whitespace) {
-        Some(i) => Err(format!("{what} must not contain white space (character {} is white space)", i + 1)),
+        Some(i) => Err(msg!("rule-no-white-space", what = what, position = i + 1)),
         None => Ok(()),
     }
 }
 
 /// A tag key: 1–128 characters of letters, digits, spaces and `_ . : / = + - @ %`, not starting `aws:`.
-pub fn tag_key(key: &str) -> Result<(), String> {
-    length("a tag key", key, 1, 128)?;
+pub fn tag_key(key: &str) -> Result<(), Msg> {
+    length(msg!("what-tag-key"), key, 1, 128)?;
     if key.to_ascii_lowercase().starts_with("aws:") {
-        return Err(format!("tag key {}: keys starting with \"aws:\" are reserved by AWS", quoted(key)));
+        return Err(msg!("rule-tag-key-aws", key = quoted(key)));
     }
-    tag_chars("tag key", key)
+    tag_chars(msg!("what-tag-key-short"), key)
 }
 
 /// A tag value: 0–256 characters of the same set as keys.
-pub fn tag_value(key: &str, value: &str) -> Result<(), String> {
-    length(&format!("the value of tag {}", quoted(key)), value, 0, 256)?;
-    tag_chars(&format!("the value of tag {}", quoted(key)), value)
+pub fn tag_value(key: &str, value: &str) -> Result<(), Msg> {
+    length(msg!("what-tag-value", key = quoted(key)), value, 0, 256)?;
+    tag_chars(msg!("what-tag-value", key = quoted(key)), value)
 }
 
-fn tag_chars(what: &str, value: &str) -> Result<(), String> {
+fn tag_chars(what: Msg, value: &str) -> Result<(), Msg> {
     if TAG_KEY.is_match(value) {
         return Ok(());
     }
     let bad = value.chars().find(|c| !TAG_KEY.is_match(&c.to_string())).unwrap_or('?');
-    Err(format!(
-        "{what} may contain only letters, digits, spaces and _ . : / = + - @ %; {} is not allowed",
-        quoted(&bad.to_string())
-    ))
+    Err(msg!("rule-tag-chars", what = what, character = quoted(&bad.to_string())))
 }
 
 /// `FileExtension`: empty, or `.` followed by `0-9 a-z ! - _ . * ' ( )`, at most 128 characters.
-pub fn file_extension(value: &str) -> Result<(), String> {
-    length("the file extension", value, 0, 128)?;
+pub fn file_extension(value: &str) -> Result<(), Msg> {
+    length(msg!("what-file-extension"), value, 0, 128)?;
     if !value.is_empty() && !FILE_EXTENSION.is_match(value) {
-        return Err(format!(
-            "{} is not a file extension: it must start with '.' and then use only lower-case a–z, digits and ! - _ . * ' ( )",
-            quoted(value)
-        ));
+        return Err(msg!("rule-file-extension", value = quoted(value)));
     }
     Ok(())
 }
 
 /// `CustomTimeZone`: an IANA zone name (`Asia/Seoul`) of at most 50 characters of `[a-zA-Z/_]`.
-pub fn time_zone(value: &str) -> Result<chrono_tz::Tz, String> {
-    length("the time zone", value, 1, 50)?;
+pub fn time_zone(value: &str) -> Result<chrono_tz::Tz, Msg> {
+    length(msg!("what-time-zone"), value, 1, 50)?;
     if !TIME_ZONE.is_match(value) {
-        return Err(format!(
-            "{}: Firehose takes time zone names of letters, '/' and '_' only (like Asia/Seoul or America/New_York)",
-            quoted(value)
-        ));
+        return Err(msg!("rule-time-zone-chars", value = quoted(value)));
     }
-    value.parse::<chrono_tz::Tz>().map_err(|_| {
-        format!("{} is not an IANA time zone name (like UTC, Europe/Paris or Asia/Seoul; case matters)", quoted(value))
-    })
+    value.parse::<chrono_tz::Tz>().map_err(|_| msg!("rule-not-time-zone", value = quoted(value)))
 }
 
 /// A partition key name, as `!{partitionKeyFromQuery:NAME}` uses it: a jq key name.
-pub fn partition_key_name(key: &str) -> Result<(), String> {
-    if JQ_KEY.is_match(key) {
-        Ok(())
-    } else {
-        Err(format!(
-            "partition key name {} must be a jq key name (letters, digits and '_', not starting with a digit)",
-            quoted(key)
-        ))
-    }
+pub fn partition_key_name(key: &str) -> Result<(), Msg> {
+    if JQ_KEY.is_match(key) { Ok(()) } else { Err(msg!("rule-partition-key-name", key = quoted(key))) }
 }
 
 /// A jq expression, checked for what can be checked without running jq: not blank, strings closed,
 /// brackets balanced.
-pub fn jq_expression(key: &str, expr: &str) -> Result<(), String> {
-    let what = format!("the jq expression of partition key {}", quoted(key));
+pub fn jq_expression(key: &str, expr: &str) -> Result<(), Msg> {
+    let what = msg!("what-jq-expression", key = quoted(key));
     if expr.trim().is_empty() {
         // the key is echoed as the example's path: escaped, like every text of the plan in a message
-        return Err(format!("{what} is empty; for example .{}", sanitize(key)));
+        return Err(msg!("rule-jq-empty", what = what, example = format!(".{}", sanitize(key))));
     }
     let mut stack = Vec::new();
     let mut chars = expr.chars();
@@ -299,7 +265,7 @@ pub fn jq_expression(key: &str, expr: &str) -> Result<(), String> {
         match c {
             '"' => loop {
                 match chars.next() {
-                    None => return Err(format!("{what} has a string that is not closed with \"")),
+                    None => return Err(msg!("rule-jq-string", what = what)),
                     Some('\\') => {
                         chars.next();
                     }
@@ -315,14 +281,14 @@ pub fn jq_expression(key: &str, expr: &str) -> Result<(), String> {
                     _ => '{',
                 };
                 if stack.pop() != Some(open) {
-                    return Err(format!("{what} has an unmatched {}", quoted(&c.to_string())));
+                    return Err(msg!("rule-jq-unmatched", what = what, bracket = quoted(&c.to_string())));
                 }
             }
             _ => {}
         }
     }
     match stack.pop() {
-        Some(open) => Err(format!("{what} has an unclosed {}", quoted(&open.to_string()))),
+        Some(open) => Err(msg!("rule-jq-unclosed", what = what, bracket = quoted(&open.to_string()))),
         None => Ok(()),
     }
 }
@@ -376,10 +342,12 @@ mod tests {
         for ok in ["retail-trans", "a", "A_b.c-9", &"x".repeat(64)] {
             assert_eq!(delivery_stream_name(ok), Ok(()), "{ok}");
         }
-        assert!(delivery_stream_name("").unwrap_err().contains("required"));
-        assert!(delivery_stream_name(&"x".repeat(65)).unwrap_err().contains("1–64 characters long; it has 65"));
+        assert!(delivery_stream_name("").unwrap_err().to_string().contains("required"));
+        assert!(
+            delivery_stream_name(&"x".repeat(65)).unwrap_err().to_string().contains("1–64 characters long; it has 65")
+        );
         let e = delivery_stream_name("bad name!").unwrap_err();
-        assert!(e.contains("character 4 is \" \""), "{e}");
+        assert!(e.to_string().contains("character 4 is \" \""), "{e}");
         assert!(delivery_stream_name("ré").is_err(), "non-ASCII letters are outside [a-zA-Z]");
         assert!(delivery_stream_name("a/b").is_err());
     }
@@ -402,10 +370,10 @@ mod tests {
             "arn:aws::kinesis:us-east-1:123456789012:stream/x", // the pattern's .* swallows a field
             "arn:a:b:kinesis:us-east-1:123456789012:stream/x",
         ] {
-            assert!(kinesis_stream_ref(bad).unwrap_err().contains("ARN"), "{bad}");
+            assert!(kinesis_stream_ref(bad).unwrap_err().to_string().contains("ARN"), "{bad}");
         }
         let long = format!("arn:aws:kinesis:us-east-1:123456789012:stream/{}", "k".repeat(129));
-        assert!(kinesis_stream_ref(&long).unwrap_err().contains("1–128"));
+        assert!(kinesis_stream_ref(&long).unwrap_err().to_string().contains("1–128"));
         assert_eq!(kinesis_stream_name_of("arn:aws:kinesis:us-east-1:123456789012:stream/abc"), "abc");
         assert_eq!(kinesis_stream_name_of("abc"), "abc");
     }
@@ -438,7 +406,7 @@ mod tests {
         ];
         for (name, needle) in cases {
             let e = new_bucket_name(name).unwrap_err();
-            assert!(e.contains(needle), "{name}: {e}");
+            assert!(e.to_string().contains(needle), "{name}: {e}");
         }
         // IP-like but not an IP form: allowed
         assert_eq!(new_bucket_name("192.168.5.4a"), Ok(()));
@@ -463,7 +431,7 @@ mod tests {
         assert!(role_ref("rôle").is_err());
         assert_eq!(role_ref("arn:aws:iam::123456789012:role/firehose_delivery_role"), Ok(()));
         assert_eq!(role_ref("arn:aws:iam::123456789012:role/service-role/KinesisFirehoseServiceRole-x"), Ok(()));
-        assert!(role_ref("arn:aws:iam::123456789012:user/x").unwrap_err().contains("role ARN"));
+        assert!(role_ref("arn:aws:iam::123456789012:user/x").unwrap_err().to_string().contains("role ARN"));
         assert!(role_ref("arn:aws:iam:us-east-1:123456789012:role/x").is_err(), "IAM ARNs have no region");
         assert!(role_ref("not-an-arn:x").is_err());
         assert!(role_ref("arn::iam::123456789012:role/x").is_err(), "empty partition");
@@ -475,12 +443,12 @@ mod tests {
     #[test]
     fn jq_expression_messages_escape_the_key() {
         assert_eq!(
-            jq_expression("region", " "),
-            Err("the jq expression of partition key \"region\" is empty; for example .region".into())
+            jq_expression("region", " ").unwrap_err().to_string(),
+            "the jq expression of partition key \"region\" is empty; for example .region"
         );
         let e = jq_expression("\u{1b}[2J", "").unwrap_err();
-        assert!(!e.chars().any(char::is_control), "{e:?}");
-        assert!(e.ends_with("for example .\\u{1b}[2J"), "{e}");
+        assert!(!e.to_string().chars().any(char::is_control), "{e:?}");
+        assert!(e.to_string().ends_with("for example .\\u{1b}[2J"), "{e}");
     }
 
     #[test]

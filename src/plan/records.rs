@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use serde_json::{Value, json};
 
+use super::msg::Msg;
+
 /// The field that carries a record's tag (`<marker>#<number>`).
 pub const MARKER_FIELD: &str = "firehose_wizard_test";
 
@@ -116,10 +118,19 @@ pub fn encode(record: &Value, newline: bool) -> Vec<u8> {
 
 /// A JSON Lines file that cannot be sent, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+#[error("{}", self.msg())]
 pub struct LinesError {
     pub line: Option<usize>,
-    pub message: String,
+    pub message: Msg,
+}
+
+impl LinesError {
+    pub fn msg(&self) -> Msg {
+        match self.line {
+            Some(l) => msg!("lines-at", line = l, message = self.message.clone()),
+            None => self.message.clone(),
+        }
+    }
 }
 
 /// The records of a JSON Lines file: each non-blank line, which must be one JSON value, without its line
@@ -128,21 +139,21 @@ pub fn json_lines(bytes: &[u8], newline: bool, max_record: usize) -> Result<Vec<
     let mut out = Vec::new();
     for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let at = |message: String| LinesError { line: Some(i + 1), message };
+        let at = |message: Msg| LinesError { line: Some(i + 1), message };
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text =
-            std::str::from_utf8(line).map_err(|e| at(format!("not UTF-8 text (byte {})", e.valid_up_to() + 1)))?;
+        let text = std::str::from_utf8(line).map_err(|e| at(msg!("lines-not-utf8", byte = e.valid_up_to() + 1)))?;
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            return Err(at(format!("not one JSON value: {e}")));
+            return Err(at(msg!("lines-not-json", error = e.to_string())));
         }
         let size = line.len() + usize::from(newline);
         if size > max_record {
-            return Err(at(format!(
-                "{size} bytes{}; one record may have at most {max_record} bytes",
-                if newline { " with its new line" } else { "" }
-            )));
+            return Err(at(if newline {
+                msg!("lines-too-large-newline", size = size, max = max_record)
+            } else {
+                msg!("lines-too-large", size = size, max = max_record)
+            }));
         }
         let mut record = line.to_vec();
         if newline {
@@ -151,7 +162,7 @@ pub fn json_lines(bytes: &[u8], newline: bool, max_record: usize) -> Result<Vec<
         out.push(record);
     }
     if out.is_empty() {
-        return Err(LinesError { line: None, message: "holds no records (every line is blank)".into() });
+        return Err(LinesError { line: None, message: msg!("lines-empty") });
     }
     Ok(out)
 }

@@ -12,6 +12,7 @@ use aws_sdk_firehose::types::{
 };
 use serde_json::{Map, Value, json};
 
+use super::msg::Msg;
 use super::names::{kinesis_stream_name_of, role_name_of};
 use super::validate::metadata_query;
 use super::{Deaggregation, Plan, Role, Source, StreamEncryption};
@@ -526,14 +527,42 @@ pub fn delivery_stream_arn(target: &Target, name: &str) -> String {
 /// One setting where an existing delivery stream differs from what the plan would create.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
+    /// The setting's name in English (`prefix`, `error logging`), as the tests name it.
     pub setting: &'static str,
-    pub existing: String,
-    pub planned: String,
+    pub existing: Msg,
+    pub planned: Msg,
+}
+
+impl Difference {
+    pub fn msg(&self) -> Msg {
+        let setting = match self.setting {
+            "type" => msg!("setting-type"),
+            "source stream" => msg!("setting-source-stream"),
+            "stream encryption" => msg!("setting-stream-encryption"),
+            "destination" => msg!("setting-destination"),
+            "bucket" => msg!("setting-bucket"),
+            "role" => msg!("setting-role"),
+            "prefix" => msg!("setting-prefix"),
+            "error prefix" => msg!("setting-error-prefix"),
+            "buffering" => msg!("setting-buffering"),
+            "compression" => msg!("setting-compression"),
+            "S3 encryption key" => msg!("setting-s3-encryption-key"),
+            "record processing" => msg!("setting-record-processing"),
+            "record format conversion" => msg!("setting-record-format-conversion"),
+            "dynamic partitioning" => msg!("setting-dynamic-partitioning"),
+            "file extension" => msg!("setting-file-extension"),
+            "time zone" => msg!("setting-time-zone"),
+            "source record backup" => msg!("setting-source-record-backup"),
+            "error logging" => msg!("setting-error-logging"),
+            other => Msg::text(other),
+        };
+        msg!("difference", setting = setting, existing = self.existing.clone(), planned = self.planned.clone())
+    }
 }
 
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: the stream has {}, the plan says {}", self.setting, self.existing, self.planned)
+        write!(f, "{}", self.msg())
     }
 }
 
@@ -545,22 +574,24 @@ impl std::fmt::Display for Difference {
 pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStreamDescription) -> Vec<Difference> {
     let mut out = Vec::new();
     let show = |v: Option<&str>| match v {
-        None | Some("") => "none".to_owned(),
+        None | Some("") => msg!("value-none"),
         // in full (a difference may sit at the end of a long prefix), control characters escaped
-        Some(v) => format!("\"{}\"", super::sanitize(v)),
+        Some(v) => Msg::text(format!("\"{}\"", super::sanitize(v))),
     };
-    let mut cmp = |setting: &'static str, existing: String, planned: String| {
+    let off = || msg!("value-off");
+    let text = |s: &str| Msg::text(s);
+    let mut cmp = |setting: &'static str, existing: Msg, planned: Msg| {
         if existing != planned {
             out.push(Difference { setting, existing, planned });
         }
     };
-    cmp("type", d.delivery_stream_type().as_str().to_owned(), req.stream_type.as_str().to_owned());
+    cmp("type", text(d.delivery_stream_type().as_str()), text(req.stream_type.as_str()));
     let source = d.source().and_then(|s| s.kinesis_stream_source_description()).and_then(|k| k.kinesis_stream_arn());
     cmp("source stream", show(source), show(req.kinesis_source.as_ref().map(|k| k.kinesis_stream_arn())));
     // server-side encryption of a Direct PUT stream
     let planned_sse = match &req.encryption {
-        None => "off".to_owned(),
-        Some(e) => e.key_arn().map_or_else(|| "an AWS owned key".to_owned(), |k| show(Some(k))),
+        None => off(),
+        Some(e) => e.key_arn().map_or_else(|| msg!("value-aws-owned-key"), |k| show(Some(k))),
     };
     let existing_sse = match d.delivery_stream_encryption_configuration() {
         Some(e)
@@ -569,14 +600,14 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
                 Some(DeliveryStreamEncryptionStatus::Enabled | DeliveryStreamEncryptionStatus::Enabling)
             ) =>
         {
-            e.key_arn().map_or_else(|| "an AWS owned key".to_owned(), |k| show(Some(k)))
+            e.key_arn().map_or_else(|| msg!("value-aws-owned-key"), |k| show(Some(k)))
         }
-        _ => "off".to_owned(),
+        _ => off(),
     };
     cmp("stream encryption", existing_sse, planned_sse);
     let s3 = &req.s3;
     let Some(x) = d.destinations().iter().find_map(|x| x.extended_s3_destination_description()) else {
-        cmp("destination", "no Amazon S3 destination".into(), "Amazon S3".into());
+        cmp("destination", msg!("value-no-s3-destination"), text("Amazon S3"));
         return out;
     };
     cmp("bucket", show(Some(x.bucket_arn())), show(Some(s3.bucket_arn())));
@@ -585,11 +616,12 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
     cmp("prefix", show(x.prefix()), show(s3.prefix()));
     cmp("error prefix", show(x.error_output_prefix()), show(s3.error_output_prefix()));
     let buffering = |b: Option<&BufferingHints>| {
-        b.map(|b| format!("{} MiB / {} s", b.size_in_mbs().unwrap_or(5), b.interval_in_seconds().unwrap_or(300)))
-            .unwrap_or_else(|| "5 MiB / 300 s".into())
+        let (size, interval) =
+            b.map_or((5, 300), |b| (b.size_in_mbs().unwrap_or(5), b.interval_in_seconds().unwrap_or(300)));
+        Msg::text(format!("{size} MiB / {interval} s"))
     };
     cmp("buffering", buffering(x.buffering_hints()), buffering(s3.buffering_hints()));
-    let compression = |c: Option<&CompressionFormat>| c.map_or("UNCOMPRESSED", |c| c.as_str()).to_owned();
+    let compression = |c: Option<&CompressionFormat>| text(c.map_or("UNCOMPRESSED", |c| c.as_str()));
     cmp("compression", compression(Some(x.compression_format())), compression(s3.compression_format()));
     let kms = |e: Option<&EncryptionConfiguration>| {
         e.and_then(|e| e.kms_encryption_config()).map(|k| k.awskms_key_arn().to_owned())
@@ -623,20 +655,25 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
     if !same_processors {
         let names = |v: &[(String, Vec<(String, String)>)]| {
             if v.is_empty() {
-                "none".to_owned()
+                msg!("value-none")
             } else {
-                v.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ")
+                Msg::text(v.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", "))
             }
         };
         let (h, w) = (names(&have), names(&want));
-        let (h, w) = if h == w { (format!("{h} (other parameters)"), w) } else { (h, w) };
+        let (h, w) = if h == w { (msg!("value-other-parameters", value = h), w) } else { (h, w) };
         cmp("record processing", h, w);
     }
     let conversion = |c: Option<&DataFormatConversionConfiguration>| {
         c.filter(|c| c.enabled() != Some(false))
             .and_then(|c| c.schema_configuration())
-            .map(|s| format!("Glue table {}.{}", s.database_name().unwrap_or("?"), s.table_name().unwrap_or("?")))
-            .unwrap_or_else(|| "off".into())
+            .map(|s| {
+                msg!(
+                    "value-glue-table",
+                    table = format!("{}.{}", s.database_name().unwrap_or("?"), s.table_name().unwrap_or("?"))
+                )
+            })
+            .unwrap_or_else(off)
     };
     cmp(
         "record format conversion",
@@ -644,7 +681,7 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
         conversion(s3.data_format_conversion_configuration()),
     );
     let partitioning = |p: Option<&DynamicPartitioningConfiguration>| {
-        if p.and_then(|p| p.enabled()) == Some(true) { "on" } else { "off" }.to_owned()
+        if p.and_then(|p| p.enabled()) == Some(true) { msg!("value-on") } else { off() }
     };
     cmp(
         "dynamic partitioning",
@@ -658,8 +695,8 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
         cmp("time zone", show(x.custom_time_zone()), show(Some(tz)));
     }
     let backup = |mode: Option<&S3BackupMode>, bucket: Option<&str>| match mode {
-        Some(S3BackupMode::Enabled) => format!("to {}", show(bucket)),
-        _ => "off".into(),
+        Some(S3BackupMode::Enabled) => msg!("value-to", place = show(bucket)),
+        _ => off(),
     };
     cmp(
         "source record backup",
@@ -667,8 +704,8 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
         backup(s3.s3_backup_mode(), s3.s3_backup_configuration().map(|b| b.bucket_arn())),
     );
     let logging = |l: Option<&CloudWatchLoggingOptions>| match l.filter(|l| l.enabled() == Some(true)) {
-        Some(l) => format!("to {}", show(l.log_group_name())),
-        None => "off".into(),
+        Some(l) => msg!("value-to", place = show(l.log_group_name())),
+        None => off(),
     };
     cmp("error logging", logging(x.cloud_watch_logging_options()), logging(s3.cloud_watch_logging_options()));
     out

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::msg::Msg;
 use super::names::{self, Arn};
 use super::prefix::{self, EvalContext, Kind};
 use super::request::Target;
@@ -19,21 +20,13 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A broken rule: the plan path it belongs to, and what is wrong (a message shown in the reader's
+/// language; `error: <path>: <message>` is its `Display`, in `crate::i18n`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub path: &'static str,
     pub severity: Severity,
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}: {}", self.path, self.message)
-    }
+    pub message: Msg,
 }
 
 /// The compression formats of `CompressionFormat`, exactly as the API spells them.
@@ -57,7 +50,7 @@ pub const MAX_PARAMETER_VALUE: usize = 5120;
 /// Every problem of the plan that can be known without asking AWS.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut error = |path, r: Result<(), String>| {
+    let mut error = |path, r: Result<(), Msg>| {
         if let Err(message) = r {
             out.push(Problem { path, severity: Severity::Error, message });
         }
@@ -70,19 +63,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         Source::NewKinesisStream(n) => {
             error("source", names::kinesis_stream_name(&n.name));
             match (n.mode, n.shards) {
-                (StreamMode::Provisioned, None) => {
-                    error("source.shards", Err("a provisioned stream needs a shard count (1 or more)".into()))
-                }
+                (StreamMode::Provisioned, None) => error("source.shards", Err(msg!("rule-shards-needed"))),
                 (StreamMode::Provisioned, Some(k)) if k < 1 => {
-                    error("source.shards", Err(format!("the shard count must be at least 1; it is {k}")))
+                    error("source.shards", Err(msg!("rule-shards-at-least-one", n = k)))
                 }
                 (StreamMode::Provisioned, Some(k)) if k > i32::MAX as i64 => {
-                    error("source.shards", Err(format!("{k} shards is beyond any account's quota")))
+                    error("source.shards", Err(msg!("rule-shards-too-many", n = k)))
                 }
-                (StreamMode::OnDemand, Some(_)) => error(
-                    "source.shards",
-                    Err("an on-demand stream scales by itself and takes no shard count: remove shards, or use mode provisioned".into()),
-                ),
+                (StreamMode::OnDemand, Some(_)) => error("source.shards", Err(msg!("rule-shards-on-demand"))),
                 _ => {}
             }
         }
@@ -95,69 +83,54 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if let Some(b) = l.buffer_size_mib
             && !LAMBDA_BUFFER_MIB.contains(&b)
         {
-            error(
-                "process.lambda.buffer_size_mib",
-                Err(format!("the Lambda buffer size must be 0.2–3 MiB; it is {b}")),
-            );
+            error("process.lambda.buffer_size_mib", Err(msg!("rule-lambda-buffer", value = b.to_string())));
         }
         if let Some(i) = l.buffer_interval_s
             && !LAMBDA_INTERVAL_S.contains(&i)
         {
-            error(
-                "process.lambda.buffer_interval_s",
-                Err(format!("the Lambda buffer interval must be 0–900 seconds; it is {i}")),
-            );
+            error("process.lambda.buffer_interval_s", Err(msg!("rule-lambda-interval", value = i)));
         }
         if let Some(r) = l.retries
             && r < 0
         {
-            error("process.lambda.retries", Err(format!("the number of retries must be 0 or more; it is {r}")));
+            error("process.lambda.retries", Err(msg!("rule-lambda-retries", value = r)));
         }
     }
     if let Some(c) = &plan.process.format_conversion {
         if !OUTPUT_FORMATS.contains(&c.output.as_str()) {
-            error(
-                "process.format_conversion.output",
-                Err(format!("{} is not an output format: use parquet or orc", quoted(&c.output))),
-            );
+            error("process.format_conversion.output", Err(msg!("rule-output-format", value = quoted(&c.output))));
         }
         if !INPUT_FORMATS.contains(&c.input.as_str()) {
-            error(
-                "process.format_conversion.input",
-                Err(format!("{} is not an input format: use openx_json or hive_json", quoted(&c.input))),
-            );
+            error("process.format_conversion.input", Err(msg!("rule-input-format", value = quoted(&c.input))));
         }
-        error("process.format_conversion.glue_database", names::glue_name("the Glue database", &c.glue_database));
-        error("process.format_conversion.glue_table", names::glue_name("the Glue table", &c.glue_table));
+        error(
+            "process.format_conversion.glue_database",
+            names::glue_name(msg!("what-glue-database"), &c.glue_database),
+        );
+        error("process.format_conversion.glue_table", names::glue_name(msg!("what-glue-table"), &c.glue_table));
         if let Some(r) = &c.glue_region {
             error("process.format_conversion.glue_region", names::region(r));
         }
         if let Some(v) = &c.glue_version {
-            error("process.format_conversion.glue_version", names::glue_name("the Glue table version", v));
+            error("process.format_conversion.glue_version", names::glue_name(msg!("what-glue-version"), v));
             if v != "LATEST" && !v.chars().all(|c| c.is_ascii_digit()) {
-                error(
-                    "process.format_conversion.glue_version",
-                    Err(format!("{} is not a table version: use LATEST or a version number", quoted(v))),
-                );
+                error("process.format_conversion.glue_version", Err(msg!("rule-glue-version", value = quoted(v))));
             }
         }
         if s.compression != "UNCOMPRESSED" {
             error(
                 "settings.compression",
-                Err(format!(
-                    "must be UNCOMPRESSED with record format conversion (the {} serializer compresses instead); it is {}",
-                    if c.output == "orc" { "ORC" } else { "Parquet" },
-                    quoted(&s.compression)
+                Err(msg!(
+                    "rule-conversion-uncompressed",
+                    serializer = if c.output == "orc" { "ORC" } else { "Parquet" },
+                    value = quoted(&s.compression)
                 )),
             );
         }
         if s.buffer_size_mib < MIN_BUFFER_MIB_CONVERSION {
             error(
                 "settings.buffer_size_mib",
-                Err(format!(
-                    "must be at least {MIN_BUFFER_MIB_CONVERSION} MiB with record format conversion (128 is the usual choice); it is {}",
-                    s.buffer_size_mib
-                )),
+                Err(msg!("rule-conversion-buffer", min = MIN_BUFFER_MIB_CONVERSION, value = s.buffer_size_mib)),
             );
         }
     }
@@ -173,14 +146,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if d.keys.len() > MAX_PARTITION_KEYS {
             error(
                 "destination.dynamic_partitioning.keys",
-                Err(format!("at most {MAX_PARTITION_KEYS} partition keys; there are {}", d.keys.len())),
+                Err(msg!("rule-partition-keys-count", max = MAX_PARTITION_KEYS, n = d.keys.len())),
             );
         }
         if d.keys.is_empty() && plan.process.lambda.is_none() {
-            error(
-                "destination.dynamic_partitioning.keys",
-                Err("define at least one partition key (name = jq expression, like customer_id = .customer_id), or a Lambda transform that returns the keys".into()),
-            );
+            error("destination.dynamic_partitioning.keys", Err(msg!("rule-partition-keys-none")));
         }
         for (k, e) in &d.keys {
             error("destination.dynamic_partitioning.keys", names::partition_key_name(k));
@@ -190,44 +160,29 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if query.chars().count() > MAX_PARAMETER_VALUE {
             error(
                 "destination.dynamic_partitioning.keys",
-                Err(format!(
-                    "the jq query of all keys is {} characters; Firehose takes at most {MAX_PARAMETER_VALUE}",
-                    query.chars().count()
-                )),
+                Err(msg!("rule-jq-query-length", n = query.chars().count(), max = MAX_PARAMETER_VALUE)),
             );
         }
         if let Some(r) = d.retry_duration_s
             && !RETRY_DURATION_S.contains(&r)
         {
-            error(
-                "destination.dynamic_partitioning.retry_duration_s",
-                Err(format!("the retry duration must be 0–7200 seconds; it is {r}")),
-            );
+            error("destination.dynamic_partitioning.retry_duration_s", Err(msg!("rule-retry-duration", value = r)));
         }
         if let Some(Deaggregation::Delimited(delim)) = &d.record_deaggregation
             && delim.is_empty()
         {
-            error(
-                "destination.dynamic_partitioning.record_deaggregation",
-                Err("the delimiter of delimited de-aggregation must not be empty".into()),
-            );
+            error("destination.dynamic_partitioning.record_deaggregation", Err(msg!("rule-delimiter-empty")));
         }
         if s.buffer_size_mib < MIN_BUFFER_MIB_CONVERSION {
             error(
                 "settings.buffer_size_mib",
-                Err(format!(
-                    "must be at least {MIN_BUFFER_MIB_CONVERSION} MiB with dynamic partitioning; it is {}",
-                    s.buffer_size_mib
-                )),
+                Err(msg!("rule-partitioning-buffer", min = MIN_BUFFER_MIB_CONVERSION, value = s.buffer_size_mib)),
             );
         }
         if s.buffer_interval_s < MIN_BUFFER_INTERVAL_DYNAMIC {
             error(
                 "settings.buffer_interval_s",
-                Err(format!(
-                    "must be at least {MIN_BUFFER_INTERVAL_DYNAMIC} seconds with dynamic partitioning; it is {}",
-                    s.buffer_interval_s
-                )),
+                Err(msg!("rule-partitioning-interval", min = MIN_BUFFER_INTERVAL_DYNAMIC, value = s.buffer_interval_s)),
             );
         }
     }
@@ -242,8 +197,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for f in prefix::check(&b.prefix, None, false) {
             let message = match f.kind {
                 // rule 3 speaks of the error prefix, which a backup here does not take
-                Kind::ErrorPrefix => "a backup prefix with !{...} expressions would need an error prefix of its own, which backups made by this tool do not take: use a plain prefix like raw/".to_owned(),
-                Kind::Prefix => format!("backup prefix: {}", f.message),
+                Kind::ErrorPrefix => msg!("rule-backup-prefix-expressions"),
+                Kind::Prefix => msg!("rule-backup-prefix", message = f.message),
             };
             if !f.warning {
                 error("destination.backup.prefix", Err(message));
@@ -251,31 +206,18 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     if !BUFFER_SIZE_MIB.contains(&s.buffer_size_mib) {
-        error(
-            "settings.buffer_size_mib",
-            Err(format!("the buffer size must be 1–128 MiB; it is {}", s.buffer_size_mib)),
-        );
+        error("settings.buffer_size_mib", Err(msg!("rule-buffer-size", value = s.buffer_size_mib)));
     }
     if !BUFFER_INTERVAL_S.contains(&s.buffer_interval_s) {
-        error(
-            "settings.buffer_interval_s",
-            Err(format!("the buffer interval must be 0–900 seconds; it is {}", s.buffer_interval_s)),
-        );
+        error("settings.buffer_interval_s", Err(msg!("rule-buffer-interval", value = s.buffer_interval_s)));
     }
     if !COMPRESSION_FORMATS.contains(&s.compression.as_str()) {
-        let hint = COMPRESSION_FORMATS
-            .iter()
-            .find(|f| f.eq_ignore_ascii_case(&s.compression))
-            .map(|f| format!(" (names are case-sensitive: did you mean {f}?)"))
-            .unwrap_or_default();
-        error(
-            "settings.compression",
-            Err(format!(
-                "{} is not a compression format; use one of {}{hint}",
-                quoted(&s.compression),
-                COMPRESSION_FORMATS.join(", ")
-            )),
-        );
+        let formats = COMPRESSION_FORMATS.join(", ");
+        let message = match COMPRESSION_FORMATS.iter().find(|f| f.eq_ignore_ascii_case(&s.compression)) {
+            Some(f) => msg!("rule-compression-case", value = quoted(&s.compression), formats = formats, meant = *f),
+            None => msg!("rule-compression", value = quoted(&s.compression), formats = formats),
+        };
+        error("settings.compression", Err(message));
     }
     match &s.role {
         Role::Create(name) => error("settings.role", names::role_name(name)),
@@ -286,17 +228,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     match (&s.stream_encryption, &plan.source) {
         (None, _) => {}
-        (Some(_), Source::KinesisStream(_) | Source::NewKinesisStream(_)) => error(
-            "settings.stream_encryption",
-            Err("stream encryption is for Direct PUT only: with a Kinesis source Firehose stores no data at rest; encrypt the Kinesis stream instead".into()),
-        ),
+        (Some(_), Source::KinesisStream(_) | Source::NewKinesisStream(_)) => {
+            error("settings.stream_encryption", Err(msg!("rule-stream-encryption-direct-put")))
+        }
         (Some(StreamEncryption::AwsOwned), Source::DirectPut) => {}
         (Some(StreamEncryption::CustomerManaged(k)), Source::DirectPut) => {
             error("settings.stream_encryption", names::kms_key_arn(k))
         }
     }
     if s.tags.len() > MAX_TAGS {
-        error("settings.tags", Err(format!("at most {MAX_TAGS} tags; there are {}", s.tags.len())));
+        error("settings.tags", Err(msg!("rule-tags-count", max = MAX_TAGS, n = s.tags.len())));
     }
     for (k, v) in &s.tags {
         error("settings.tags", names::tag_key(k));
@@ -320,16 +261,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         out.push(Problem {
             path: "settings.add_policy_to_role",
             severity: Severity::Warning,
-            message: "has no effect: a role this tool creates (or reuses) always gets this stream's policy".into(),
+            message: msg!("rule-add-policy-no-effect"),
         });
     }
     if dest.create_bucket && dest.bucket.ends_with(LAB_BUCKET_PLACEHOLDER) {
         out.push(Problem {
             path: "destination.bucket",
             severity: Severity::Warning,
-            message: format!(
-                "still ends with the workshop's placeholder {LAB_BUCKET_PLACEHOLDER}; bucket names are global, so make it your own (`firehose-wizard init --lab` writes a plan with a random suffix)"
-            ),
+            message: msg!("rule-bucket-placeholder", placeholder = LAB_BUCKET_PLACEHOLDER),
         });
     }
     out
@@ -349,18 +288,12 @@ pub fn metadata_query(keys: &std::collections::BTreeMap<String, String>) -> Stri
 /// each key it uses must be defined (by a jq query, or returned by the Lambda).
 fn dynamic_prefix_rules(plan: &Plan, d: &DynamicPartitioning, out: &mut Vec<Problem>) {
     let dest = &plan.destination;
-    let mut error = |path, message: String| out.push(Problem { path, severity: Severity::Error, message });
+    let mut error = |path, message: Msg| out.push(Problem { path, severity: Severity::Error, message });
     if dest.prefix.is_empty() {
-        error(
-            "destination.prefix",
-            "is required with dynamic partitioning, and must use the keys, like customer_id=!{partitionKeyFromQuery:customer_id}/".into(),
-        );
+        error("destination.prefix", msg!("rule-partitioning-prefix"));
     }
     if dest.error_prefix().is_none() {
-        error(
-            "destination.error_prefix",
-            "is required with dynamic partitioning, for example errors/!{firehose:error-output-type}/".into(),
-        );
+        error("destination.error_prefix", msg!("rule-partitioning-error-prefix"));
     }
     let Ok(tokens) = prefix::parse(&dest.prefix) else { return };
     let used: Vec<(bool, &str)> = tokens
@@ -371,26 +304,14 @@ fn dynamic_prefix_rules(plan: &Plan, d: &DynamicPartitioning, out: &mut Vec<Prob
         })
         .collect();
     if used.is_empty() && !dest.prefix.is_empty() {
-        error(
-            "destination.prefix",
-            "must use at least one partition key with dynamic partitioning, like key=!{partitionKeyFromQuery:key}/"
-                .into(),
-        );
+        error("destination.prefix", msg!("rule-partitioning-prefix-keys"));
     }
     for (from_lambda, key) in &used {
         if *from_lambda && plan.process.lambda.is_none() {
-            error(
-                "destination.prefix",
-                format!(
-                    "!{{partitionKeyFromLambda:{key}}} needs a Lambda transform that returns the key; there is none"
-                ),
-            );
+            error("destination.prefix", msg!("rule-lambda-key-needs-lambda", key = *key));
         }
         if !*from_lambda && !d.keys.contains_key(*key) {
-            error(
-                "destination.prefix",
-                format!("uses !{{partitionKeyFromQuery:{key}}}, but no partition key named {key} is defined"),
-            );
+            error("destination.prefix", msg!("rule-query-key-undefined", key = *key));
         }
     }
     for k in d.keys.keys() {
@@ -398,11 +319,7 @@ fn dynamic_prefix_rules(plan: &Plan, d: &DynamicPartitioning, out: &mut Vec<Prob
             out.push(Problem {
                 path: "destination.dynamic_partitioning.keys",
                 severity: Severity::Warning,
-                message: format!(
-                    "partition key {} is not used in the prefix: add !{{partitionKeyFromQuery:{}}}",
-                    super::sanitize(k),
-                    super::sanitize(k)
-                ),
+                message: msg!("rule-partition-key-unused", key = super::sanitize(k)),
             });
         }
     }
@@ -418,9 +335,10 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             out.push(Problem {
                 path: "source",
                 severity: Severity::Error,
-                message: format!(
-                    "the Kinesis stream is in {}, but the delivery stream would be created in {}; Firehose reads only streams of its own Region (use --region {})",
-                    super::sanitize(arn.region), target.region, super::sanitize(arn.region)
+                message: msg!(
+                    "rule-kinesis-region",
+                    region = super::sanitize(arn.region),
+                    target = target.region.clone()
                 ),
             });
         }
@@ -428,10 +346,10 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             out.push(Problem {
                 path: "source",
                 severity: Severity::Error,
-                message: format!(
-                    "the Kinesis stream ARN is in partition {}, but these credentials are in {}",
-                    super::sanitize(arn.partition),
-                    target.partition
+                message: msg!(
+                    "rule-kinesis-partition",
+                    partition = super::sanitize(arn.partition),
+                    target = target.partition.clone()
                 ),
             });
         }
@@ -443,33 +361,35 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             out.push(Problem {
                 path: "settings.role",
                 severity: Severity::Error,
-                message: format!(
-                    "the role ARN is in partition {}, but these credentials are in {}",
-                    super::sanitize(arn.partition),
-                    target.partition
+                message: msg!(
+                    "rule-role-partition",
+                    partition = super::sanitize(arn.partition),
+                    target = target.partition.clone()
                 ),
             });
         } else if arn.account != target.account {
             out.push(Problem {
                 path: "settings.role",
                 severity: Severity::Error,
-                message: format!(
-                    "the role is in account {}, but the stream would be created in account {}; Firehose needs a role of its own account",
-                    super::sanitize(arn.account), target.account
+                message: msg!(
+                    "rule-role-account",
+                    account = super::sanitize(arn.account),
+                    target = target.account.clone()
                 ),
             });
         }
     }
-    let mut other = |path: &'static str, what: &str, value: &str, same_region: Option<Severity>, why: &str| {
+    let mut other = |path: &'static str, what: Msg, value: &str, same_region: Option<Severity>, why: Msg| {
         let Some(arn) = Arn::parse(value) else { return };
         if arn.partition != target.partition {
             out.push(Problem {
                 path,
                 severity: Severity::Error,
-                message: format!(
-                    "the {what} is in partition {}, but these credentials are in {}",
-                    super::sanitize(arn.partition),
-                    target.partition
+                message: msg!(
+                    "rule-other-partition",
+                    what = what,
+                    partition = super::sanitize(arn.partition),
+                    target = target.partition.clone()
                 ),
             });
         } else if let Some(severity) = same_region
@@ -478,10 +398,12 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
             out.push(Problem {
                 path,
                 severity,
-                message: format!(
-                    "the {what} is in {}, but the delivery stream would be created in {}; {why}",
-                    super::sanitize(arn.region),
-                    target.region
+                message: msg!(
+                    "rule-other-region",
+                    what = what,
+                    region = super::sanitize(arn.region),
+                    target = target.region.clone(),
+                    why = why
                 ),
             });
         }
@@ -489,30 +411,24 @@ pub fn validate_for(plan: &Plan, target: &Target) -> Vec<Problem> {
     if let Some(l) = &plan.process.lambda {
         other(
             "process.lambda.function_arn",
-            "Lambda function",
+            msg!("what-lambda-function"),
             &l.function_arn,
             Some(Severity::Warning),
-            "the console offers only functions of the stream's own Region",
+            msg!("why-lambda-region"),
         );
     }
     if let Some(e) = &plan.settings.encryption {
         // a new bucket is created in the stream's Region, and S3 needs a key of the bucket's Region
         let check = plan.destination.create_bucket.then_some(Severity::Error);
-        other(
-            "settings.encryption",
-            "KMS key",
-            &e.kms_key_arn,
-            check,
-            "S3 encrypts with a key of the bucket's own Region, and the new bucket is created in the stream's",
-        );
+        other("settings.encryption", msg!("what-kms-key"), &e.kms_key_arn, check, msg!("why-s3-key-region"));
     }
     if let Some(StreamEncryption::CustomerManaged(k)) = &plan.settings.stream_encryption {
         other(
             "settings.stream_encryption",
-            "KMS key",
+            msg!("what-kms-key"),
             k,
             Some(Severity::Error),
-            "Firehose encrypts with a key of its own Region",
+            msg!("why-firehose-key-region"),
         );
     }
     out
@@ -646,7 +562,11 @@ mod tests {
     }
 
     fn errors(plan: &Plan) -> Vec<(&'static str, String)> {
-        validate(plan).into_iter().filter(|p| p.severity == Severity::Error).map(|p| (p.path, p.message)).collect()
+        validate(plan)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| (p.path, p.message.to_string()))
+            .collect()
     }
 
     #[test]
@@ -761,12 +681,12 @@ mod tests {
         p.source = Source::KinesisStream("arn:aws:kinesis:eu-west-1:123456789012:stream/retail-trans".into());
         let e = validate_for(&p, &t);
         assert_eq!(e[0].path, "source");
-        assert!(e[0].message.contains("--region eu-west-1"));
+        assert!(e[0].message.to_string().contains("--region eu-west-1"));
         p.source = Source::DirectPut;
         p.settings.role = Role::Existing("arn:aws-cn:iam::123456789012:role/x".into());
         assert_eq!(validate_for(&p, &t)[0].path, "settings.role");
         p.settings.role = Role::Existing("arn:aws:iam::999999999999:role/x".into());
-        assert!(validate_for(&p, &t)[0].message.contains("in account 999999999999"));
+        assert!(validate_for(&p, &t)[0].message.to_string().contains("in account 999999999999"));
         p.settings.role = Role::Existing("arn:aws:iam::123456789012:role/x".into());
         assert!(validate_for(&p, &t).is_empty());
     }

@@ -13,11 +13,13 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 use super::screens;
 use super::theme::Theme;
 use super::watch;
+use super::widgets::pad;
 use super::wizard::{Action, Context, Effect, ListKind, Model, RowState, Step, update};
 use crate::cloud::dataflow::{SmokeOptions, smoke_test};
 use crate::cloud::journal::Store;
 use crate::cloud::{self, Cloud, destroy, inventory, monitor, provision};
 use crate::plan::Plan;
+use crate::plan::msg::Msg;
 
 pub struct WizardOptions {
     pub cloud: cloud::Options,
@@ -57,11 +59,7 @@ fn run_start(cloud: cloud::Options, no_color: bool, start: Start) -> Ending {
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
-            return Ending {
-                code: 1,
-                stdout: vec![],
-                stderr: vec![format!("error: cannot start the async runtime: {e}")],
-            };
+            return Ending { code: 1, stdout: vec![], stderr: vec![t!("app-no-runtime", error = e.to_string())] };
         }
     };
     let ending = runtime.block_on(run_async(cloud, no_color, start));
@@ -97,7 +95,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     let (mut sigterm, mut sighup, mut sigint) =
         match (signal(SignalKind::terminate()), signal(SignalKind::hangup()), signal(SignalKind::interrupt())) {
             (Ok(a), Ok(b), Ok(c)) => (a, b, c),
-            _ => return Ending { code: 1, stdout: vec![], stderr: vec!["error: cannot listen for signals".into()] },
+            _ => return Ending { code: 1, stdout: vec![], stderr: vec![t!("app-no-signals")] },
         };
     let runner = Runner {
         cloud: cloud.clone(),
@@ -161,11 +159,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         });
         if let Err(e) = drawn {
             ratatui::restore();
-            return Ending {
-                code: 1,
-                stdout: vec![],
-                stderr: vec![format!("error: cannot draw on the terminal: {e}")],
-            };
+            return Ending { code: 1, stdout: vec![], stderr: vec![t!("app-no-terminal", error = e.to_string())] };
         }
         tokio::select! {
             Some(action) = rx.recv() => {
@@ -252,7 +246,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         let mut out = Ending { code: 0, stdout: verdict_lines, stderr: abandoned };
         if let Some((name, code)) = signalled {
             out.code = code;
-            out.stderr.push(format!("firehose-wizard: received {name}; the terminal was restored"));
+            out.stderr.push(t!("app-signalled", signal = name));
         }
         return out;
     }
@@ -281,12 +275,13 @@ fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
     let mut out = Ending { code: 0, stdout: vec![], stderr: vec![] };
     if let Some((name, code)) = signalled {
         out.code = code;
-        out.stderr.push(format!("firehose-wizard: received {name}; the terminal was restored"));
+        out.stderr.push(t!("app-signalled", signal = name));
     }
+    let exists = |r: &provision::Resource| t!("app-exists", resource = crate::plan::sanitize(&r.to_string()));
     match m.step {
         Step::Done => {
             if let Some(o) = &m.outcome {
-                out.stdout.push(format!("delivery stream ARN: {}", o.stream_arn));
+                out.stdout.push(t!("app-stream-arn", arn = o.stream_arn.clone()));
                 for r in &o.resources {
                     out.stdout.push(format!("  {}", crate::plan::sanitize(&r.to_string())));
                 }
@@ -294,40 +289,45 @@ fn ending(m: &Model, signalled: Option<(&str, u8)>) -> Ending {
         }
         Step::Creating => {
             out.code = out.code.max(1);
-            out.stderr.push("left while creating: the call in flight was abandoned. Steps so far:".into());
+            out.stderr.push(t!("app-left-creating"));
             for r in &m.rows {
                 let state = match &r.state {
-                    RowState::Done(d) => (*d).to_owned(),
-                    RowState::Running | RowState::Retrying(_) => "in flight".into(),
+                    RowState::Done(d) => d.msg().to_string(),
+                    RowState::Running | RowState::Retrying(_) => t!("app-in-flight"),
                     RowState::Pending => continue,
-                    RowState::Failed => "failed".into(),
+                    RowState::Failed => t!("app-failed"),
                 };
-                out.stderr.push(format!("  {:<16} {state:<9} {}", r.step.label(), crate::plan::sanitize(&r.detail)));
+                out.stderr.push(format!(
+                    "  {} {} {}",
+                    pad(&r.step.label().to_string(), 16),
+                    pad(&state, 9),
+                    crate::plan::sanitize(&r.detail.to_string())
+                ));
             }
         }
         Step::Failed => {
             out.code = out.code.max(1);
             if let Some(f) = &m.failure {
-                out.stderr.push(format!(
-                    "error: step {} ({}) failed: {}",
-                    f.step.number(),
-                    f.step.label(),
-                    f.error.summary()
+                out.stderr.push(t!(
+                    "app-step-failed",
+                    number = f.step.number(),
+                    step = f.step.label().to_string(),
+                    error = f.error.summary()
                 ));
                 for r in &f.resources {
-                    out.stderr.push(format!("  exists: {}", crate::plan::sanitize(&r.to_string())));
+                    out.stderr.push(exists(r));
                 }
             }
         }
         // back on an earlier screen after a failure: what this session made is still there
         _ if !m.leftovers.is_empty() => {
             out.code = out.code.max(1);
-            out.stderr.push("a creation failed earlier; what it created still exists:".into());
+            out.stderr.push(t!("app-failed-earlier"));
             for r in &m.leftovers {
-                out.stderr.push(format!("  exists: {}", crate::plan::sanitize(&r.to_string())));
+                out.stderr.push(exists(r));
             }
         }
-        _ if signalled.is_none() => out.stderr.push("nothing was created".into()),
+        _ if signalled.is_none() => out.stderr.push(t!("app-nothing-created")),
         _ => {}
     }
     out
@@ -349,8 +349,7 @@ impl Runner {
         let tx = self.tx.clone();
         let Some(cloud) = self.cloud.clone() else {
             // no usable AWS configuration: every AWS effect answers with that error
-            let error =
-                self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
+            let error = self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| t!("app-no-aws"));
             let action = match fx {
                 Effect::Identify => Action::Identified(Err(error)),
                 Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
@@ -358,7 +357,7 @@ impl Runner {
                 Effect::CheckRole { generation, .. } => Action::RoleChecked { generation, result: Err(error) },
                 Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
                     step: provision::Step::Account,
-                    error: cloud::CloudError::local(error, "check --profile and --region"),
+                    error: cloud::CloudError::local(Msg::text(error), msg!("app-no-aws-hint")),
                     resources: vec![],
                     journal: None,
                 }))),
@@ -424,9 +423,11 @@ impl Runner {
         let (settled, plan_path) = match tokio::time::timeout(Duration::from_secs(20), look).await {
             Ok(Ok((target, journal))) => (Ok(journal), store.plan_path(&target, &plan.name).display().to_string()),
             Ok(Err(e)) => (Err(e), "PLAN".into()),
-            Err(_) => (Err(cloud::CloudError::local("no answer within 20 s", "check the network")), "PLAN".into()),
+            Err(_) => {
+                (Err(cloud::CloudError::local(msg!("app-no-answer-20s"), msg!("hint-network-again"))), "PLAN".into())
+            }
         };
-        destroy::interrupted_lines(settled.as_ref(), &plan_path)
+        destroy::interrupted_lines(settled.as_ref(), &plan_path).iter().map(ToString::to_string).collect()
     }
 }
 
@@ -467,8 +468,7 @@ impl WatchRunner {
     fn spawn(&mut self, fx: watch::Effect, name: &str) {
         let tx = WatchTx { tx: self.tx.clone(), session: self.session };
         let Some(cloud) = self.cloud.clone() else {
-            let error =
-                self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| "AWS is not configured".into());
+            let error = self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| t!("app-no-aws"));
             tx.send(match fx {
                 watch::Effect::Refresh { generation } => watch::Action::Snapshot { generation, result: Err(error) },
                 watch::Effect::SmokeTest => watch::Action::SmokeDone(Err(error)),
@@ -537,24 +537,21 @@ async fn provision_with(
 ) -> Result<provision::Outcome, provision::Failure> {
     let fail = |error| provision::Failure { step: provision::Step::Account, error, resources: vec![], journal: None };
     let store = store.ok_or_else(|| {
-        fail(cloud::CloudError::local(
-            "no state directory for the journal of what firehose-wizard creates",
-            "set HOME or XDG_STATE_HOME",
-        ))
+        fail(cloud::CloudError::local(msg!("app-no-state-dir-journal"), msg!("app-no-state-dir-hint")))
     })?;
     let target = cloud.identify().await.map_err(fail)?;
     let path = store.plan_path(&target, &plan.name);
     if let Err(e) = crate::cloud::journal::write_private(&path, plan.to_json_pretty().as_bytes()) {
         return Err(fail(cloud::CloudError::local(
-            format!("cannot keep the plan at {}: {e}", path.display()),
-            "check that the state directory (XDG_STATE_HOME, or ~/.local/state) is writable",
+            msg!("app-cannot-keep-plan", path = path.display().to_string(), error = e.to_string()),
+            msg!("app-state-dir-writable"),
         )));
     }
     let (ptx, mut prx) = unbounded_channel::<provision::Progress>();
     let forward_tx = tx.clone();
     let forward = tokio::spawn(async move {
         while let Some(p) = prx.recv().await {
-            tracing::info!(step = p.step.label(), state = ?p.state, "progress");
+            tracing::info!(step = ?p.step, state = ?p.state, "progress");
             let _ = forward_tx.send(Action::Progress(p));
         }
     });
@@ -574,7 +571,7 @@ async fn destroy_with(
         Some(store) => {
             destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await.map(|(_, j)| j)
         }
-        None => Err(cloud::CloudError::local("no state directory", "set HOME or XDG_STATE_HOME")),
+        None => Err(cloud::CloudError::local(msg!("app-no-state-dir"), msg!("app-no-state-dir-hint"))),
     };
     let mut journal = match journal {
         Ok(j) => j,
@@ -599,7 +596,7 @@ async fn destroy_with(
                 | destroy::Outcome::Gone
                 | destroy::Outcome::WouldDelete { .. }
                 | destroy::Outcome::Emptying { .. } => None,
-                destroy::Outcome::Kept(why) => Some(why),
+                destroy::Outcome::Kept(why) => Some(why.to_string()),
                 destroy::Outcome::Failed(e) => Some(e.summary()),
             };
             (r.resource, why)
@@ -636,7 +633,7 @@ fn save(path: &str, json: &str) -> Result<String, String> {
         .map(|()| path.to_owned())
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                format!("{path} already exists; choose another name")
+                t!("app-save-exists", path = path)
             } else {
                 format!("{path}: {e}")
             }

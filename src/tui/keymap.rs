@@ -7,11 +7,22 @@ use super::wizard::{Field, Model, Popup, Step};
 #[derive(Debug)]
 pub struct Binding<M: 'static = Model> {
     pub keys: &'static str,
-    /// The footer's word for it.
+    /// Message ids: the footer's word for it, and its line in the help.
     pub short: &'static str,
     pub help: &'static str,
     /// Shown in the footer when this returns true.
     pub when: fn(&M) -> bool,
+}
+
+impl<M> Binding<M> {
+    /// The keys as shown: key names stay as they are in every language, words are translated.
+    pub fn label(&self) -> String {
+        match self.keys {
+            "type" => t!("key-name-type"),
+            "↓ or /" => t!("key-name-down-or-slash"),
+            keys => keys.to_owned(),
+        }
+    }
 }
 
 fn form(m: &Model) -> bool {
@@ -73,63 +84,108 @@ pub const BINDINGS: &[Binding] = &[
     // the screens' own keys, most important first: the footer shows as many as fit, in this order
     Binding {
         keys: "Ctrl-N",
-        short: "next screen",
-        help: "next screen, also PgDn (when this one has no errors)",
+        short: "key-short-next-screen",
+        help: "key-help-next-screen-also-pgdn-when-this-one-has-no-error",
         when: form,
     },
-    Binding { keys: "Esc", short: "back", help: "back one screen (nothing is lost)", when: not_first },
-    Binding { keys: "Tab/S-Tab", short: "field", help: "next / previous field", when: form },
-    Binding { keys: "↓ or /", short: "list", help: "choose from the live list", when: on_picker },
-    Binding { keys: "Space/←→", short: "change", help: "change the choice", when: on_choice },
+    Binding { keys: "Esc", short: "key-short-back", help: "key-help-back-one-screen-nothing-is-lost", when: not_first },
+    Binding { keys: "Tab/S-Tab", short: "key-short-field", help: "key-help-next-previous-field", when: form },
+    Binding { keys: "↓ or /", short: "key-short-list", help: "key-help-choose-from-the-live-list", when: on_picker },
+    Binding { keys: "Space/←→", short: "key-short-change", help: "key-help-change-the-choice", when: on_choice },
     Binding {
         keys: "Ctrl-T",
-        short: "lab prefixes",
-        help: "insert the lab's Hive-style prefixes",
+        short: "key-short-lab-prefixes",
+        help: "key-help-insert-the-lab-s-hive-style-prefixes",
         when: on_destination,
     },
-    Binding { keys: "Enter", short: "next", help: "next field; on the last field, next screen", when: form },
-    Binding { keys: "Ctrl-P", short: "prev screen", help: "previous screen, also PgUp", when: not_first },
-    Binding { keys: "c/Enter", short: "create", help: "create (asks first)", when: review },
-    Binding { keys: "1-4", short: "edit", help: "edit that screen, then come back here", when: review },
-    Binding { keys: "p", short: "policies", help: "view the IAM policies", when: review },
-    Binding { keys: "r", short: "request", help: "view the CreateDeliveryStream request", when: review },
-    Binding { keys: "s", short: "save", help: "save the plan to a file", when: review },
-    Binding { keys: "r", short: "retry", help: "retry the creation", when: failed },
-    Binding { keys: "e/Esc", short: "edit", help: "back to Review to edit (input kept)", when: failed },
+    Binding {
+        keys: "Enter",
+        short: "key-short-next",
+        help: "key-help-next-field-on-the-last-field-next-screen",
+        when: form,
+    },
+    Binding {
+        keys: "Ctrl-P",
+        short: "key-short-prev-screen",
+        help: "key-help-previous-screen-also-pgup",
+        when: not_first,
+    },
+    Binding { keys: "c/Enter", short: "key-short-create", help: "key-help-create-asks-first", when: review },
+    Binding {
+        keys: "1-4",
+        short: "key-short-edit",
+        help: "key-help-edit-that-screen-then-come-back-here",
+        when: review,
+    },
+    Binding { keys: "p", short: "key-short-policies", help: "key-help-view-the-iam-policies", when: review },
+    Binding {
+        keys: "r",
+        short: "key-short-request",
+        help: "key-help-view-the-createdeliverystream-request",
+        when: review,
+    },
+    Binding { keys: "s", short: "key-short-save", help: "key-help-save-the-plan-to-a-file", when: review },
+    Binding { keys: "r", short: "key-short-retry", help: "key-help-retry-the-creation", when: failed },
+    Binding {
+        keys: "e/Esc",
+        short: "key-short-edit",
+        help: "key-help-back-to-review-to-edit-input-kept",
+        when: failed,
+    },
     Binding {
         keys: "d",
-        short: "remove",
-        help: "remove what firehose-wizard created (asks first)",
+        short: "key-short-remove",
+        help: "key-help-remove-what-firehose-wizard-created-asks-first",
         when: failed_created,
     },
     Binding {
         keys: "t",
-        short: "smoke test",
-        help: "send test records and show where they land in S3",
+        short: "key-short-smoke-test",
+        help: "key-help-send-test-records-and-show-where-they-land-in-s3",
         when: watchable,
     },
-    Binding { keys: "w", short: "watch", help: "a live view of the stream: metrics, objects, errors", when: watchable },
-    Binding { keys: "Enter/q", short: "quit", help: "quit", when: done },
+    Binding {
+        keys: "w",
+        short: "key-short-watch",
+        help: "key-help-a-live-view-of-the-stream-metrics-objects-errors",
+        when: watchable,
+    },
+    Binding { keys: "Enter/q", short: "key-short-quit", help: "key-help-quit", when: done },
     Binding {
         keys: "d",
-        short: "destroy",
-        help: "destroy what firehose-wizard created (asks first)",
+        short: "key-short-destroy",
+        help: "key-help-destroy-what-firehose-wizard-created-asks-first",
         when: done_created,
     },
-    Binding { keys: "type", short: "filter", help: "filter the list", when: picker },
-    Binding { keys: "Enter", short: "choose", help: "choose", when: picker },
-    Binding { keys: "Esc", short: "close", help: "close", when: picker },
-    Binding { keys: "↑↓ PgUp/PgDn", short: "move", help: "move", when: picker },
-    Binding { keys: "Ctrl-R", short: "reload", help: "reload the list", when: picker },
-    Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: view },
-    Binding { keys: "Esc/Enter", short: "close", help: "close", when: view },
-    Binding { keys: "y", short: "yes", help: "yes (Enter also answers yes, except to Create)", when: confirm },
-    Binding { keys: "n/Esc", short: "no", help: "no", when: confirm },
-    Binding { keys: "Enter", short: "save", help: "save", when: save },
-    Binding { keys: "Esc", short: "cancel", help: "cancel", when: save },
-    Binding { keys: "?", short: "keys", help: "all keys", when: not_text },
-    Binding { keys: "Ctrl-G", short: "help", help: "all keys (also while typing)", when: help_available },
-    Binding { keys: "Ctrl-C", short: "quit", help: "quit (asks first if anything would be lost)", when: always },
+    Binding { keys: "type", short: "key-short-filter", help: "key-help-filter-the-list", when: picker },
+    Binding { keys: "Enter", short: "key-short-choose", help: "key-help-choose", when: picker },
+    Binding { keys: "Esc", short: "key-short-close", help: "key-help-close", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "key-short-move", help: "key-help-move", when: picker },
+    Binding { keys: "Ctrl-R", short: "key-short-reload", help: "key-help-reload-the-list", when: picker },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "key-short-scroll", help: "key-help-scroll", when: view },
+    Binding { keys: "Esc/Enter", short: "key-short-close", help: "key-help-close", when: view },
+    Binding {
+        keys: "y",
+        short: "key-short-yes",
+        help: "key-help-yes-enter-also-answers-yes-except-to-create",
+        when: confirm,
+    },
+    Binding { keys: "n/Esc", short: "key-short-no", help: "key-help-no", when: confirm },
+    Binding { keys: "Enter", short: "key-short-save", help: "key-help-save", when: save },
+    Binding { keys: "Esc", short: "key-short-cancel", help: "key-help-cancel", when: save },
+    Binding { keys: "?", short: "key-short-keys", help: "key-help-all-keys", when: not_text },
+    Binding {
+        keys: "Ctrl-G",
+        short: "key-short-help",
+        help: "key-help-all-keys-also-while-typing",
+        when: help_available,
+    },
+    Binding {
+        keys: "Ctrl-C",
+        short: "key-short-quit",
+        help: "key-help-quit-asks-first-if-anything-would-be-lost",
+        when: always,
+    },
 ];
 
 /// Keys the footer always ends with.
@@ -153,11 +209,15 @@ pub fn help_text(m: &Model) -> String {
 /// [`help_text`] of any table.
 pub fn help_text_in<M>(table: &'static [Binding<M>], m: &M) -> String {
     let mut seen = std::collections::HashSet::new();
-    let mut out = String::from("• = works on this screen\n\n");
+    let mut out = format!("{}\n\n", t!("keys-legend"));
     for b in table {
         if seen.insert((b.keys, b.help)) {
             let here = if (b.when)(m) { "•" } else { " " };
-            out.push_str(&format!("{here} {:<13} {}\n", b.keys, b.help));
+            out.push_str(&format!(
+                "{here} {} {}\n",
+                crate::text::pad(&b.label(), 13),
+                crate::i18n::loader().get(b.help)
+            ));
         }
     }
     out

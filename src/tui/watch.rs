@@ -152,7 +152,7 @@ impl Model {
 
     fn smoke_test(&mut self) -> Option<Effect> {
         if self.smoke_running() {
-            self.status = Some("the smoke test is running; its verdict shows here".into());
+            self.status = Some(t!("watch-smoke-running"));
             return None;
         }
         self.smoke = Smoke::Running {
@@ -175,10 +175,10 @@ impl Model {
     /// What leaving now abandons: the running smoke test's records, which were sent all the same.
     pub fn abandoned(&self) -> Option<String> {
         match &self.smoke {
-            Smoke::Running { marker: Some(m), sent: Some(n), .. } => Some(format!(
-                "the smoke test was stopped before its verdict; its {n} test record(s), marked {m}, were sent"
-            )),
-            Smoke::Running { .. } => Some("the smoke test was stopped before its verdict".into()),
+            Smoke::Running { marker: Some(m), sent: Some(n), .. } => {
+                Some(t!("watch-smoke-abandoned-sent", count = *n, marker = m.clone()))
+            }
+            Smoke::Running { .. } => Some(t!("watch-smoke-abandoned")),
             _ => None,
         }
     }
@@ -230,7 +230,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             {
                 match e {
                     SmokeEvent::Sending { to, marker: m, records } => {
-                        lines.push(format!("sending {records} test records to {to}, marked {m}"));
+                        lines.push(t!("watch-smoke-sending", records = records, to = to, marker = m.clone()));
                         *marker = Some(m);
                     }
                     SmokeEvent::Send(e) => lines.extend(crate::report::retry_line(&e)),
@@ -270,7 +270,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Preview { key, result } => {
             match result {
                 Ok(text) => m.view = Some(View { title: crate::plan::sanitize(&key), text, scroll: 0 }),
-                Err(e) => m.status = Some(format!("could not read {key}: {e}")),
+                Err(e) => m.status = Some(t!("watch-preview-failed", key = key, error = e)),
             }
             Vec::new()
         }
@@ -295,15 +295,15 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             if m.refreshing.is_none() {
                 return vec![m.refresh()];
             }
-            m.status = Some("refreshing…".into());
+            m.status = Some(t!("watch-refreshing"));
         }
         KeyCode::Char('t') => return m.smoke_test().into_iter().collect(),
         KeyCode::Char('v') => match &m.last_verdict {
             Some(v) => {
                 let text = crate::report::verdict(v).into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n");
-                m.view = Some(View { title: "Smoke test verdict".into(), text, scroll: 0 });
+                m.view = Some(View { title: t!("watch-verdict-title"), text, scroll: 0 });
             }
-            None => m.status = Some("no verdict yet: t runs the smoke test".into()),
+            None => m.status = Some(t!("watch-no-verdict")),
         },
         KeyCode::Left | KeyCode::Char('h') => {
             let window = m.snapshot.as_ref().map_or(0, |s| s.window_minutes as usize);
@@ -318,22 +318,20 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             let s3 = m.snapshot.as_ref().and_then(|s| s.stream.s3.clone());
             match (m.objects().get(m.selected), s3) {
                 (Some(o), Some(s3)) => return vec![Effect::Preview { key: o.key.clone(), s3: Box::new(s3) }],
-                _ => m.status = Some("no object to preview yet".into()),
+                _ => m.status = Some(t!("watch-no-object")),
             }
         }
         KeyCode::Char('?') => {
             let text = super::keymap::help_text_in(BINDINGS, m);
-            m.view = Some(View { title: "Keys".into(), text, scroll: 0 });
+            m.view = Some(View { title: t!("keys-title"), text, scroll: 0 });
         }
         // Esc hides a verdict first
         KeyCode::Esc if matches!(m.smoke, Smoke::Done(_) | Smoke::Failed(_)) => m.smoke = Smoke::Idle,
         KeyCode::Esc | KeyCode::Char('q') => {
             if m.smoke_running() && !leaving {
                 m.leaving = true;
-                m.status = Some(format!(
-                    "the smoke test is running: {} again leaves and stops it (its records are sent already)",
-                    if k.code == KeyCode::Esc { "Esc" } else { "q" }
-                ));
+                let key = if k.code == KeyCode::Esc { "Esc" } else { "q" };
+                m.status = Some(t!("watch-leave-running", key = key));
             } else {
                 m.closed = true;
             }
@@ -382,21 +380,51 @@ fn always(_: &Model) -> bool {
 
 /// The watch view's keys, for its footer (most important first) and help.
 pub const BINDINGS: &[Binding<Model>] = &[
-    Binding { keys: "t", short: "smoke test", help: "send test records and watch them arrive", when: can_test },
-    Binding { keys: "q/Esc", short: "back", help: "back to the summary", when: back },
-    Binding { keys: "q/Esc", short: "quit", help: "quit", when: leave },
-    Binding { keys: "Esc", short: "hide verdict", help: "hide the smoke test's verdict", when: panel_open },
-    Binding { keys: "q", short: "back", help: "back to the summary", when: back_from_panel },
-    Binding { keys: "q", short: "quit", help: "quit", when: leave_from_panel },
-    Binding { keys: "v", short: "verdict", help: "the last smoke test's whole verdict", when: has_verdict },
-    Binding { keys: "Enter", short: "preview", help: "the first lines of the highlighted object", when: has_objects },
-    Binding { keys: "r", short: "refresh", help: "refresh now (it also refreshes every 10 s)", when: idle },
-    Binding { keys: "←→", short: "hour", help: "move the metrics' window over the last hour", when: has_metrics },
-    Binding { keys: "↑↓", short: "object", help: "highlight an object", when: has_objects },
-    Binding { keys: "↑↓ PgUp/PgDn", short: "scroll", help: "scroll", when: viewing },
-    Binding { keys: "Esc/Enter", short: "close", help: "close", when: viewing },
-    Binding { keys: "?", short: "keys", help: "all keys", when: idle },
-    Binding { keys: "Ctrl-C", short: "quit", help: "quit", when: always },
+    Binding {
+        keys: "t",
+        short: "key-short-smoke-test",
+        help: "key-help-send-test-records-and-watch-them-arrive",
+        when: can_test,
+    },
+    Binding { keys: "q/Esc", short: "key-short-back", help: "key-help-back-to-the-summary", when: back },
+    Binding { keys: "q/Esc", short: "key-short-quit", help: "key-help-quit", when: leave },
+    Binding {
+        keys: "Esc",
+        short: "key-short-hide-verdict",
+        help: "key-help-hide-the-smoke-test-s-verdict",
+        when: panel_open,
+    },
+    Binding { keys: "q", short: "key-short-back", help: "key-help-back-to-the-summary", when: back_from_panel },
+    Binding { keys: "q", short: "key-short-quit", help: "key-help-quit", when: leave_from_panel },
+    Binding {
+        keys: "v",
+        short: "key-short-verdict",
+        help: "key-help-the-last-smoke-test-s-whole-verdict",
+        when: has_verdict,
+    },
+    Binding {
+        keys: "Enter",
+        short: "key-short-preview",
+        help: "key-help-the-first-lines-of-the-highlighted-object",
+        when: has_objects,
+    },
+    Binding {
+        keys: "r",
+        short: "key-short-refresh",
+        help: "key-help-refresh-now-it-also-refreshes-every-10-s",
+        when: idle,
+    },
+    Binding {
+        keys: "←→",
+        short: "key-short-hour",
+        help: "key-help-move-the-metrics-window-over-the-last-hour",
+        when: has_metrics,
+    },
+    Binding { keys: "↑↓", short: "key-short-object", help: "key-help-highlight-an-object", when: has_objects },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "key-short-scroll", help: "key-help-scroll", when: viewing },
+    Binding { keys: "Esc/Enter", short: "key-short-close", help: "key-help-close", when: viewing },
+    Binding { keys: "?", short: "key-short-keys", help: "key-help-all-keys", when: idle },
+    Binding { keys: "Ctrl-C", short: "key-short-quit", help: "key-help-quit", when: always },
 ];
 
 #[cfg(test)]

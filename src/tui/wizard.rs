@@ -10,6 +10,7 @@ use tui_input::backend::crossterm::to_input_request;
 
 use crate::cloud::inventory::Item;
 use crate::cloud::provision::{self, Failure, Outcome, Progress, Resource, State};
+use crate::plan::msg::Msg;
 use crate::plan::request::Target;
 use crate::plan::validate::{self, COMPRESSION_FORMATS, Problem, Severity};
 use std::collections::BTreeMap;
@@ -46,16 +47,17 @@ impl Step {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// The screen's title, in the current language.
+    pub fn title(self) -> String {
         match self {
-            Step::NameSource => "Name and source",
-            Step::Process => "Process records",
-            Step::Destination => "Destination",
-            Step::Settings => "Settings",
-            Step::Review => "Review",
-            Step::Creating => "Creating",
-            Step::Done => "Created",
-            Step::Failed => "Creation failed",
+            Step::NameSource => t!("step-name-source"),
+            Step::Process => t!("step-process"),
+            Step::Destination => t!("step-destination"),
+            Step::Settings => t!("step-settings"),
+            Step::Review => t!("step-review"),
+            Step::Creating => t!("step-creating"),
+            Step::Done => t!("step-done"),
+            Step::Failed => t!("step-failed"),
         }
     }
 
@@ -146,25 +148,29 @@ pub enum Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
-    /// One of these options (Space, ← and → change it).
+    /// One of these options (Space, ← and → change it), by message id.
     Choice(&'static [&'static str]),
     Button,
 }
 
-pub const SOURCE_KINDS: &[&str] = &["Direct PUT", "Kinesis stream", "New Kinesis stream"];
-const OFF_ON: &[&str] = &["Disabled", "Enabled"];
-const NEW_EXISTING: &[&str] = &["Create new", "Choose existing"];
+pub const SOURCE_KINDS: &[&str] = &["choice-direct-put", "choice-kinesis-stream", "choice-new-kinesis-stream"];
+const OFF_ON: &[&str] = &["choice-disabled", "choice-enabled"];
+const NEW_EXISTING: &[&str] = &["choice-create-new", "choice-choose-existing"];
+const NO_YES: &[&str] = &["choice-no", "choice-yes"];
+/// The compression formats, as the API spells them (in the order of `validate::COMPRESSION_FORMATS`).
+const COMPRESSIONS: &[&str] =
+    &["choice-uncompressed", "choice-gzip", "choice-zip", "choice-snappy", "choice-hadoop-snappy"];
 
 /// What a field is: one row per field, in the order of [`Field`]. Adding a field is adding its row here
 /// (and its place on a screen).
 pub struct FieldSpec {
     pub field: Field,
+    /// Message ids (i18n/*/firehose_wizard.ftl) of the label and of the placeholder (`""`: none).
     pub label: &'static str,
     pub kind: FieldKind,
     /// The plan path whose problems show under this field.
     pub path: Option<&'static str>,
     pub required: bool,
-    /// The dim hint shown in an empty, unfocused text field.
     pub placeholder: &'static str,
     /// Whether the field holds a number (a value that does not parse is reported, not dropped):
     /// `Some(true)` a decimal, `Some(false)` an integer.
@@ -177,52 +183,52 @@ const DECIMAL: Option<bool> = Some(true);
 
 #[rustfmt::skip]
 pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec { field: Field::Name, label: "Delivery stream name", kind: FieldKind::Text, path: Some("name"), required: true, placeholder: "1–64 of a-z A-Z 0-9 _ . -", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::SourceKind, label: "Source", kind: FieldKind::Choice(SOURCE_KINDS), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::KinesisStream, label: "Kinesis data stream", kind: FieldKind::Text, path: Some("source"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::StreamMode, label: "Capacity mode", kind: FieldKind::Choice(&["On-demand", "Provisioned"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Shards, label: "Shards", kind: FieldKind::Text, path: Some("source.shards"), required: true, placeholder: "1 or more", numeric: INTEGER },
-    FieldSpec { field: Field::Lambda, label: "Lambda transform", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::LambdaArn, label: "Function ARN", kind: FieldKind::Text, path: Some("process.lambda.function_arn"), required: true, placeholder: "arn:aws:lambda:REGION:ACCOUNT:function:NAME:$LATEST", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::LambdaBuffer, label: "Buffer (0.2–3 MiB)", kind: FieldKind::Text, path: Some("process.lambda.buffer_size_mib"), required: false, placeholder: "1 (default)", numeric: DECIMAL },
-    FieldSpec { field: Field::LambdaInterval, label: "Buffer interval (0–900 s)", kind: FieldKind::Text, path: Some("process.lambda.buffer_interval_s"), required: false, placeholder: "60 (default)", numeric: INTEGER },
-    FieldSpec { field: Field::LambdaRetries, label: "Retries", kind: FieldKind::Text, path: Some("process.lambda.retries"), required: false, placeholder: "3 (default)", numeric: INTEGER },
-    FieldSpec { field: Field::FormatConversion, label: "Record format conversion", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::OutputFormat, label: "Output format", kind: FieldKind::Choice(&["Apache Parquet", "Apache ORC"]), path: Some("process.format_conversion.output"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::InputFormat, label: "JSON deserializer", kind: FieldKind::Choice(&["OpenX JSON", "Apache Hive JSON"]), path: Some("process.format_conversion.input"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::GlueDatabase, label: "Glue database", kind: FieldKind::Text, path: Some("process.format_conversion.glue_database"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::GlueTable, label: "Glue table", kind: FieldKind::Text, path: Some("process.format_conversion.glue_table"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::GlueRegion, label: "Glue Region", kind: FieldKind::Text, path: Some("process.format_conversion.glue_region"), required: false, placeholder: "the stream's Region (default)", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::GlueVersion, label: "Glue table version", kind: FieldKind::Text, path: Some("process.format_conversion.glue_version"), required: false, placeholder: "LATEST (default)", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::BucketMode, label: "S3 bucket", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Bucket, label: "Bucket name", kind: FieldKind::Text, path: Some("destination.bucket"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Dynamic, label: "Dynamic partitioning", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::PartitionKeys, label: "Partition keys (jq)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.keys"), required: false, placeholder: "customer_id=.customer_id; region=.region", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::NewLine, label: "New line delimiter", kind: FieldKind::Choice(&["No", "Yes"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Deaggregation, label: "Record de-aggregation", kind: FieldKind::Choice(&["Off", "JSON", "Delimited"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Delimiter, label: "De-aggregation delimiter", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.record_deaggregation"), required: true, placeholder: "the text between records, like ####", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::RetryDuration, label: "Retry duration (0–7200 s)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.retry_duration_s"), required: false, placeholder: "300 (default)", numeric: INTEGER },
-    FieldSpec { field: Field::SampleRecord, label: "Sample record (preview)", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.sample"), required: false, placeholder: "{\"customer_id\": \"C42\"} to preview keys", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Prefix, label: "S3 prefix", kind: FieldKind::Text, path: Some("destination.prefix"), required: false, placeholder: "empty: yyyy/MM/dd/HH/ · Ctrl-T: lab prefixes", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::ErrorPrefix, label: "S3 error prefix", kind: FieldKind::Text, path: Some("destination.error_prefix"), required: false, placeholder: "needed when the prefix has !{...}", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::FileExtension, label: "File extension", kind: FieldKind::Text, path: Some("destination.file_extension"), required: false, placeholder: "default for the format (.gz, .parquet...)", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::TimeZone, label: "Prefix time zone", kind: FieldKind::Text, path: Some("destination.time_zone"), required: false, placeholder: "UTC (default); IANA name like Asia/Seoul", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Backup, label: "Source record backup", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::BackupBucket, label: "Backup bucket", kind: FieldKind::Text, path: Some("destination.backup.bucket"), required: true, placeholder: "an existing bucket, or the destination's", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::BackupPrefix, label: "Backup prefix", kind: FieldKind::Text, path: Some("destination.backup.prefix"), required: false, placeholder: "like raw/", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::BufferSize, label: "Buffer size (1–128 MiB)", kind: FieldKind::Text, path: Some("settings.buffer_size_mib"), required: true, placeholder: "", numeric: INTEGER },
-    FieldSpec { field: Field::BufferInterval, label: "Buffer interval (0–900 s)", kind: FieldKind::Text, path: Some("settings.buffer_interval_s"), required: true, placeholder: "", numeric: INTEGER },
-    FieldSpec { field: Field::Compression, label: "Compression", kind: FieldKind::Choice(&COMPRESSION_FORMATS), path: Some("settings.compression"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Encryption, label: "S3 encryption", kind: FieldKind::Choice(&["Bucket default", "KMS key"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::KmsKey, label: "KMS key ARN", kind: FieldKind::Text, path: Some("settings.encryption"), required: true, placeholder: "arn:aws:kms:REGION:ACCOUNT:key/ID", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::StreamEncryption, label: "Stream encryption", kind: FieldKind::Choice(&["Off", "AWS owned key", "Customer managed key"]), path: Some("settings.stream_encryption"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::StreamKey, label: "Stream KMS key ARN", kind: FieldKind::Text, path: Some("settings.stream_encryption"), required: true, placeholder: "arn:aws:kms:REGION:ACCOUNT:key/ID", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::ErrorLogging, label: "CloudWatch error logging", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Tags, label: "Tags", kind: FieldKind::Text, path: Some("settings.tags"), required: false, placeholder: "key=value, key2=value2 (at most 50)", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::RoleMode, label: "IAM role", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::RoleName, label: "Role name", kind: FieldKind::Text, path: Some("settings.role"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::AddPolicy, label: "Add this stream's policy", kind: FieldKind::Choice(&["No", "Yes"]), path: Some("settings.add_policy_to_role"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::Create, label: "Create", kind: FieldKind::Button, path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Name, label: "field-name", kind: FieldKind::Text, path: Some("name"), required: true, placeholder: "field-name-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::SourceKind, label: "field-source-kind", kind: FieldKind::Choice(SOURCE_KINDS), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::KinesisStream, label: "field-kinesis-stream", kind: FieldKind::Text, path: Some("source"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamMode, label: "field-stream-mode", kind: FieldKind::Choice(&["choice-on-demand", "choice-provisioned"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Shards, label: "field-shards", kind: FieldKind::Text, path: Some("source.shards"), required: true, placeholder: "field-shards-hint", numeric: INTEGER },
+    FieldSpec { field: Field::Lambda, label: "field-lambda", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::LambdaArn, label: "field-lambda-arn", kind: FieldKind::Text, path: Some("process.lambda.function_arn"), required: true, placeholder: "field-lambda-arn-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::LambdaBuffer, label: "field-lambda-buffer", kind: FieldKind::Text, path: Some("process.lambda.buffer_size_mib"), required: false, placeholder: "field-lambda-buffer-hint", numeric: DECIMAL },
+    FieldSpec { field: Field::LambdaInterval, label: "field-lambda-interval", kind: FieldKind::Text, path: Some("process.lambda.buffer_interval_s"), required: false, placeholder: "field-lambda-interval-hint", numeric: INTEGER },
+    FieldSpec { field: Field::LambdaRetries, label: "field-lambda-retries", kind: FieldKind::Text, path: Some("process.lambda.retries"), required: false, placeholder: "field-lambda-retries-hint", numeric: INTEGER },
+    FieldSpec { field: Field::FormatConversion, label: "field-format-conversion", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::OutputFormat, label: "field-output-format", kind: FieldKind::Choice(&["choice-parquet", "choice-orc"]), path: Some("process.format_conversion.output"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::InputFormat, label: "field-input-format", kind: FieldKind::Choice(&["choice-openx-json", "choice-hive-json"]), path: Some("process.format_conversion.input"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueDatabase, label: "field-glue-database", kind: FieldKind::Text, path: Some("process.format_conversion.glue_database"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueTable, label: "field-glue-table", kind: FieldKind::Text, path: Some("process.format_conversion.glue_table"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueRegion, label: "field-glue-region", kind: FieldKind::Text, path: Some("process.format_conversion.glue_region"), required: false, placeholder: "field-glue-region-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::GlueVersion, label: "field-glue-version", kind: FieldKind::Text, path: Some("process.format_conversion.glue_version"), required: false, placeholder: "field-glue-version-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BucketMode, label: "field-bucket-mode", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Bucket, label: "field-bucket", kind: FieldKind::Text, path: Some("destination.bucket"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Dynamic, label: "field-dynamic", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::PartitionKeys, label: "field-partition-keys", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.keys"), required: false, placeholder: "field-partition-keys-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::NewLine, label: "field-new-line", kind: FieldKind::Choice(NO_YES), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Deaggregation, label: "field-deaggregation", kind: FieldKind::Choice(&["choice-off", "choice-json", "choice-delimited"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Delimiter, label: "field-delimiter", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.record_deaggregation"), required: true, placeholder: "field-delimiter-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RetryDuration, label: "field-retry-duration", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.retry_duration_s"), required: false, placeholder: "field-retry-duration-hint", numeric: INTEGER },
+    FieldSpec { field: Field::SampleRecord, label: "field-sample-record", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.sample"), required: false, placeholder: "field-sample-record-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Prefix, label: "field-prefix", kind: FieldKind::Text, path: Some("destination.prefix"), required: false, placeholder: "field-prefix-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::ErrorPrefix, label: "field-error-prefix", kind: FieldKind::Text, path: Some("destination.error_prefix"), required: false, placeholder: "field-error-prefix-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::FileExtension, label: "field-file-extension", kind: FieldKind::Text, path: Some("destination.file_extension"), required: false, placeholder: "field-file-extension-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::TimeZone, label: "field-time-zone", kind: FieldKind::Text, path: Some("destination.time_zone"), required: false, placeholder: "field-time-zone-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Backup, label: "field-backup", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BackupBucket, label: "field-backup-bucket", kind: FieldKind::Text, path: Some("destination.backup.bucket"), required: true, placeholder: "field-backup-bucket-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BackupPrefix, label: "field-backup-prefix", kind: FieldKind::Text, path: Some("destination.backup.prefix"), required: false, placeholder: "field-backup-prefix-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BufferSize, label: "field-buffer-size", kind: FieldKind::Text, path: Some("settings.buffer_size_mib"), required: true, placeholder: "", numeric: INTEGER },
+    FieldSpec { field: Field::BufferInterval, label: "field-buffer-interval", kind: FieldKind::Text, path: Some("settings.buffer_interval_s"), required: true, placeholder: "", numeric: INTEGER },
+    FieldSpec { field: Field::Compression, label: "field-compression", kind: FieldKind::Choice(COMPRESSIONS), path: Some("settings.compression"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Encryption, label: "field-encryption", kind: FieldKind::Choice(&["choice-bucket-default", "choice-kms-key"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::KmsKey, label: "field-kms-key", kind: FieldKind::Text, path: Some("settings.encryption"), required: true, placeholder: "field-kms-key-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamEncryption, label: "field-stream-encryption", kind: FieldKind::Choice(&["choice-off", "choice-aws-owned-key", "choice-customer-managed-key"]), path: Some("settings.stream_encryption"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::StreamKey, label: "field-stream-key", kind: FieldKind::Text, path: Some("settings.stream_encryption"), required: true, placeholder: "field-stream-key-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::ErrorLogging, label: "field-error-logging", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Tags, label: "field-tags", kind: FieldKind::Text, path: Some("settings.tags"), required: false, placeholder: "field-tags-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RoleMode, label: "field-role-mode", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::RoleName, label: "field-role-name", kind: FieldKind::Text, path: Some("settings.role"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::AddPolicy, label: "field-add-policy", kind: FieldKind::Choice(NO_YES), path: Some("settings.add_policy_to_role"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Create, label: "field-create", kind: FieldKind::Button, path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
 ];
 
 impl Field {
@@ -230,8 +236,9 @@ impl Field {
         &FIELDS[self as usize]
     }
 
-    pub fn label(self) -> &'static str {
-        self.spec().label
+    /// The label, in the current language.
+    pub fn label(self) -> String {
+        crate::i18n::loader().get(self.spec().label)
     }
 
     pub fn kind(self) -> FieldKind {
@@ -251,9 +258,12 @@ impl Field {
         self.kind() == FieldKind::Text
     }
 
-    /// The dim hint shown in an empty, unfocused text field.
-    pub fn placeholder(self) -> &'static str {
-        self.spec().placeholder
+    /// The dim hint shown in an empty, unfocused text field, in the current language.
+    pub fn placeholder(self) -> String {
+        match self.spec().placeholder {
+            "" => String::new(),
+            id => crate::i18n::loader().get(id),
+        }
     }
 
     /// Whether the field holds a number (a value that does not parse is reported, not dropped).
@@ -277,11 +287,11 @@ impl ListKind {
         self as usize
     }
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            ListKind::Streams => "Kinesis data streams",
-            ListKind::Buckets => "S3 buckets",
-            ListKind::Roles => "IAM roles",
+            ListKind::Streams => t!("list-streams"),
+            ListKind::Buckets => t!("list-buckets"),
+            ListKind::Roles => t!("list-roles"),
         }
     }
 }
@@ -373,7 +383,7 @@ pub struct Row {
     pub state: RowState,
     /// As reported by the provisioner when the step changed state.
     pub elapsed: Duration,
-    pub detail: String,
+    pub detail: Msg,
     /// The tick (100 ms) at which the step started, for its live elapsed time.
     pub started_tick: u64,
 }
@@ -384,7 +394,7 @@ pub enum RowState {
     Running,
     /// A retry is due at this tick (ticks are 100 ms).
     Retrying(u64),
-    Done(&'static str),
+    Done(provision::Done),
     Failed,
 }
 
@@ -777,8 +787,8 @@ impl Model {
                 || if float { v.parse::<f64>().is_ok_and(f64::is_finite) } else { v.parse::<i64>().is_ok() };
             if !ok {
                 out.retain(|p| p.path != path);
-                let what = if float { "a number, like 0.5 or 1" } else { "a whole number" };
-                out.push(Problem { path, severity: Severity::Error, message: format!("must be {what}") });
+                let message = if float { msg!("form-not-a-number") } else { msg!("form-not-a-whole-number") };
+                out.push(Problem { path, severity: Severity::Error, message });
             }
         }
         for (field, sep) in [(Field::PartitionKeys, ';'), (Field::Tags, ',')] {
@@ -788,7 +798,7 @@ impl Model {
                 out.push(Problem {
                     path: field.path().expect("has a path"),
                     severity: Severity::Error,
-                    message: format!("{} is not name=value; separate entries with '{sep}'", plan::quoted(&bad)),
+                    message: msg!("form-not-a-pair", entry = plan::quoted(&bad), separator = sep),
                 });
             }
         }
@@ -799,19 +809,17 @@ impl Model {
             out.push(Problem {
                 path: "destination.dynamic_partitioning.sample",
                 severity: Severity::Warning,
-                message: format!("not JSON ({e}); the preview shows <key> instead of values"),
+                message: msg!("form-sample-not-json", error = e.to_string()),
             });
         }
         match &self.name_check {
-            NameCheck::Taken(n) if n == self.text(Field::Name) => out.push(Problem {
-                path: "name",
-                severity: Severity::Error,
-                message: "a delivery stream with this name already exists in this account and Region".into(),
-            }),
+            NameCheck::Taken(n) if n == self.text(Field::Name) => {
+                out.push(Problem { path: "name", severity: Severity::Error, message: msg!("form-name-taken") })
+            }
             NameCheck::Failed { name, error } if name == self.text(Field::Name) => out.push(Problem {
                 path: "name",
                 severity: Severity::Warning,
-                message: format!("could not check that the name is free: {error}"),
+                message: msg!("form-name-check-failed", error = error.clone()),
             }),
             _ => {}
         }
@@ -821,7 +829,7 @@ impl Model {
                     out.push(Problem {
                         path: "settings.role",
                         severity: Severity::Error,
-                        message: "this role's trust policy does not let firehose.amazonaws.com assume it: choose another role, or create a new one".into(),
+                        message: msg!("form-role-untrusted"),
                     })
                 }
                 RoleCheck::Checked { name, missing, .. }
@@ -830,18 +838,21 @@ impl Model {
                     out.push(Problem {
                         path: "settings.role",
                         severity: Severity::Warning,
-                        message: format!(
-                            "its policies lack {} permission(s) this stream needs: {}{}; set \"Add this stream's policy\" to Yes to add them",
-                            missing.len(),
-                            missing.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-                            if missing.len() > 3 { ", …" } else { "" }
+                        message: msg!(
+                            "form-role-missing",
+                            count = missing.len(),
+                            missing = format!(
+                                "{}{}",
+                                missing.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+                                if missing.len() > 3 { ", …" } else { "" }
+                            )
                         ),
                     })
                 }
                 RoleCheck::Failed { name, error } if name == self.text(Field::RoleName) => out.push(Problem {
                     path: "settings.role",
                     severity: Severity::Warning,
-                    message: format!("could not read the role's policies: {error}"),
+                    message: msg!("form-role-check-failed", error = error.clone()),
                 }),
                 _ => {}
             }
@@ -1198,9 +1209,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 f.resources.retain(|r| !gone(r));
             }
             m.status = Some(if kept.is_empty() {
-                format!("removed {removed} resource(s) firehose-wizard had created; what already existed is untouched")
+                t!("status-removed", count = removed)
             } else {
-                format!("removed {removed}; could not remove {}", kept.join("; "))
+                t!("status-removed-some", count = removed, kept = kept.join("; "))
             });
             Vec::new()
         }
@@ -1208,9 +1219,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.status = Some(match r {
                 Ok(path) => {
                     m.dirty = false;
-                    format!("saved the plan to {path}; apply it later with: firehose-wizard apply {path}")
+                    t!("status-saved", path = path)
                 }
-                Err(e) => format!("could not save the plan: {e}"),
+                Err(e) => t!("status-save-failed", error = e),
             });
             Vec::new()
         }
@@ -1230,7 +1241,7 @@ fn name_checked(m: &mut Model, generation: u64, result: Result<bool, String>) ->
         Ok(true) => NameCheck::Taken(name),
         Err(error) => NameCheck::Failed { name, error },
     };
-    m.status = matches!(m.name_check, NameCheck::Taken(_)).then(|| "the name is taken: choose another".to_owned());
+    m.status = matches!(m.name_check, NameCheck::Taken(_)).then(|| t!("status-name-taken"));
     // Taken blocks; free or unknown (the check failed, shown as a warning) lets the user on.
     if advance && m.step == Step::NameSource && !matches!(m.name_check, NameCheck::Taken(_)) {
         return next(m);
@@ -1252,11 +1263,11 @@ fn progress(m: &mut Model, p: Progress) {
         }
         State::Retrying { wait, reason, attempt } => {
             row.state = RowState::Retrying(tick + (wait.as_millis() / 100) as u64);
-            row.detail = format!("attempt {attempt}: {reason}");
+            row.detail = msg!("row-attempt", attempt = attempt, reason = reason);
         }
         State::Waiting { status } => {
             row.state = RowState::Running;
-            row.detail = format!("status {status}");
+            row.detail = msg!("row-status", status = status);
         }
         State::Done { done, detail } => {
             row.state = RowState::Done(done);
@@ -1264,12 +1275,15 @@ fn progress(m: &mut Model, p: Progress) {
         }
         State::Failed { error } => {
             row.state = RowState::Failed;
-            row.detail = error.summary();
+            row.detail = Msg::text(error.summary());
         }
         State::SdkRetry(retry) => {
-            row.detail = format!(
-                "{} try {} of {}: {}; retrying",
-                retry.operation, retry.attempt, retry.max_attempts, retry.reason
+            row.detail = msg!(
+                "row-sdk-retry",
+                operation = retry.operation,
+                attempt = retry.attempt,
+                attempts = retry.max_attempts,
+                reason = retry.reason.to_string()
             );
         }
     }
@@ -1293,14 +1307,14 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     }
     if ctrl(&k, 'g') || (k.code == KeyCode::Char('?') && !m.focused().is_some_and(Field::is_text)) {
         let text = super::keymap::help_text(m);
-        m.popup = Some(Popup::View { title: "Keys".into(), text, scroll: 0 });
+        m.popup = Some(Popup::View { title: t!("keys-title"), text, scroll: 0 });
         return Vec::new();
     }
     match m.step {
         Step::Creating => Vec::new(),
         Step::Done => {
             if m.removing {
-                m.status = Some("removing what firehose-wizard created… wait for it to finish".into());
+                m.status = Some(t!("status-wait-removal"));
             } else if matches!(k.code, KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc) {
                 m.quit = true;
             } else if matches!(k.code, KeyCode::Char('t') | KeyCode::Char('w')) {
@@ -1310,12 +1324,12 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                         smoke: k.code == KeyCode::Char('t'),
                     }];
                 }
-                m.status = Some("the stream was destroyed: there is nothing to watch".into());
+                m.status = Some(t!("status-nothing-to-watch"));
             } else if k.code == KeyCode::Char('d') {
                 if m.removable() > 0 {
                     m.popup = Some(Popup::ConfirmRemove);
                 } else {
-                    m.status = Some("firehose-wizard created nothing here, so there is nothing to remove".into());
+                    m.status = Some(t!("status-nothing-to-remove"));
                 }
             }
             Vec::new()
@@ -1328,7 +1342,7 @@ fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 
 fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if m.removing {
-        m.status = Some("removing what firehose-wizard created… wait for it to finish".into());
+        m.status = Some(t!("status-wait-removal"));
         return Vec::new();
     }
     match k.code {
@@ -1345,7 +1359,7 @@ fn failed_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             if !m.leftovers.is_empty() {
                 m.popup = Some(Popup::ConfirmRemove);
             } else {
-                m.status = Some("firehose-wizard created nothing here, so there is nothing to remove".into());
+                m.status = Some(t!("status-nothing-to-remove"));
             }
             Vec::new()
         }
@@ -1366,12 +1380,13 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             let target = m.target();
             let resolved = crate::plan::request::Resolved::implied(&plan, &target);
             let text = format!(
-                "Trust policy of the role:\n{}\n\nPermissions policy {} on the role:\n{}",
+                "{}\n{}\n\n{}\n{}",
+                t!("policies-trust"),
                 pretty(&crate::plan::policy::trust_policy(&target.account)),
-                crate::plan::policy::inline_policy_name(&plan, &target.region),
+                t!("policies-permissions", name = crate::plan::policy::inline_policy_name(&plan, &target.region)),
                 pretty(&crate::plan::policy::permissions_policy(&plan, &target, resolved.source_arn.as_deref()))
             );
-            m.popup = Some(Popup::View { title: "IAM policies".into(), text, scroll: 0 });
+            m.popup = Some(Popup::View { title: t!("policies-title"), text, scroll: 0 });
             Vec::new()
         }
         KeyCode::Char('r') => {
@@ -1380,9 +1395,9 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             let resolved = crate::plan::request::Resolved::implied(&plan, &target);
             let text = match crate::plan::request::build(&plan, &target, &resolved) {
                 Ok(req) => pretty(&crate::plan::request::to_json(&req)),
-                Err(e) => format!("the request cannot be built yet: {e}"),
+                Err(e) => t!("request-not-yet", error = e.to_string()),
             };
-            m.popup = Some(Popup::View { title: "CreateDeliveryStream request".into(), text, scroll: 0 });
+            m.popup = Some(Popup::View { title: t!("request-title"), text, scroll: 0 });
             Vec::new()
         }
         KeyCode::Char('s') => {
@@ -1415,7 +1430,7 @@ fn open_confirm_create(m: &mut Model) {
             m.attempted[step.number() - 1] = true;
             m.go(step);
             m.from_review = true;
-            m.status = Some(format!("fix the problems on {} first", step.title()));
+            m.status = Some(t!("status-fix-first", title = step.title()));
             return;
         }
     }
@@ -1433,7 +1448,7 @@ fn create(m: &mut Model) -> Vec<Effect> {
             step: *s,
             state: RowState::Pending,
             elapsed: Duration::ZERO,
-            detail: String::new(),
+            detail: Msg::text(""),
             started_tick: 0,
         })
         .collect();
@@ -1474,7 +1489,7 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             } else if m.step != Step::NameSource {
                 m.go(m.step.prev());
             } else {
-                m.status = Some("this is the first screen; Ctrl-C quits".into());
+                m.status = Some(t!("status-first-screen"));
             }
             return Vec::new();
         }
@@ -1495,17 +1510,17 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         _ if ctrl(&k, 'f') => {
             let fixes = floor_fixes(m);
             m.status = Some(if fixes.is_empty() {
-                "nothing to fix: the buffer and compression suit the options chosen".into()
+                t!("status-nothing-to-fix")
             } else {
                 apply_floor_fixes(m);
-                format!("set {}", fixes.join(", "))
+                t!("status-floors-set", fixes = fixes.join(", "))
             });
             return Vec::new();
         }
         _ if ctrl(&k, 't') && m.step == Step::Destination => {
             m.set_text(Field::Prefix, LAB_PREFIX);
             m.set_text(Field::ErrorPrefix, LAB_ERROR_PREFIX);
-            m.status = Some("inserted the lab's Hive-style prefixes (year=/month=/day=/hour=)".into());
+            m.status = Some(t!("status-lab-prefixes"));
             return Vec::new();
         }
         _ => {}
@@ -1558,11 +1573,8 @@ fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         Field::FormatConversion | Field::Dynamic if new == 1 => {
             let fixes = floor_fixes(m);
             if !fixes.is_empty() {
-                m.status = Some(format!(
-                    "{} needs {}: Ctrl-F on Settings (or here) sets it",
-                    field.label(),
-                    fixes.join(" and ")
-                ));
+                m.status =
+                    Some(t!("status-floors-needed", option = field.label(), fixes = fixes.join(&t!("list-and"))));
             }
         }
         _ => {}
@@ -1602,11 +1614,10 @@ pub fn floor_fixes(m: &Model) -> Vec<String> {
     floors(m)
         .into_iter()
         .map(|f| match f {
-            Floor::BufferSize => "a buffer of at least 64 MiB (128 set)",
-            Floor::BufferInterval => "a buffer interval of at least 60 s",
-            Floor::Uncompressed => "compression UNCOMPRESSED",
+            Floor::BufferSize => t!("floor-buffer-size"),
+            Floor::BufferInterval => t!("floor-buffer-interval"),
+            Floor::Uncompressed => t!("floor-uncompressed"),
         })
-        .map(str::to_owned)
         .collect()
 }
 
@@ -1634,8 +1645,7 @@ fn next(m: &mut Model) -> Vec<Effect> {
     let errors = m.step_errors(step);
     if let Some(first) = errors.first() {
         m.focus = m.fields().iter().position(|f| f.path() == Some(first.path)).unwrap_or(0);
-        m.status =
-            Some(format!("! {} problem{} on this screen", errors.len(), if errors.len() == 1 { "" } else { "s" }));
+        m.status = Some(t!("status-problems", count = errors.len()).trim_start().to_owned());
         return Vec::new();
     }
     if step == Step::NameSource {
@@ -1650,7 +1660,7 @@ fn next(m: &mut Model) -> Vec<Effect> {
                 let generation = m.generation();
                 m.name_check = NameCheck::Checking { name: name.clone(), generation };
                 m.advance_after_check = true;
-                m.status = Some(format!("checking that {name} is free…"));
+                m.status = Some(t!("status-checking-name", name = name.clone()));
                 return vec![Effect::CheckName { name, generation }];
             }
         }
@@ -1680,7 +1690,7 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         Popup::ConfirmRemove => {
             if matches!(k.code, KeyCode::Char('y') | KeyCode::Enter) && m.removable() > 0 {
-                m.status = Some("removing what firehose-wizard created, newest first…".into());
+                m.status = Some(t!("status-removing"));
                 m.removing = true;
                 return vec![Effect::Destroy(Box::new(m.plan()))];
             }
@@ -1726,7 +1736,8 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                             }
                             return Vec::new();
                         }
-                        m.status = Some(format!("{} is {}: it cannot be chosen", item.value, item.detail));
+                        m.status =
+                            Some(t!("status-not-choosable", item = item.value.clone(), detail = item.detail.clone()));
                     }
                 }
                 KeyCode::Down => p.selected = (p.selected + 1).min(matches.len().saturating_sub(1)),

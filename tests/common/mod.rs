@@ -12,6 +12,7 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_s3::config::Credentials;
 
 pub mod firehose;
+pub mod lang;
 pub mod proxy;
 pub mod pty;
 

@@ -25,20 +25,11 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
             .collect()
     };
     draw_fields(f, area, m, t, |field, lines| match field {
-        Field::Bucket => {
-            let hint = if m.choice(Field::BucketMode) == 1 { "↓ to choose from your buckets" } else { "" };
-            if !hint.is_empty() {
-                lines.extend(note(hint, area.width, t));
-            }
+        Field::Bucket if m.choice(Field::BucketMode) == 1 => {
+            lines.extend(note(&t!("note-choose-bucket"), area.width, t))
         }
-        Field::Dynamic if m.choice(Field::Dynamic) == 1 => lines.extend(note(
-            "set at creation, never turned off; needs a buffer of at least 64 MiB / 60 s (Ctrl-F sets them)",
-            area.width,
-            t,
-        )),
-        Field::PartitionKeys => {
-            lines.extend(note("use each key in the prefix as !{partitionKeyFromQuery:KEY}", area.width, t))
-        }
+        Field::Dynamic if m.choice(Field::Dynamic) == 1 => lines.extend(note(&t!("note-partitioning"), area.width, t)),
+        Field::PartitionKeys => lines.extend(note(&t!("note-partition-keys"), area.width, t)),
         Field::Prefix => {
             if let Some(ex) = &examples {
                 lines.extend(example_lines(&ex.prefix));

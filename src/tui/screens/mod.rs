@@ -12,12 +12,12 @@ use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::Input;
 
 use super::keymap;
 use super::theme::Theme;
-use super::widgets::{centered, fit, hard_wrap};
+use super::widgets::{centered, fit, hard_wrap, pad, width};
 use super::wizard::{Field, FieldKind, Model, Popup, Step};
 use crate::plan::validate::{Problem, Severity};
 
@@ -57,33 +57,25 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
         Some(Popup::Picker(p)) => super::widgets::picker::draw(f, area, m, p, t),
         Some(Popup::ConfirmQuit) => {
             let text = if m.step == Step::Creating {
-                "Quit while creating? The call in flight may still finish in AWS; what exists so far is printed when you leave.".to_owned()
+                t!("confirm-quit-creating")
             } else if !m.leftovers.is_empty() {
-                format!(
-                    "Quit? {} resource(s) firehose-wizard created still exist (d on the failure screen removes them, as does `firehose-wizard destroy`); they are listed when you leave.",
-                    m.leftovers.len()
-                )
+                t!("confirm-quit-leftovers", count = m.leftovers.len())
             } else {
-                "Quit? Your answers are not saved (save them from Review with s).".to_owned()
+                t!("confirm-quit")
             };
-            draw_confirm(f, area, "Quit", &text, t)
+            draw_confirm(f, area, &t!("confirm-quit-title"), &text, t)
         }
         Some(Popup::ConfirmCreate) => {
-            let where_ = m
-                .context
-                .target
-                .as_ref()
-                .map(|t| format!("account {} in {}", t.account, t.region))
-                .unwrap_or_else(|| "the configured account".into());
-            let text = format!("Create the delivery stream {} and what it needs in {where_}?", m.text(Field::Name));
-            draw_confirm(f, area, "Create", &text, t)
+            let name = m.text(Field::Name).to_owned();
+            let text = match &m.context.target {
+                Some(tg) => t!("confirm-create", name = name, account = tg.account.clone(), region = tg.region.clone()),
+                None => t!("confirm-create-unknown-account", name = name),
+            };
+            draw_confirm(f, area, &t!("confirm-create-title"), &text, t)
         }
         Some(Popup::ConfirmRemove) => {
-            let n = m.removable();
-            let text = format!(
-                "Delete the {n} resource(s) firehose-wizard created for this stream (newest first, waiting for each)? What already existed is not touched; a bucket that holds objects is kept."
-            );
-            draw_confirm(f, area, "Remove", &text, t)
+            let text = t!("confirm-remove", count = m.removable());
+            draw_confirm(f, area, &t!("confirm-remove-title"), &text, t)
         }
         Some(Popup::Save(input)) => draw_save(f, area, input, t),
         Some(Popup::View { title, text, scroll }) => draw_view(f, area, title, text, *scroll, t),
@@ -93,9 +85,13 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
 /// Below the minimum size: a message instead of a broken layout.
 pub fn draw_too_small(f: &mut Frame, area: Rect, t: &Theme) {
     let msg = vec![
-        Line::from(Span::styled("Terminal too small", t.error)),
-        Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}", area.width, area.height)),
-        Line::from("enlarge the window; Ctrl-C quits"),
+        Line::from(Span::styled(t!("too-small"), t.error)),
+        Line::from(t!(
+            "too-small-sizes",
+            need = format!("{MIN_WIDTH}×{MIN_HEIGHT}"),
+            have = format!("{}×{}", area.width, area.height)
+        )),
+        Line::from(t!("too-small-what-to-do")),
     ];
     let h = 3.min(area.height);
     let rect = Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area };
@@ -104,23 +100,31 @@ pub fn draw_too_small(f: &mut Frame, area: Rect, t: &Theme) {
 
 fn draw_header(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let left = if Step::EDITABLE.contains(&m.step) {
-        format!(" Step {}/5 · {}", m.step.number(), m.step.title())
+        t!("header-step", number = m.step.number(), title = m.step.title())
     } else {
         format!(" {}", m.step.title())
     };
-    let c = &m.context;
-    let region = c.region.as_deref().unwrap_or("no region");
+    header_line(f, area, left, &context_text(&m.context, ""), t);
+}
+
+/// Where the work happens: `profile P · account A · REGION · custom endpoint`, and `extra` after it.
+pub fn context_text(c: &super::wizard::Context, extra: &str) -> String {
+    let region = c.region.clone().unwrap_or_else(|| t!("header-no-region"));
     let account = match (&c.target, &c.identity_error) {
-        (Some(tg), _) => format!("account {} · {}", tg.account, tg.region),
-        (None, Some(_)) => format!("account unknown · {region}"),
-        (None, None) => format!("account … · {region}"),
+        (Some(tg), _) => t!("header-account", account = tg.account.clone(), region = tg.region.clone()),
+        (None, Some(_)) => t!("header-account-unknown", region = region),
+        (None, None) => t!("header-account-pending", region = region),
     };
-    let profile = c.profile.as_deref().map(|p| format!("profile {p} · ")).unwrap_or_default();
-    let endpoint = if c.endpoint.is_some() { " · custom endpoint" } else { "" };
-    let right = format!("{profile}{account}{endpoint} ");
+    let profile = c.profile.as_ref().map(|p| t!("header-profile", profile = p.clone())).unwrap_or_default();
+    let endpoint = if c.endpoint.is_some() { t!("header-custom-endpoint") } else { String::new() };
+    format!("{profile}{account}{endpoint}{extra} ")
+}
+
+/// A header: `left` in the title style, `right` (cut to fit) against the right edge.
+pub fn header_line(f: &mut Frame, area: Rect, left: String, right: &str, t: &Theme) {
     let w = area.width as usize;
-    let right = fit(&right, w.saturating_sub(left.chars().count() + 1));
-    let pad = w.saturating_sub(left.chars().count() + right.chars().count());
+    let right = fit(right, w.saturating_sub(width(&left) + 1));
+    let pad = w.saturating_sub(width(&left) + width(&right));
     let line = Line::from(vec![Span::styled(left, t.title), Span::raw(" ".repeat(pad)), Span::styled(right, t.dim)]);
     f.render_widget(Paragraph::new(line), area);
 }
@@ -131,7 +135,7 @@ fn draw_steps(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
         if i > 0 {
             spans.push(Span::styled(" › ", t.dim));
         }
-        let label = format!("{} {}", s.number(), s.title());
+        let label = t!("steps-item", number = s.number(), title = s.title());
         // Creating, Created and Failed belong to step 5 too
         let style = if s.number() == m.step.number() { t.focus } else { t.dim };
         spans.push(Span::styled(label, style));
@@ -144,13 +148,13 @@ fn draw_status(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let line = if let Some(s) = &m.status {
         Line::from(Span::styled(fit(&format!(" {s}"), w), t.warning))
     } else if let Some(e) = &m.context.identity_error {
-        Line::from(Span::styled(fit(&format!(" ! AWS: {e}"), w), t.error))
+        Line::from(Span::styled(fit(&t!("status-aws-error", error = e.clone()), w), t.error))
     } else if Step::EDITABLE.contains(&m.step) && m.step != Step::Review {
         let n = m.step_errors(m.step).len();
         if n == 0 {
-            Line::from(Span::styled(" ✓ no problems on this screen", t.ok))
+            Line::from(Span::styled(t!("status-no-problems"), t.ok))
         } else {
-            Line::from(Span::styled(format!(" ! {n} problem{} on this screen", if n == 1 { "" } else { "s" }), t.error))
+            Line::from(Span::styled(t!("status-problems", count = n), t.error))
         }
     } else {
         Line::from("")
@@ -164,9 +168,10 @@ fn draw_footer(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
 
 /// The footer: the keys that work here, most important first, as many as fit; help and quit always.
 pub fn draw_keys<M>(f: &mut Frame, area: Rect, active: &[&keymap::Binding<M>], t: &Theme) {
-    let item =
-        |b: &keymap::Binding<M>| vec![Span::styled(b.keys, t.key), Span::styled(format!(" {}  ", b.short), t.dim)];
-    let len = |b: &keymap::Binding<M>| b.keys.chars().count() + b.short.chars().count() + 3;
+    let item = |b: &keymap::Binding<M>| {
+        vec![Span::styled(b.label(), t.key), Span::styled(format!(" {}  ", crate::i18n::loader().get(b.short)), t.dim)]
+    };
+    let len = |b: &keymap::Binding<M>| width(&b.label()) + width(&crate::i18n::loader().get(b.short)) + 3;
     // help and quit always fit: `?` where it works, else Ctrl-G; then Ctrl-C
     let help = active.iter().find(|b| b.keys == "?").or_else(|| active.iter().find(|b| b.keys == "Ctrl-G"));
     let tail: Vec<&keymap::Binding<M>> =
@@ -192,7 +197,7 @@ fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str, t: &Theme) {
     let lines_of_text = word_wrap(text, 56);
     // the text, a blank line and the answers, inside a border: the answers are never cut off
     let rect = centered(area, 60, lines_of_text.len() as u16 + 4);
-    f.render_widget(Clear, rect);
+    crate::tui::widgets::clear(f, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
@@ -201,37 +206,32 @@ fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str, t: &Theme) {
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled(" y ", t.focus),
-        Span::raw(" yes   "),
+        Span::raw(format!(" {}   ", t!("confirm-yes"))),
         Span::styled(" n ", t.key),
-        Span::raw(" no"),
+        Span::raw(format!(" {}", t!("confirm-no"))),
     ]));
     f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 fn draw_save(f: &mut Frame, area: Rect, input: &Input, t: &Theme) {
     let rect = centered(area, 70, 5);
-    f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.border)
-        .title(Span::styled(" Save the plan as ", t.title));
+    crate::tui::widgets::clear(f, rect);
+    let block =
+        Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(t!("save-title"), t.title));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     super::widgets::field::draw(f, Rect { height: 1, ..inner }, input, t.value, true, "");
-    f.render_widget(
-        Paragraph::new(Span::styled("Enter save · Esc cancel · an existing file is never overwritten", t.dim)),
-        Rect { y: inner.y + 2, height: 1, ..inner },
-    );
+    f.render_widget(Paragraph::new(Span::styled(t!("save-keys"), t.dim)), Rect { y: inner.y + 2, height: 1, ..inner });
 }
 
 pub fn draw_view(f: &mut Frame, area: Rect, title: &str, text: &str, scroll: u16, t: &Theme) {
     let rect = Rect { x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2 };
-    f.render_widget(Clear, rect);
+    crate::tui::widgets::clear(f, rect);
     let total = text.lines().count();
-    let block = Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(
-        format!(" {title} · line {}/{total} · ↑↓ PgUp/PgDn scroll · Esc close ", scroll as usize + 1),
-        t.title,
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(t!("view-title", title = title, line = (scroll as usize + 1), lines = total), t.title));
     let inner_w = rect.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = text.lines().flat_map(|l| hard_wrap(l, inner_w)).map(Line::from).collect();
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
@@ -248,7 +248,7 @@ pub struct FieldLines {
 pub fn field_row(m: &Model, field: Field, value: Vec<Span<'static>>, t: &Theme) -> Line<'static> {
     let focused = m.focused() == Some(field);
     let marker = if focused { "› " } else { "  " };
-    let label = format!("{:<27}", fit(field.label(), 27));
+    let label = pad(&field.label(), 27);
     let mut spans = vec![
         Span::styled(marker, if focused { t.key } else { t.label }),
         Span::styled(label, if focused { t.focus } else { t.label }),
@@ -284,17 +284,18 @@ pub fn text_field(
 
 /// A choice field's row: the options, the chosen one marked; when they do not all fit, only the
 /// chosen one between arrows.
-pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, width: u16, t: &Theme) -> FieldLines {
-    let all: usize = options.iter().map(|o| o.chars().count() + 6).sum();
+pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, columns: u16, t: &Theme) -> FieldLines {
+    let options: Vec<String> = options.iter().map(|id| crate::i18n::loader().get(id)).collect();
+    let all: usize = options.iter().map(|o| width(o) + 6).sum();
     let mut spans = Vec::new();
-    if VALUE_COL + all <= width as usize {
+    if VALUE_COL + all <= columns as usize {
         for (i, o) in options.iter().enumerate() {
             let (mark, style) = if i == chosen { ("(•) ", t.value) } else { ("( ) ", t.dim) };
             spans.push(Span::styled(format!("{mark}{o}  "), style));
         }
     } else {
-        spans.push(Span::styled(format!("‹ {} ›", options.get(chosen).copied().unwrap_or("")), t.value));
-        spans.push(Span::styled(format!("  {}/{} ←→ to change", chosen + 1, options.len()), t.dim));
+        spans.push(Span::styled(format!("‹ {} ›", options.get(chosen).cloned().unwrap_or_default()), t.value));
+        spans.push(Span::styled(t!("choice-position", at = (chosen + 1), of = options.len()), t.dim));
     }
     FieldLines { lines: vec![field_row(m, field, spans, t)], cursor: None }
 }
@@ -302,7 +303,7 @@ pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, wi
 /// Any field of the form, drawn by its kind, with its problems under it.
 pub fn any_field(m: &Model, field: Field, width: u16, problems: &[Problem], t: &Theme) -> FieldLines {
     match field.kind() {
-        FieldKind::Text => text_field(m, field, width, problems, field.placeholder(), t),
+        FieldKind::Text => text_field(m, field, width, problems, &field.placeholder(), t),
         FieldKind::Choice(options) => {
             let mut fl = choice_field(m, field, options, m.choice(field), width, t);
             fl.lines.extend(problem_lines(&m.field_problems(field, problems), width, t));
@@ -345,7 +346,7 @@ pub fn problem_lines(problems: &[Problem], width: u16, t: &Theme) -> Vec<Line<'s
             Severity::Error => ("! ", t.error),
             Severity::Warning => ("~ ", t.warning),
         };
-        for (i, l) in word_wrap(&p.message, w).into_iter().enumerate() {
+        for (i, l) in word_wrap(&p.message.to_string(), w).into_iter().enumerate() {
             let lead = if i == 0 { mark } else { "  " };
             out.push(Line::from(Span::styled(format!("{}{lead}{l}", " ".repeat(indent)), style)));
         }

@@ -16,41 +16,31 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             let name = m.text(Field::Name);
             match &m.name_check {
                 NameCheck::Checking { name: n, .. } if n == name => {
-                    lines.push(Line::from(Span::styled("    checking that the name is free…", t.dim)))
+                    lines.push(Line::from(Span::styled(t!("note-name-checking"), t.dim)))
                 }
-                NameCheck::Free(n) if n == name => {
-                    lines.push(Line::from(Span::styled("    ✓ free in this account and Region", t.ok)))
-                }
+                NameCheck::Free(n) if n == name => lines.push(Line::from(Span::styled(t!("note-name-free"), t.ok))),
                 _ => {}
             }
         }
         Field::SourceKind => match m.choice(Field::SourceKind) {
-            0 => lines.extend(note("producers write with Firehose PutRecord / PutRecordBatch", w, t)),
-            2 => lines.extend(note(
-                "created before the delivery stream, and waited on until ACTIVE (about a minute in AWS)",
-                w,
-                t,
-            )),
+            0 => lines.extend(note(&t!("note-direct-put"), w, t)),
+            2 => lines.extend(note(&t!("note-new-kinesis"), w, t)),
             _ => {}
         },
         Field::KinesisStream if m.choice(Field::SourceKind) == 1 => {
             let list = m.list(ListKind::Streams);
             let info = if let Some(e) = &list.error {
-                format!("could not list streams: {}", crate::tui::widgets::fit(e, w as usize - 30))
+                t!("note-streams-failed", error = crate::tui::widgets::fit(e, w as usize - 30))
             } else if list.loading {
-                format!("listing streams… {} so far (↓ to choose)", list.items.len())
+                t!("note-streams-loading", count = list.items.len())
             } else {
                 let active = list.items.iter().filter(|i| i.selectable).count();
-                format!("{} stream(s) in this Region, {active} ACTIVE (↓ to choose)", list.items.len())
+                t!("note-streams", count = list.items.len(), active = active)
             };
             lines.extend(note(&info, w, t));
         }
         Field::StreamMode => lines.extend(note(
-            if m.choice(Field::StreamMode) == 0 {
-                "on-demand: capacity follows the traffic, billed per GB"
-            } else {
-                "provisioned: a fixed number of shards, 1 MB/s in and 2 MB/s out each"
-            },
+            &if m.choice(Field::StreamMode) == 0 { t!("note-on-demand") } else { t!("note-provisioned") },
             w,
             t,
         )),

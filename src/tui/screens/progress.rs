@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::word_wrap;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::fit;
+use crate::tui::widgets::{fit, pad, width};
 use crate::tui::wizard::{Model, RowState, Step};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -18,14 +18,14 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     for r in &m.rows {
         let (mark, state, style) = match &r.state {
-            RowState::Pending => ("·".to_owned(), "pending".to_owned(), t.dim),
-            RowState::Running => (SPINNER[(m.tick % 10) as usize].to_owned(), "running".to_owned(), t.value),
+            RowState::Pending => ("·".to_owned(), t!("progress-pending"), t.dim),
+            RowState::Running => (SPINNER[(m.tick % 10) as usize].to_owned(), t!("progress-running"), t.value),
             RowState::Retrying(until) => {
                 let left = until.saturating_sub(m.tick).div_ceil(10);
-                (SPINNER[(m.tick % 10) as usize].to_owned(), format!("retry in {left}s"), t.warning)
+                (SPINNER[(m.tick % 10) as usize].to_owned(), t!("progress-retry-in", seconds = left), t.warning)
             }
-            RowState::Done(done) => ("✓".to_owned(), (*done).to_owned(), t.ok),
-            RowState::Failed => ("✗".to_owned(), "FAILED".to_owned(), t.error),
+            RowState::Done(done) => ("✓".to_owned(), done.msg().to_string(), t.ok),
+            RowState::Failed => ("✗".to_owned(), t!("progress-failed"), t.error),
         };
         let elapsed = match r.state {
             RowState::Pending => String::new(),
@@ -34,45 +34,37 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             }
             _ => format!("{:>5.1}s", r.elapsed.as_secs_f64()),
         };
-        let head = format!(" {mark} {:<16} {:<13} {elapsed:>6}  ", r.step.label(), state);
-        let detail = fit(&r.detail, w.saturating_sub(head.chars().count()));
+        let head = format!(" {mark} {} {} {elapsed:>6}  ", pad(&r.step.label().to_string(), 16), pad(&state, 13));
+        let detail = fit(&r.detail.to_string(), w.saturating_sub(width(&head)));
         lines.push(Line::from(vec![Span::styled(head, style), Span::styled(detail, t.dim)]));
     }
     lines.push(Line::from(""));
     match m.step {
-        Step::Creating => lines.push(Line::from(Span::styled(" creating… Ctrl-C asks before leaving", t.dim))),
+        Step::Creating => lines.push(Line::from(Span::styled(t!("progress-creating"), t.dim))),
         Step::Done => {
             if let Some(o) = &m.outcome
                 && m.destroyed
             {
-                lines.push(Line::from(Span::styled(
-                    " ✓ destroyed: what firehose-wizard created for this stream is gone",
-                    t.ok,
-                )));
+                lines.push(Line::from(Span::styled(t!("progress-destroyed"), t.ok)));
                 for r in &o.resources {
-                    lines.push(Line::from(Span::styled(fit(&format!("   left alone: {r}"), w), t.dim)));
+                    lines.push(Line::from(Span::styled(
+                        fit(&t!("progress-left-alone", resource = r.to_string()), w),
+                        t.dim,
+                    )));
                 }
             } else if let Some(o) = &m.outcome {
-                lines.push(Line::from(Span::styled(" ✓ created; the delivery stream is ACTIVE", t.ok)));
+                lines.push(Line::from(Span::styled(t!("progress-created"), t.ok)));
                 for l in word_wrap(&format!("ARN {}", o.stream_arn), w - 2) {
                     lines.push(Line::from(format!(" {l}")));
                 }
                 lines.push(Line::from(""));
                 let plan = m.plan();
-                let via = match plan.source.kinesis() {
-                    Some(s) => format!("the Kinesis stream {s}"),
-                    None => "Firehose (Direct PUT)".to_owned(),
+                let bucket = plan.destination.bucket.clone();
+                let smoke = match plan.source.kinesis() {
+                    Some(s) => t!("progress-smoke-kinesis", stream = s, bucket = bucket),
+                    None => t!("progress-smoke-direct-put", bucket = bucket),
                 };
-                let keys = [
-                    (
-                        " t  ",
-                        format!(
-                            "smoke test: send 10 test records through {via} and show them arriving in s3://{}/, or why they do not",
-                            plan.destination.bucket
-                        ),
-                    ),
-                    (" w  ", "watch: the stream's metrics, newest objects and errors, live".to_owned()),
-                ];
+                let keys = [(" t  ", smoke), (" w  ", t!("progress-watch"))];
                 for (key, text) in keys {
                     for (i, l) in word_wrap(&text, w - 5).into_iter().enumerate() {
                         let lead = if i == 0 { key } else { "    " };
@@ -85,21 +77,21 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             if let Some(fl) = &m.failure {
                 let e = &fl.error;
                 lines.push(Line::from(Span::styled(
-                    format!(" ✗ step {} ({}) failed", fl.step.number(), fl.step.label()),
+                    t!("progress-step-failed", number = fl.step.number(), step = fl.step.label().to_string()),
                     t.error,
                 )));
                 for l in word_wrap(&e.summary(), w - 4).into_iter().take(3) {
                     lines.push(Line::from(Span::styled(format!("   {l}"), t.error)));
                 }
                 if let Some(h) = &e.hint {
-                    for l in word_wrap(&format!("hint: {h}"), w - 4).into_iter().take(2) {
+                    for l in word_wrap(&t!("progress-hint", hint = h.to_string()), w - 4).into_iter().take(2) {
                         lines.push(Line::from(format!("   {l}")));
                     }
                 }
                 if fl.resources.is_empty() {
-                    lines.push(Line::from(Span::styled("   nothing was created or reused", t.dim)));
+                    lines.push(Line::from(Span::styled(t!("progress-nothing"), t.dim)));
                 } else {
-                    lines.push(Line::from(" what exists now:"));
+                    lines.push(Line::from(t!("progress-what-exists")));
                     for r in &fl.resources {
                         lines.push(Line::from(Span::styled(fit(&format!("   {r}"), w), t.dim)));
                     }

@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 use crate::plan::validate::Severity;
 use crate::plan::{Role, Source, policy};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::fit;
-use crate::tui::wizard::{Field, Model};
+use crate::tui::widgets::{fit, pad, width};
+use crate::tui::wizard::{Field, Model, Step};
 
 pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>) {
     let plan = m.plan();
@@ -22,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     let group = |n: &str, title: &str, rows: Vec<String>, lines: &mut Vec<Line>| {
         for (i, r) in rows.into_iter().enumerate() {
             let head = if i == 0 {
-                vec![Span::styled(format!(" {n} "), t.key), Span::styled(format!("{:<20}", title), t.label)]
+                vec![Span::styled(format!(" {n} "), t.key), Span::styled(pad(title, 20), t.label)]
             } else {
                 vec![Span::raw(format!("{:<23}", ""))]
             };
@@ -33,110 +33,126 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     };
     let source = match &plan.source {
         Source::DirectPut => "Direct PUT".to_owned(),
-        Source::KinesisStream(s) => format!("Kinesis data stream {s}"),
+        Source::KinesisStream(s) => t!("review-source-kinesis", stream = s.clone()),
         Source::NewKinesisStream(n) => match n.shards {
-            Some(k) => format!("new Kinesis stream {} (provisioned, {k} shards)", n.name),
-            None => format!("new Kinesis stream {} (on-demand)", n.name),
+            Some(k) => t!("review-source-new-provisioned", name = n.name.clone(), shards = k),
+            None => t!("review-source-new-on-demand", name = n.name.clone()),
         },
     };
-    group("1", "Name and source", vec![format!("{} ← {source}", plan.name)], &mut lines);
+    group("1", &Step::NameSource.title(), vec![format!("{} ← {source}", plan.name)], &mut lines);
     let mut process = Vec::new();
     match &plan.process.lambda {
-        Some(l) => process.push(format!(
-            "Lambda {} · {} MiB / {} s · {} retries",
-            l.function_arn,
-            l.buffer_size_mib.unwrap_or(1.0),
-            l.buffer_interval_s.unwrap_or(60),
-            l.retries.unwrap_or(3)
+        Some(l) => process.push(t!(
+            "review-lambda",
+            arn = l.function_arn.clone(),
+            size = l.buffer_size_mib.unwrap_or(1.0).to_string(),
+            interval = l.buffer_interval_s.unwrap_or(60),
+            retries = l.retries.unwrap_or(3)
         )),
-        None => process.push("Lambda transform: disabled".into()),
+        None => process.push(t!("review-lambda-disabled")),
     }
     match &plan.process.format_conversion {
-        Some(c) => process.push(format!(
-            "convert {} → {} with Glue {}.{} ({})",
-            c.input,
-            c.output,
-            c.glue_database,
-            c.glue_table,
-            c.glue_version.as_deref().unwrap_or("LATEST")
+        Some(c) => process.push(t!(
+            "review-conversion",
+            input = c.input.clone(),
+            output = c.output.clone(),
+            table = format!("{}.{}", c.glue_database, c.glue_table),
+            version = c.glue_version.clone().unwrap_or_else(|| "LATEST".into())
         )),
-        None => process.push("format conversion: disabled".into()),
+        None => process.push(t!("review-conversion-disabled")),
     }
-    group("2", "Process records", process, &mut lines);
+    group("2", &Step::Process.title(), process, &mut lines);
     let d = &plan.destination;
-    let mut dest = vec![format!("s3://{} ({})", d.bucket, if d.create_bucket { "new" } else { "existing" })];
+    let bucket = format!("s3://{}", d.bucket);
+    let mut dest = vec![if d.create_bucket {
+        t!("review-bucket-new", bucket = bucket)
+    } else {
+        t!("review-bucket-existing", bucket = bucket)
+    }];
     if let Some(dp) = &d.dynamic_partitioning {
         let keys: Vec<String> = dp.keys.iter().map(|(k, e)| format!("{k}={e}")).collect();
-        dest.push(format!(
-            "dynamic partitioning: {}{}{} · retry {} s",
-            if keys.is_empty() { "keys from Lambda".to_owned() } else { keys.join("; ") },
-            if dp.new_line_delimiter { " · new line" } else { "" },
-            match &dp.record_deaggregation {
-                None => String::new(),
-                Some(crate::plan::Deaggregation::Json) => " · de-aggregate JSON".into(),
-                Some(crate::plan::Deaggregation::Delimited(x)) => format!(" · de-aggregate on {x:?}"),
-            },
-            dp.retry_duration_s.unwrap_or(300)
-        ));
+        let mut parts = vec![if keys.is_empty() { t!("review-keys-from-lambda") } else { keys.join("; ") }];
+        if dp.new_line_delimiter {
+            parts.push(t!("review-new-line"));
+        }
+        match &dp.record_deaggregation {
+            None => {}
+            Some(crate::plan::Deaggregation::Json) => parts.push(t!("review-deaggregate-json")),
+            Some(crate::plan::Deaggregation::Delimited(x)) => {
+                parts.push(t!("review-deaggregate-on", delimiter = format!("{x:?}")))
+            }
+        }
+        parts.push(t!("review-retry", seconds = dp.retry_duration_s.unwrap_or(300)));
+        dest.push(t!("review-partitioning", details = parts.join(" · ")));
     }
-    dest.push(format!("prefix  {}", if d.prefix.is_empty() { "(default yyyy/MM/dd/HH/)" } else { &d.prefix }));
-    dest.push(format!("errors  {}", d.error_prefix().unwrap_or("(none)")));
+    // the three labels of the prefixes line up, in either language
+    let labels = [t!("review-label-prefix"), t!("review-label-errors"), t!("review-label-example")];
+    let lw = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 2;
+    let default_prefix = t!("review-prefix-default");
+    dest.push(format!("{}{}", pad(&labels[0], lw), if d.prefix.is_empty() { &default_prefix } else { &d.prefix }));
+    dest.push(format!("{}{}", pad(&labels[1], lw), d.error_prefix().map_or_else(|| t!("review-none"), str::to_owned)));
     if let Some(ex) = m.examples(now) {
-        dest.push(format!("e.g.    {}", ex.prefix));
+        dest.push(format!("{}{}", pad(&labels[2], lw), ex.prefix));
     }
     if d.file_extension.is_some() || d.time_zone.is_some() {
-        dest.push(format!(
-            "extension {} · time zone {}",
-            crate::plan::validate::extension(&plan),
-            d.time_zone.as_deref().unwrap_or("UTC")
+        dest.push(t!(
+            "review-extension",
+            extension = crate::plan::validate::extension(&plan),
+            zone = d.time_zone.clone().unwrap_or_else(|| "UTC".into())
         ));
     }
     if let Some(b) = &d.backup {
-        dest.push(format!("backup of source records to s3://{}/{}", b.bucket, b.prefix));
+        dest.push(t!("review-backup", place = format!("s3://{}/{}", b.bucket, b.prefix)));
     }
-    group("3", "Destination", dest, &mut lines);
+    group("3", &Step::Destination.title(), dest, &mut lines);
     let s = &plan.settings;
     let region = m.target().region;
+    let policy_name = policy::inline_policy_name(&plan, &region);
     let role = match &s.role {
-        Role::Create(r) => format!(
-            "{r} (new, or reused if it trusts Firehose) + policy {}",
-            policy::inline_policy_name(&plan, &region)
-        ),
+        Role::Create(r) => t!("review-role-create", role = r.clone(), policy = policy_name),
         Role::Existing(r) if s.add_policy_to_role => {
-            format!("{r} (existing) + policy {}", policy::inline_policy_name(&plan, &region))
+            t!("review-role-existing-policy", role = r.clone(), policy = policy_name)
         }
-        Role::Existing(r) => format!("{r} (existing, used as it is)"),
+        Role::Existing(r) => t!("review-role-existing", role = r.clone()),
     };
-    let mut settings = vec![format!(
-        "buffer {} MiB / {} s · {} · error logging {}",
-        s.buffer_size_mib,
-        s.buffer_interval_s,
-        s.compression,
-        if s.error_logging { "on" } else { "off" }
+    let logging = if s.error_logging { t!("review-on") } else { t!("review-off") };
+    let mut settings = vec![t!(
+        "review-buffer",
+        size = s.buffer_size_mib.to_string(),
+        interval = s.buffer_interval_s,
+        compression = s.compression.clone(),
+        logging = logging
     )];
     if let Some(e) = &s.encryption {
-        settings.push(format!("S3 encryption with {}", e.kms_key_arn));
+        settings.push(t!("review-s3-encryption", key = e.kms_key_arn.clone()));
     }
     match &s.stream_encryption {
-        Some(crate::plan::StreamEncryption::AwsOwned) => settings.push("stream encryption: AWS owned key".into()),
-        Some(crate::plan::StreamEncryption::CustomerManaged(k)) => settings.push(format!("stream encryption: {k}")),
+        Some(crate::plan::StreamEncryption::AwsOwned) => settings.push(t!("review-stream-encryption-aws")),
+        Some(crate::plan::StreamEncryption::CustomerManaged(k)) => {
+            settings.push(t!("review-stream-encryption-key", key = k.clone()))
+        }
         None => {}
     }
     if !s.tags.is_empty() {
-        settings
-            .push(format!("tags {}", s.tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")));
+        let tags = s.tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ");
+        settings.push(t!("review-tags", tags = tags));
     }
-    settings.push(format!("role {role}"));
-    group("4", "Settings", settings, &mut lines);
+    settings.push(t!("review-role", role = role));
+    group("4", &Step::Settings.title(), settings, &mut lines);
     let c = &m.context;
     let where_ = match &c.target {
-        Some(tg) => format!("account {} · {} · partition {}", tg.account, tg.region, tg.partition),
-        None => format!("account unknown · {}", c.region.as_deref().unwrap_or("no region")),
+        Some(tg) => t!(
+            "review-where",
+            account = tg.account.clone(),
+            region = tg.region.clone(),
+            partition = tg.partition.clone()
+        ),
+        None => t!("review-where-unknown", region = c.region.clone().unwrap_or_else(|| t!("header-no-region"))),
     };
-    let profile = c.profile.as_deref().map(|p| format!(" · profile {p}")).unwrap_or_default();
-    let endpoint = c.endpoint.as_deref().map(|e| format!(" · endpoint {e}")).unwrap_or_default();
+    let profile = c.profile.as_deref().map(|p| t!("review-profile", profile = p)).unwrap_or_default();
+    let endpoint = c.endpoint.as_deref().map(|e| t!("review-endpoint", endpoint = e)).unwrap_or_default();
     lines.push(Line::from(vec![
-        Span::styled("   Where                ", t.label),
+        Span::styled(format!("   {}", pad(&t!("review-where-label"), 20)), t.label),
         Span::styled(fit(&format!("{where_}{profile}{endpoint}"), vw), t.value),
     ]));
     lines.push(Line::from(""));
@@ -144,7 +160,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     let problems = m.problems();
     let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
     if errors.is_empty() {
-        lines.push(Line::from(Span::styled("   ✓ no problems: ready to create", t.ok)));
+        lines.push(Line::from(Span::styled(t!("review-ready"), t.ok)));
     } else {
         for p in errors.iter().take(3) {
             lines.push(Line::from(Span::styled(fit(&format!("   ! {}: {}", p.path, p.message), w), t.error)));
@@ -152,18 +168,16 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
     }
     let warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
     if warnings > 0 {
-        lines.push(Line::from(Span::styled(
-            format!("   ~ {warnings} warning(s): see the screens marked above"),
-            t.warning,
-        )));
+        lines.push(Line::from(Span::styled(t!("review-warnings", count = warnings), t.warning)));
     }
     lines.push(Line::from(""));
     let focused = m.focused() == Some(Field::Create);
     let button = if focused { t.focus } else { t.key };
+    let create = t!("review-create");
     lines.push(Line::from(vec![
         Span::raw("   "),
-        Span::styled(if focused { "› [ Create ] " } else { "  [ Create ] " }, button),
-        Span::styled("  p policies · r request · s save plan · 1-4 edit", t.dim),
+        Span::styled(if focused { format!("› [ {create} ] ") } else { format!("  [ {create} ] ") }, button),
+        Span::styled(t!("review-keys"), t.dim),
     ]));
     f.render_widget(Paragraph::new(lines), area);
 }

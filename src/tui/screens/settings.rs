@@ -16,15 +16,15 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let fixes = crate::tui::wizard::floor_fixes(m);
     draw_fields(f, area, m, t, |field, lines| match field {
         Field::BufferSize if !fixes.is_empty() => {
-            lines.extend(note(&format!("the options chosen need {}: Ctrl-F sets them", fixes.join(", ")), w, t))
+            lines.extend(note(&t!("note-floors", fixes = fixes.join(", ")), w, t))
         }
         Field::ErrorLogging if m.choice(Field::ErrorLogging) == 1 => {
             let plan = m.plan();
             lines.extend(note(
-                &format!(
-                    "log group {} (stream {}), created if missing",
-                    request::log_group(&plan),
-                    request::log_streams(&plan).join(", ")
+                &t!(
+                    "note-log-group",
+                    group = request::log_group(&plan),
+                    streams = request::log_streams(&plan).join(", ")
                 ),
                 w,
                 t,
@@ -34,31 +34,24 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             let list = m.list(ListKind::Roles);
             let trusted = list.items.iter().filter(|i| i.rank == 0).count();
             let text = if list.loading {
-                format!("listing roles… {} so far", list.items.len())
+                t!("note-roles-loading", count = list.items.len())
             } else {
-                format!("{} role(s), {trusted} trust Firehose (↓ to choose)", list.items.len())
+                t!("note-roles", count = list.items.len(), trusted = trusted)
             };
             lines.extend(note(&text, w, t));
             match &m.role_check {
                 RoleCheck::Checking { name, .. } if name == m.text(Field::RoleName) => {
-                    lines.extend(note("reading the role's policies…", w, t))
+                    lines.extend(note(&t!("note-role-reading"), w, t))
                 }
                 RoleCheck::Checked { name, trusted: true, missing }
                     if name == m.text(Field::RoleName) && missing.is_empty() =>
                 {
-                    lines.push(Line::from(Span::styled(
-                        "    ✓ trusts Firehose; its policies grant what this stream needs",
-                        t.ok,
-                    )))
+                    lines.push(Line::from(Span::styled(t!("note-role-ok"), t.ok)))
                 }
                 _ => {}
             }
         }
-        Field::RoleName => lines.extend(note(
-            "created (or reused if it trusts Firehose) with least-privilege access to this stream only",
-            w,
-            t,
-        )),
+        Field::RoleName => lines.extend(note(&t!("note-role-new"), w, t)),
         _ => {}
     });
 }

@@ -9,14 +9,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{MIN_HEIGHT, MIN_WIDTH, draw_keys, draw_view, word_wrap};
+use super::{MIN_HEIGHT, MIN_WIDTH, context_text, draw_keys, draw_view, header_line, word_wrap};
 use crate::cloud::dataflow::{Arrival, Verdict};
 use crate::plan::dataflow::{format_bytes, format_value};
 use crate::report::{self, Tone};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::watch::{BINDINGS, Model, Smoke};
-use crate::tui::widgets::{fit, fit_end};
+use crate::tui::widgets::{fit, fit_end, pad, width};
 
 /// Columns of a metric's label, and of its latest value.
 const LABEL: usize = 27;
@@ -32,15 +32,20 @@ fn tone(t: &Theme, tone: Tone) -> Style {
     }
 }
 
-/// `12 s`, `4 min`, `3 h`.
+/// `12 s ago`, `4 min ago`, `3 h ago`, right-aligned in 10 columns.
 fn age(now: DateTime<Utc>, then: Option<DateTime<Utc>>) -> String {
-    let Some(then) = then else { return "?".into() };
-    let s = (now - then).num_seconds().max(0);
-    match s {
-        0..=99 => format!("{s} s"),
-        100..=5999 => format!("{} min", s / 60),
-        _ => format!("{} h", s / 3600),
-    }
+    let text = match then {
+        None => t!("watch-age-unknown"),
+        Some(then) => {
+            let s = (now - then).num_seconds().max(0);
+            match s {
+                0..=99 => t!("watch-age-seconds", n = s),
+                100..=5999 => t!("watch-age-minutes", n = (s / 60)),
+                _ => t!("watch-age-hours", n = (s / 3600)),
+            }
+        }
+    };
+    format!("{}{text}", " ".repeat(10usize.saturating_sub(width(&text))))
 }
 
 pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
@@ -51,37 +56,22 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
     }
     let w = area.width as usize;
     let row = |y: u16| Rect { y: area.y + y, height: 1, ..area };
-    // header: what, and where
-    let left = format!(" Watch · {}", m.name);
-    let c = &m.context;
-    let account = c.target.as_ref().map_or_else(
-        || c.region.as_deref().unwrap_or("no region").to_string(),
-        |tg| format!("account {} · {}", tg.account, tg.region),
-    );
+    // header: what, and where (as the wizard's)
     let fresh = match (m.refreshing.is_some(), m.age_s()) {
-        (true, None) => "loading…".to_owned(),
-        (true, Some(_)) => "refreshing…".to_owned(),
-        (false, Some(a)) => format!("updated {a} s ago"),
+        (true, None) => t!("watch-loading"),
+        (true, Some(_)) => t!("watch-refreshing"),
+        (false, Some(a)) => t!("watch-updated", seconds = a),
         (false, None) => String::new(),
     };
-    let right = format!("{account} · {fresh} ");
-    let right = fit(&right, w.saturating_sub(left.chars().count() + 1));
-    let pad = w.saturating_sub(left.chars().count() + right.chars().count());
-    f.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(left, t.title),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(right, t.dim),
-        ])),
-        row(0),
-    );
+    let right = context_text(&m.context, &if fresh.is_empty() { fresh } else { format!(" · {fresh}") });
+    header_line(f, row(0), t!("watch-title", stream = m.name.clone()), &right, t);
 
     let mut lines: Vec<Line> = Vec::new();
     match &m.snapshot {
         None => {
             let text = match &m.error {
                 Some(e) => Line::from(Span::styled(fit(&format!(" ! {e}"), w), t.error)),
-                None => Line::from(Span::styled(" reading the stream, its metrics and its bucket…", t.dim)),
+                None => Line::from(Span::styled(t!("watch-reading"), t.dim)),
             };
             lines.push(text);
         }
@@ -107,30 +97,31 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             let pan = m.pan.min(window - spark);
             let end = s.taken_at - chrono::Duration::minutes(pan as i64);
             let span = if pan == 0 {
-                format!("last {spark} min")
+                t!("watch-last-minutes", minutes = spark)
             } else {
                 let start = end - chrono::Duration::minutes(spark as i64);
                 format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
             };
-            let hint =
-                if spark < window { "one column per minute · ←→ the hour" } else { "one column per minute" };
+            let hint = if spark < window { t!("watch-spark-hint-pan") } else { t!("watch-spark-hint") };
+            let title = t!("watch-metrics");
+            let latest = t!("watch-latest");
             lines.push(Line::from(vec![
-                Span::styled(" Metrics: ", t.title),
-                Span::styled(format!("{:<width$}", span, width = LABEL - 9), t.value),
-                Span::styled(format!("{:<spark$} ", fit(hint, spark)), t.dim),
-                Span::styled(format!("{:>VALUE$}", "latest"), t.dim),
+                Span::styled(title.clone(), t.title),
+                Span::styled(pad(&span, (LABEL + 1).saturating_sub(width(&title))), t.value),
+                Span::styled(format!("{} ", pad(&hint, spark)), t.dim),
+                Span::styled(format!("{}{latest}", " ".repeat(VALUE.saturating_sub(width(&latest)))), t.dim),
             ]));
             for series in &s.metrics {
                 let values = report::per_minute(&series.points, end, spark);
                 let latest = series.latest.map_or("–".to_owned(), |v| format_value(v, series.unit));
                 lines.push(Line::from(vec![
-                    Span::styled(format!(" {:<width$}", fit(&series.label, LABEL - 1), width = LABEL), t.label),
+                    Span::styled(format!(" {}", pad(&fit(&series.label, LABEL - 1), LABEL)), t.label),
                     Span::styled(format!("{:<spark$} ", report::sparkline(&values)), t.ok),
                     Span::styled(format!("{latest:>VALUE$}"), t.value),
                 ]));
             }
             if s.metrics.is_empty() {
-                lines.push(Line::from(Span::styled(" no metrics could be read", t.dim)));
+                lines.push(Line::from(Span::styled(t!("watch-no-metrics"), t.dim)));
             }
         }
     }
@@ -147,9 +138,11 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
 
     let status = match (&m.status, &m.error, &m.snapshot) {
         (Some(s), _, _) => Line::from(Span::styled(fit(&format!(" {s}"), w), t.warning)),
-        (None, Some(e), Some(_)) => Line::from(Span::styled(fit(&format!(" ! refresh failed: {e}"), w), t.error)),
+        (None, Some(e), Some(_)) => {
+            Line::from(Span::styled(fit(&t!("watch-refresh-failed", error = e.clone()), w), t.error))
+        }
         (None, _, Some(s)) if !s.problems.is_empty() => {
-            Line::from(Span::styled(fit(&format!(" ! could not read {}", s.problems.join("; ")), w), t.warning))
+            Line::from(Span::styled(fit(&t!("watch-could-not-read", parts = s.problems.join("; ")), w), t.warning))
         }
         _ => Line::from(""),
     };
@@ -169,7 +162,7 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
     let mut errors: Vec<Line> = Vec::new();
     for e in &s.error_objects {
         let line = format!(
-            " ! {:>6} ago  {}  {}",
+            " ! {}  {}  {}",
             age(now, e.object.last_modified),
             fit_end(&e.object.key, 30),
             report::error_what(e)
@@ -177,7 +170,7 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
         errors.push(Line::from(Span::styled(fit(&line, w), t.error)));
     }
     for e in &s.log_events {
-        let line = format!(" ! log {}  {}", e.at.format("%H:%M:%S"), report::log_what(e));
+        let line = t!("watch-log-line", at = e.at.format("%H:%M:%S").to_string(), event = report::log_what(e));
         errors.push(Line::from(Span::styled(fit(&line, w), t.error)));
     }
     let error_rows = if errors.is_empty() { 1 } else { errors.len().min(3) + 1 };
@@ -188,29 +181,22 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
         [one] if one.is_empty() => format!("s3://{bucket}/"),
         [one] => one.clone(),
         // the newest hour first
-        [earlier @ .., last] => format!("{last} (+{} earlier)", earlier.len()),
+        [earlier @ .., last] => t!("watch-earlier", root = last.clone(), count = earlier.len()),
     };
-    lines.push(Line::from(vec![
-        Span::styled(format!(" Newest objects ({})", s.objects.len()), t.title),
-        Span::styled(fit(&format!("  under {root}"), w.saturating_sub(22)), t.dim),
-    ]));
+    let title = t!("watch-newest-objects", count = s.objects.len());
+    let under = t!("watch-under", root = root);
+    let room = w.saturating_sub(width(&title) + 3);
+    lines.push(Line::from(vec![Span::styled(title, t.title), Span::styled(fit(&under, room), t.dim)]));
     if s.objects.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!(" none in the last {} min: t sends test records and watches them arrive", s.window_minutes),
-            t.dim,
-        )));
+        lines.push(Line::from(Span::styled(t!("watch-no-objects", minutes = s.window_minutes), t.dim)));
     }
     // keep the highlighted object in view
     let first = m.selected.saturating_sub(object_rows.saturating_sub(1));
     for (i, o) in s.objects.iter().enumerate().skip(first).take(object_rows) {
         let selected = i == m.selected;
-        let head = format!(
-            "{}{:>6} ago {:>10}  ",
-            if selected { "›" } else { " " },
-            age(now, o.last_modified),
-            format_bytes(o.size)
-        );
-        let key = fit_end(&o.key, w.saturating_sub(head.chars().count() + 1));
+        let head =
+            format!("{}{} {:>10}  ", if selected { "›" } else { " " }, age(now, o.last_modified), format_bytes(o.size));
+        let key = fit_end(&o.key, w.saturating_sub(width(&head) + 1));
         let style = if selected { t.selected } else { t.value };
         lines
             .push(Line::from(vec![Span::styled(head, if selected { t.key } else { t.dim }), Span::styled(key, style)]));
@@ -219,13 +205,10 @@ fn draw_objects(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<U
         lines.push(Line::from(""));
     }
     if errors.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!(" ✓ no error objects or error-log events in the last {} min", s.window_minutes),
-            t.ok,
-        )));
+        lines.push(Line::from(Span::styled(t!("watch-no-errors", minutes = s.window_minutes), t.ok)));
     } else {
         let n = s.error_objects.len() + s.log_events.len();
-        lines.push(Line::from(Span::styled(format!(" Errors ({n})"), t.error)));
+        lines.push(Line::from(Span::styled(t!("watch-errors", count = n), t.error)));
         lines.extend(errors.into_iter().take(3));
     }
     f.render_widget(Paragraph::new(lines), area);
@@ -237,7 +220,7 @@ fn draw_smoke(f: &mut Frame, area: Rect, smoke: &Smoke, t: &Theme) {
     match smoke {
         Smoke::Idle => {}
         Smoke::Running { lines: done, elapsed, timeout, buffer_interval, arrived, expected, .. } => {
-            lines.push(Line::from(Span::styled(" Smoke test · running", t.title)));
+            lines.push(Line::from(Span::styled(t!("watch-smoke-title-running"), t.title)));
             for l in done {
                 for part in word_wrap(l, w - 2) {
                     lines.push(Line::from(Span::styled(format!(" {part}"), t.dim)));
@@ -249,13 +232,13 @@ fn draw_smoke(f: &mut Frame, area: Rect, smoke: &Smoke, t: &Theme) {
             }
         }
         Smoke::Failed(e) => {
-            lines.push(Line::from(Span::styled(" Smoke test · could not run", t.error)));
+            lines.push(Line::from(Span::styled(t!("watch-smoke-title-failed-to-run"), t.error)));
             for part in word_wrap(e, w - 2) {
                 lines.push(Line::from(Span::styled(format!(" {part}"), t.error)));
             }
         }
         Smoke::Done(v) => {
-            let title = if v.ok { " Smoke test · passed" } else { " Smoke test · failed" };
+            let title = if v.ok { t!("watch-smoke-title-passed") } else { t!("watch-smoke-title-failed") };
             lines.push(Line::from(Span::styled(title, if v.ok { t.ok } else { t.error })));
             for (tn, l) in compact_verdict(v, w) {
                 lines.push(Line::from(Span::styled(l, tone(t, tn))));
@@ -265,7 +248,7 @@ fn draw_smoke(f: &mut Frame, area: Rect, smoke: &Smoke, t: &Theme) {
     let h = area.height as usize;
     if lines.len() > h && h > 0 {
         lines.truncate(h - 1);
-        lines.push(Line::from(Span::styled(" … v shows the whole verdict", t.dim)));
+        lines.push(Line::from(Span::styled(t!("watch-more-verdict"), t.dim)));
     }
     f.render_widget(Paragraph::new(lines), area);
 }
@@ -279,22 +262,23 @@ fn compact_verdict(v: &Verdict, w: usize) -> report::Lines {
     out.push((full.first().map_or(Tone::Plain, |(tn, _)| *tn), fit(&format!(" {headline}"), w)));
     let object = |a: &Arrival| {
         let tail = format!("  {}  +{:.1} s  {}", format_bytes(a.object.size), a.delay_s, report::arrival_what(a));
-        format!("   {}{tail}", fit_end(&a.object.key, w.saturating_sub(tail.chars().count() + 4)))
+        format!("   {}{tail}", fit_end(&a.object.key, w.saturating_sub(width(&tail) + 4)))
     };
     for a in &v.objects {
         out.push((Tone::Plain, object(a)));
     }
     if !v.elsewhere.is_empty() {
-        out.push((Tone::Warning, " arrived elsewhere in the bucket:".into()));
+        out.push((Tone::Warning, t!("watch-elsewhere")));
         for a in &v.elsewhere {
             out.push((Tone::Warning, object(a)));
         }
     }
     for e in &v.error_objects {
-        out.push((Tone::Error, fit(&format!(" ! error object {}", report::error_what(e)), w)));
+        out.push((Tone::Error, fit(&t!("watch-error-object", error = report::error_what(e)), w)));
     }
     for e in &v.log_events {
-        out.push((Tone::Error, fit(&format!(" ! log {} {}", e.at.format("%H:%M:%S"), report::log_what(e)), w)));
+        let at = e.at.format("%H:%M:%S").to_string();
+        out.push((Tone::Error, fit(&t!("watch-verdict-log-line", at = at, event = report::log_what(e)), w)));
     }
     if v.ok {
         for l in v.objects.iter().flat_map(|a| &a.first_lines).take(3) {

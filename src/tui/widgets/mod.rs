@@ -6,6 +6,8 @@ pub mod picker;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
+pub use crate::text::{fit, pad, width};
+
 /// A rectangle of `w`×`h` centred in `area` (clipped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -13,28 +15,20 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
-/// Cuts `s` to at most `width` terminal columns, ending with `…` when cut. Wide characters count two
-/// columns, control characters are escaped first: nothing can push the layout.
-pub fn fit(s: &str, width: usize) -> String {
-    let s = crate::plan::sanitize(s);
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s;
+/// Clears `rect` for a popup. A wide character (Hangul, CJK) that straddles the popup's left edge
+/// would hide the border under its second half: it is blanked too.
+pub fn clear(f: &mut ratatui::Frame, rect: Rect) {
+    f.render_widget(ratatui::widgets::Clear, rect);
+    if rect.x == 0 {
+        return;
     }
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+    let buf = f.buffer_mut();
+    for y in rect.y..rect.y.saturating_add(rect.height).min(buf.area.bottom()) {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
         }
-        out.push(c);
-        used += w;
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// A scrollable text view's answer to a key: the new scroll position, or `None` when the key closes it

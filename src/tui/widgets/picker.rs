@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{centered, fit};
 use crate::tui::theme::Theme;
@@ -13,21 +13,18 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, p: &Picker, t: &Theme) {
     let list = m.list(p.kind);
     let matches = m.filtered(p.kind, p.filter.value());
     let rect = centered(area, 70, 18);
-    f.render_widget(Clear, rect);
-    let title = format!(" {} · {} of {} ", p.kind.title(), matches.len(), list.items.len());
+    crate::tui::widgets::clear(f, rect);
+    let title = t!("picker-title", list = p.kind.title(), shown = matches.len(), total = list.items.len());
     let block = Block::default().borders(Borders::ALL).border_style(t.border).title(Span::styled(title, t.title));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = inner.width as usize;
 
     let filter_area = Rect { height: 1, ..inner };
-    let prompt = "filter: ";
+    let prompt = t!("picker-filter");
+    let prompt_w = super::width(&prompt) as u16;
     f.render_widget(Paragraph::new(Span::styled(prompt, t.dim)), filter_area);
-    let input_area = Rect {
-        x: inner.x + prompt.len() as u16,
-        width: inner.width.saturating_sub(prompt.len() as u16),
-        ..filter_area
-    };
+    let input_area = Rect { x: inner.x + prompt_w, width: inner.width.saturating_sub(prompt_w), ..filter_area };
     super::field::draw(f, input_area, &p.filter, t.value, true, "");
 
     let rows = inner.height.saturating_sub(2) as usize;
@@ -37,7 +34,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, p: &Picker, t: &Theme) {
         let item = &list.items[i];
         let marker = if pos == p.selected { "› " } else { "  " };
         let name_w = w.saturating_sub(2 + 26).max(10);
-        let text = format!("{marker}{:<name_w$} {}", fit(&item.value, name_w), fit(&item.detail, 25));
+        let text = format!("{marker}{} {}", super::pad(&item.value, name_w), fit(&item.detail, 25));
         let style = if pos == p.selected {
             t.selected
         } else if item.selectable {
@@ -49,20 +46,20 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, p: &Picker, t: &Theme) {
     }
     if matches.is_empty() {
         let msg = if list.loading {
-            "loading…"
+            t!("picker-loading")
         } else if list.items.is_empty() {
-            "none in this account and Region"
+            t!("picker-empty")
         } else {
-            "nothing matches the filter"
+            t!("picker-no-match")
         };
         lines.push(Line::from(Span::styled(format!("  {msg}"), t.dim)));
     }
     f.render_widget(Paragraph::new(lines), Rect { y: inner.y + 1, height: rows as u16, ..inner });
 
     let status = match (&list.error, list.loading) {
-        (Some(e), _) => Span::styled(fit(&format!("! could not list: {e}"), w), t.error),
-        (None, true) => Span::styled(fit("loading more…", w), t.dim),
-        (None, false) => Span::styled(fit("Enter choose · Esc close · Ctrl-R reload", w), t.dim),
+        (Some(e), _) => Span::styled(fit(&t!("picker-failed", error = e.clone()), w), t.error),
+        (None, true) => Span::styled(fit(&t!("picker-loading-more"), w), t.dim),
+        (None, false) => Span::styled(fit(&t!("picker-keys"), w), t.dim),
     };
     f.render_widget(Paragraph::new(status), Rect { y: inner.y + inner.height.saturating_sub(1), height: 1, ..inner });
 }
