@@ -165,7 +165,14 @@ mod logging {
             Ok(f) => f,
             Err(e) => {
                 let path = path.display().to_string();
-                tell!("{}", firehose_wizard::t!("log-unopenable", path = path, error = e.to_string()));
+                tell!(
+                    "{}",
+                    firehose_wizard::t!(
+                        "log-unopenable",
+                        path = path,
+                        error = firehose_wizard::plan::msg::Msg::io(&e).to_string()
+                    )
+                );
                 return Log { path: None };
             }
         };

@@ -487,9 +487,26 @@ fn apply_rerun_and_destroy_speak_korean() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap();
     let rt = rt();
-    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("e2e0k0r1"));
     let korean = |args: &[&str]| run(moto.command(dir.path()).env("LANG", "ko_KR.UTF-8").args(args).arg(&path));
+
+    // without its source stream: the failure, its hint and what exists, in Korean on stderr
+    let r = korean(&["apply"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let failed = ko(firehose_wizard::msg!(
+        "apply-step-failed",
+        number = 3,
+        steps = 8,
+        step = Step::Source.label(),
+        error = "kinesis:DescribeStreamSummary"
+    ));
+    assert!(r.stderr.starts_with(&failed), "{}", r.stderr);
+    let hint = ko(firehose_wizard::msg!("cli-hint", hint = firehose_wizard::msg!("hint-no-kinesis-stream")));
+    assert!(r.stderr.lines().any(|l| l == hint), "{}", r.stderr);
+    // the first line ends with what AWS said, as it said it
+    let aws = r.stderr.lines().next().unwrap().split(": ").skip(3).collect::<Vec<_>>().join(": ");
+    common::lang::assert_korean("a failed apply", &r.stderr, &[aws.as_str()]);
+    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
 
     let r = korean(&["apply"]);
     assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
@@ -503,8 +520,7 @@ fn apply_rerun_and_destroy_speak_korean() {
     let arn = format!("arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans");
     assert_eq!(lines[8], ko(firehose_wizard::msg!("app-stream-arn", arn = arn.as_str())));
     assert!(lines[9].starts_with("다음: firehose-wizard smoke-test"), "{}", lines[9]);
-    let english = common::lang::english_runs(&r.stdout, &[]);
-    assert!(english.is_empty(), "English in Korean output: {english:?}\n{}", r.stdout);
+    common::lang::assert_korean("apply", &r.stdout, &[]);
 
     // a rerun reuses; destroy removes in Korean
     let r = korean(&["apply"]);
@@ -521,7 +537,6 @@ fn apply_rerun_and_destroy_speak_korean() {
         "{}",
         r.stdout
     );
-    let english = common::lang::english_runs(&r.stdout, &[]);
-    assert!(english.is_empty(), "English in Korean output: {english:?}\n{}", r.stdout);
+    common::lang::assert_korean("destroy", &r.stdout, &[]);
     assert!(rt.block_on(moto.bucket_names()).is_empty(), "the bucket is gone");
 }

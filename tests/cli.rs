@@ -368,8 +368,7 @@ fn validate_speaks_korean_with_the_same_paths_and_exit_codes() {
         let path = |l: &str| l.split(": ").nth(1).map(str::to_owned);
         assert_eq!(path(ko), path(en), "{ko} / {en}");
         assert!(ko.starts_with("오류: ") && ko != &en, "{ko}");
-        let words = common::lang::english_runs(ko, &[]);
-        assert!(words.is_empty(), "English in {ko}: {words:?}");
+        common::lang::assert_korean("validate", ko, &[]);
     }
     // the flag wins over the locale
     let forced = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").args(["--lang", "en", "validate"]).arg(&plan));
@@ -387,9 +386,25 @@ fn validate_speaks_korean_with_the_same_paths_and_exit_codes() {
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr.trim_end(), format!("오류: {}: 3행 13열: source: expected value", bad.display()));
     // a missing file: exit 2
-    let r = run(bin(dir.path()).env("LANG", "ko").arg("validate").arg(dir.path().join("none.json")));
+    let none = dir.path().join("none.json");
+    let r = run(bin(dir.path()).env("LANG", "ko").arg("validate").arg(&none));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("오류: 계획 파일을 읽을 수 없습니다"), "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim_end(),
+        format!("오류: 계획 파일을 읽을 수 없습니다({}): 파일이나 디렉터리가 없습니다", none.display())
+    );
+    // a bad command line: clap's mistakes in Korean, exit 2
+    for (args, says) in [
+        (&["validate"][..], "오류: 필수 인수가 없습니다: <PLAN>"),
+        (&["--bogus"], "오류: 알 수 없는 인수: --bogus"),
+        (&["valdate"], "오류: 알 수 없는 명령: valdate"),
+        (&["smoke-test", "--stream", "s", "--records", "0"], "오류: --records <N>의 값이 올바르지 않습니다: 0"),
+    ] {
+        let r = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").args(args));
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.starts_with(says), "{args:?}: {}", r.stderr);
+        common::lang::assert_korean("a bad command line", &r.stderr, &[]);
+    }
 }
 
 /// `--help` of every command in Korean, and the headings clap would print in English.
@@ -401,8 +416,7 @@ fn help_speaks_korean() {
         assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
         assert!(r.stdout.contains("사용법: firehose-wizard"), "{args:?}: {}", r.stdout);
         assert!(r.stdout.contains("옵션:") && !r.stdout.contains("Options:"), "{}", r.stdout);
-        let words = common::lang::english_runs(&r.stdout, &[]);
-        assert!(words.is_empty(), "{args:?}: English in --help: {words:?}\n{}", r.stdout);
+        common::lang::assert_korean("--help", &r.stdout, &[]);
     }
     let r = run(bin(dir.path()).env("LANG", "ko_KR.UTF-8").arg("--help"));
     assert!(r.stdout.contains("명령:") && r.stdout.contains("validate    계획 파일을"), "{}", r.stdout);

@@ -147,3 +147,138 @@ fn the_command_line_help_is_complete_and_no_message_is_unused() {
     let unused: Vec<_> = en.keys().filter(|id| !strings.contains(*id) && !help.contains(id)).collect();
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
+
+/// The `name = value` arguments of every `msg!("id", ...)` in the source, by id (a brace-balanced
+/// scan of the call).
+fn msg_arguments() -> Vec<(String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let start = regex::Regex::new(r#"msg!\(\s*"([a-z0-9-]+)""#).unwrap();
+    let arg = regex::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code: String =
+                text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+            for c in start.captures_iter(&code) {
+                let id = c[1].to_owned();
+                // the call's text after the id, up to its closing parenthesis; split at top-level commas
+                let rest = &code[c.get(0).unwrap().end()..];
+                let (mut depth, mut in_string, mut parts, mut cur) = (0i32, false, Vec::new(), String::new());
+                let mut prev = ' ';
+                for ch in rest.chars() {
+                    match ch {
+                        '"' if prev != '\\' => in_string = !in_string,
+                        '(' | '[' | '{' if !in_string => depth += 1,
+                        ')' | ']' | '}' if !in_string => depth -= 1,
+                        _ => {}
+                    }
+                    if depth < 0 {
+                        break;
+                    }
+                    if ch == ',' && depth == 0 && !in_string {
+                        parts.push(std::mem::take(&mut cur));
+                    } else {
+                        cur.push(ch);
+                    }
+                    prev = ch;
+                }
+                parts.push(cur);
+                let names = parts.iter().filter_map(|p| arg.captures(p).map(|c| c[1].to_owned())).collect();
+                out.push((id, names));
+            }
+        }
+    }
+    out
+}
+
+/// A `msg!` names exactly the arguments its message uses: a misspelt one would show as `{$x}`.
+#[test]
+fn every_msg_gives_its_message_the_arguments_it_uses() {
+    let en = catalogue("en");
+    let calls = msg_arguments();
+    assert!(calls.len() > 200, "{} msg! calls found", calls.len());
+    let wrong: Vec<String> = calls
+        .iter()
+        .filter(|(id, names)| en.get(id).is_some_and(|vars| vars != names))
+        .map(|(id, names)| format!("{id}: gives {names:?}, uses {:?}", en[id]))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The fixed columns of the screens and the commands hold their longest words in both languages.
+#[test]
+fn the_fixed_columns_hold_their_words_in_both_languages() {
+    use firehose_wizard::cloud::provision::{Done, Step};
+    use firehose_wizard::plan::msg::Msg;
+    use firehose_wizard::text::width;
+    for lang in Lang::ALL {
+        i18n::with(lang, || {
+            let text = |id: &str| i18n::loader().get(id);
+            let mut too_wide = Vec::new();
+            let mut check = |what: &str, s: String, columns: usize| {
+                if width(&s) > columns {
+                    too_wide.push(format!("{what}: {s:?} is {} columns, the column {columns}", width(&s)));
+                }
+            };
+            for spec in firehose_wizard::tui::wizard::FIELDS {
+                check("field label", text(spec.label), 27);
+            }
+            for s in Step::ALL {
+                check("step (progress, apply)", s.label().to_string(), 16);
+            }
+            for d in [Done::Created, Done::Reused, Done::Found, Done::Ok, Done::Skipped] {
+                check("outcome (apply)", d.msg().to_string(), 8);
+            }
+            for id in ["progress-failed", "apply-retry", "apply-waiting"] {
+                check("state (apply)", text(id), 8);
+            }
+            for id in ["app-in-flight", "app-failed"] {
+                check("state (leaving)", text(id), 9);
+            }
+            for id in [
+                "removal-deleted",
+                "removal-gone",
+                "removal-would-keep",
+                "removal-would-delete",
+                "removal-emptying",
+                "removal-kept",
+                "removal-failed",
+            ] {
+                check("removal (destroy)", text(id), 13);
+            }
+            for id in ["step-name-source", "step-process", "step-destination", "step-settings", "review-where-label"] {
+                check("review group", text(id), 20);
+            }
+            for id in [
+                "metric-read-from-kinesis",
+                "metric-incoming",
+                "metric-delivered",
+                "metric-bytes",
+                "metric-success",
+                "metric-freshness",
+                "metric-throttled-get-records",
+                "metric-throttled",
+            ] {
+                check("metric label", text(id), 26);
+            }
+            for b in firehose_wizard::tui::keymap::BINDINGS {
+                check("key (help)", b.label(), 13);
+            }
+            for n in [0, 59, 99] {
+                check("age (watch)", Msg::new("watch-age-seconds").arg("n", n).to_string(), 10);
+                check("age (watch)", Msg::new("watch-age-minutes").arg("n", n).to_string(), 10);
+                check("age (watch)", Msg::new("watch-age-hours").arg("n", n).to_string(), 10);
+            }
+            assert!(too_wide.is_empty(), "{lang:?}: {too_wide:#?}");
+        });
+    }
+}

@@ -311,10 +311,7 @@ fn the_workshop_in_korean_creates_the_stream() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn_env(dir.path(), Some(&moto.url), &["--lab"], (24, 80), &[("LANG", "ko_KR.UTF-8")]);
     let step = |n: usize, title: &'static str| ko(msg!("header-step", number = n, title = Msg::new(title)));
-    let korean = |s: &str| {
-        let runs = common::lang::english_runs(s, &[]);
-        assert!(runs.is_empty(), "English on a Korean screen: {runs:?}\n{s}");
-    };
+    let korean = |s: &str| common::lang::assert_korean("the workshop in Korean", s, &[]);
     let s = pty.wait_for(&[
         &step(1, "step-name-source"),
         &ko(msg!("header-account", account = ACCOUNT, region = "us-east-1")),

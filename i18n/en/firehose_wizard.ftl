@@ -925,7 +925,7 @@ cli-send-file = Send the lines of this JSON Lines file, one record each, instead
 cli-stream-plan = A plan file: its delivery stream (its `name`)
 cli-stream-stream = Any delivery stream of the account and Region, by name (also one firehose-wizard did not create)
 cli-smoke-test = Send marked test records, then watch the bucket until they arrive where Firehose should put them (exit 0), or say what happened instead and why (exit 1)
-cli-smoke-test-records = How many test records
+cli-smoke-test-records = How many test records (default 10)
 cli-smoke-test-timeout = Give up after SECS (default: the buffer interval plus 3 minutes)
 cli-status = Print the stream's state once: status, source and destination, the last hour's metrics, the newest objects, error objects and error-log events
 cli-status-json = As JSON, for scripts
@@ -1012,3 +1012,33 @@ key-name-down-or-slash = ↓ or /
 ## Saving the plan from Review (tui/wizard.rs)
 status-saved = saved the plan to {$path}; apply it later with: firehose-wizard apply {$path}
 status-save-failed = could not save the plan: {$error}
+
+## An error and what to do, on one line
+error-with-hint = {$error}; {$hint}
+
+## What the system says of a file (plan/msg.rs Msg::io)
+# English shows the system's own words ($text); the other languages say it in theirs
+io-not-found = {$text}
+io-permission-denied = {$text}
+io-is-a-directory = {$text}
+io-not-a-directory = {$text}
+io-already-exists = {$text}
+io-read-only = {$text}
+io-storage-full = {$text}
+
+## A bad command line (cli/args.rs; English is clap's own)
+clap-unknown-argument = unexpected argument {$arg}
+clap-unknown-command = unrecognized subcommand {$command}
+clap-invalid-value = invalid value {$value} for {$arg}
+clap-invalid-value-of = invalid value {$value} for {$arg}; possible values: {$valid}
+clap-missing-argument = the following required arguments were not provided: {$args}
+clap-conflict = {$arg} cannot be used with {$other}
+clap-value-count = wrong number of values for {$arg}
+clap-did-you-mean = tip: a similar argument exists: {$suggestion}
+clap-more = For more information, try '--help'.
+
+## A bad command line: a command like the one typed
+clap-did-you-mean-command = tip: a similar subcommand exists: {$suggestion}
+
+## A permission a role lacks (plan/policy.rs)
+missing-permission = {$action} on {$resource}

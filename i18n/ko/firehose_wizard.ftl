@@ -54,7 +54,7 @@ field-error-prefix-hint = 접두사에 표현식 !{"{"}...{"}"} 사용 시 필�
 field-file-extension = 파일 확장자 형식
 field-file-extension-hint = 형식의 기본값 (.gz, .parquet...)
 field-time-zone = 접두사 시간대
-field-time-zone-hint = UTC (기본값); 예: Asia/Seoul 같은 IANA 이름
+field-time-zone-hint = UTC (기본값) 또는 IANA 이름 (예: Asia/Seoul)
 field-backup = 소스 레코드 백업
 field-backup-bucket = 백업 버킷
 field-backup-bucket-hint = 기존 버킷, 또는 대상 버킷
@@ -101,7 +101,7 @@ choice-gzip = GZIP
 choice-zip = ZIP
 choice-snappy = Snappy
 choice-hadoop-snappy = HADOOP_SNAPPY
-choice-bucket-default = 버킷 설정 사용
+choice-bucket-default = 버킷 기본 암호화
 choice-kms-key = AWS KMS 키
 choice-aws-owned-key = AWS 소유 키
 choice-customer-managed-key = 고객 관리형 키
@@ -132,7 +132,7 @@ confirm-create-title = 생성
 confirm-create = 계정 {$account}, 리전 {$region}에 Firehose 스트림 {$name} 및 필요한 리소스를 생성할까요?
 confirm-create-unknown-account = 설정된 계정에 Firehose 스트림 {$name} 및 필요한 리소스를 생성할까요?
 confirm-remove-title = 삭제
-confirm-remove = firehose-wizard가 이 스트림을 위해 생성한 리소스 {$count}개를 삭제할까요(최근 것부터, 하나씩 기다리며)? 원래 있던 리소스는 건드리지 않으며, 객체가 있는 버킷은 유지합니다.
+confirm-remove = firehose-wizard가 이 스트림을 위해 생성한 리소스 {$count}개를 삭제할까요(최근에 만든 것부터, 하나씩 삭제가 끝나기를 기다리며)? 원래 있던 리소스는 건드리지 않으며, 객체가 있는 버킷은 유지합니다.
 save-title = {" "}계획 저장 경로{" "}
 save-keys = Enter 저장 · Esc 취소 · 기존 파일은 덮어쓰지 않습니다
 view-title = {" "}{$title} · {$line}/{$lines}줄 · ↑↓ PgUp/PgDn 스크롤 · Esc 닫기{" "}
@@ -176,13 +176,13 @@ rule-no-white-space = {$what}: 공백을 포함할 수 없습니다({$position}�
 rule-tag-key-aws = 태그 키 {$key}: "aws:"로 시작하는 키는 AWS의 예약 키입니다
 rule-tag-chars = {$what}: 영문자, 숫자, 공백, _ . : / = + - @ %만 사용할 수 있습니다. {$character} 문자는 사용할 수 없습니다
 rule-file-extension = {$value}: 파일 확장자가 아닙니다. '.'로 시작하고 그 뒤에는 소문자 a–z, 숫자, ! - _ . * ' ( )만 써야 합니다
-rule-time-zone-chars = {$value}: Firehose는 영문자, '/', '_'로만 된 시간대 이름을 받습니다(예: Asia/Seoul, America/New_York)
+rule-time-zone-chars = {$value}: Firehose는 영문자, '/', '_'로만 된 시간대 이름을 허용합니다(예: Asia/Seoul, America/New_York)
 rule-not-time-zone = {$value}: IANA 시간대 이름이 아닙니다(예: UTC, Europe/Paris, Asia/Seoul. 대소문자를 구분합니다)
 rule-partition-key-name = 파티셔닝 키 이름 {$key}: jq 키 이름이어야 합니다(영문자, 숫자, '_'만 사용하고 숫자로 시작할 수 없음)
 rule-jq-empty = {$what}: 비어 있습니다. 예: {$example}
 rule-jq-string = {$what}: 문자열이 "로 닫히지 않았습니다
-rule-jq-unmatched = {$what}: 짝이 맞지 않는 {$bracket}
-rule-jq-unclosed = {$what}: 닫히지 않은 {$bracket}
+rule-jq-unmatched = {$what}: 짝이 맞지 않는 괄호가 있습니다: {$bracket}
+rule-jq-unclosed = {$what}: 닫히지 않은 괄호가 있습니다: {$bracket}
 
 ## 접두사 언어(plan/prefix.rs)
 prefix-at-character = {$position}번째 문자: {$message}
@@ -213,7 +213,7 @@ prefix-rule-7 = 오류 출력 접두사에는 partitionKeyFromQuery와 partition
 prefix-error-no-slash = '/'로 끝나지 않아 Firehose가 오류 유형을 바로 이어 붙입니다. 폴더로 만들려면 '/'로 끝내세요
 pattern-warn-day-of-year = D는 연중 일(1–366)인데 여기서는 월과 함께 쓰였습니다. 월의 일은 dd를 쓰세요
 pattern-warn-minutes = m은 분인데 여기서는 시 없이 날짜와 함께 쓰였습니다. 월은 MM을 쓰세요
-pattern-warn-12-hour = h와 K는 12시간제입니다(오전과 오후가 같은 키를 씀). 하루의 시는 HH를 쓰세요
+pattern-warn-12-hour = h와 K는 12시간제입니다(오전과 오후의 객체 키가 같아짐). 0–23시는 HH를 쓰세요
 
 ## 계획 전체의 규칙(plan/validate.rs)
 problem-error = 오류: {$path}: {$message}
@@ -221,7 +221,7 @@ problem-warning = 경고: {$path}: {$message}
 rule-shards-needed = 프로비저닝된 스트림에는 샤드 수(1 이상)가 필요합니다
 rule-shards-at-least-one = 샤드 수는 1 이상이어야 합니다. 현재 {$n}입니다
 rule-shards-too-many = 샤드 {$n}개는 어떤 계정의 할당량도 넘습니다
-rule-shards-on-demand = 온디맨드 스트림은 스스로 확장하므로 샤드 수를 받지 않습니다. shards를 지우거나 provisioned 모드를 쓰세요
+rule-shards-on-demand = 온디맨드 스트림은 용량이 자동으로 조정되므로 샤드 수를 지정할 수 없습니다. shards를 지우거나 모드를 provisioned로 설정하세요
 rule-lambda-buffer = Lambda 버퍼링 크기는 0.2–3 MiB여야 합니다. 현재 {$value}입니다
 rule-lambda-interval = Lambda 버퍼링 간격은 0–900초여야 합니다. 현재 {$value}입니다
 rule-lambda-retries = 재시도 횟수는 0 이상이어야 합니다. 현재 {$value}입니다
@@ -235,26 +235,26 @@ rule-conversion-uncompressed = 레코드 형식 변환에서는 UNCOMPRESSED여�
 rule-conversion-buffer = 레코드 형식 변환에서는 최소 {$min} MiB여야 합니다(보통 128). 현재 {$value}입니다
 rule-partition-keys-count = 파티셔닝 키는 최대 {$max}개입니다. 현재 {$n}개입니다
 rule-partition-keys-none = 파티셔닝 키(이름 = jq 표현식, 예: customer_id = .customer_id)를 하나 이상 정의하거나, 키를 반환하는 Lambda 변환을 쓰세요
-rule-jq-query-length = 모든 키의 jq 쿼리가 {$n}자입니다. Firehose는 최대 {$max}자를 받습니다
+rule-jq-query-length = 모든 키의 jq 쿼리가 {$n}자입니다. Firehose는 최대 {$max}자를 허용합니다
 rule-retry-duration = 재시도 기간은 0–7200초여야 합니다. 현재 {$value}입니다
-rule-delimiter-empty = 구분 기호 분해의 구분 기호는 비워 둘 수 없습니다
+rule-delimiter-empty = 분해 구분 기호는 비워 둘 수 없습니다
 rule-partitioning-buffer = 동적 파티셔닝에서는 최소 {$min} MiB여야 합니다. 현재 {$value}입니다
 rule-partitioning-interval = 동적 파티셔닝에서는 최소 {$min}초여야 합니다. 현재 {$value}입니다
-rule-backup-prefix-expressions = !{"{"}...{"}"} 표현식이 있는 백업 접두사에는 별도의 오류 출력 접두사가 필요한데, 이 도구가 만드는 백업은 그것을 받지 않습니다. raw/처럼 일반 접두사를 쓰세요
+rule-backup-prefix-expressions = !{"{"}...{"}"} 표현식이 있는 백업 버킷 접두사에는 별도의 오류 출력 접두사가 필요하지만, 이 도구가 만드는 백업에는 그것을 지정할 수 없습니다. raw/처럼 표현식이 없는 접두사를 쓰세요
 rule-backup-prefix = 백업 버킷 접두사: {$message}
 rule-buffer-size = 버퍼링 크기는 1–128 MiB여야 합니다. 현재 {$value}입니다
 rule-buffer-interval = 버퍼링 간격은 0–900초여야 합니다. 현재 {$value}입니다
 rule-compression = {$value}: 압축 형식이 아닙니다. {$formats} 중 하나를 쓰세요
 rule-compression-case = {$value}: 압축 형식이 아닙니다. {$formats} 중 하나를 쓰세요(대소문자 구분. 혹시: {$meant})
-rule-stream-encryption-direct-put = 스트림 암호화는 Direct PUT 전용입니다. Kinesis 소스에서는 Firehose가 저장 데이터를 두지 않으므로 Kinesis 스트림을 암호화하세요
+rule-stream-encryption-direct-put = 스트림 암호화는 Direct PUT 전용입니다. Kinesis 소스를 쓰면 Firehose는 데이터를 저장하지 않으므로 대신 Kinesis 데이터 스트림을 암호화하세요
 rule-tags-count = 태그는 최대 {$max}개입니다. 현재 {$n}개입니다
-rule-add-policy-no-effect = 효과가 없습니다. 이 도구가 생성(또는 재사용)하는 역할에는 항상 이 스트림의 정책이 붙습니다
+rule-add-policy-no-effect = 효과가 없습니다. 이 도구가 생성(또는 재사용)하는 역할에는 항상 이 스트림의 정책이 추가됩니다
 rule-bucket-placeholder = 아직 실습의 자리 표시자로 끝납니다({$placeholder}). 버킷 이름은 전역에서 고유해야 하므로 자신만의 이름으로 바꾸세요(`firehose-wizard init --lab`이 임의의 접미사로 계획을 씁니다)
 rule-partitioning-prefix = 동적 파티셔닝에서는 필수이며 키를 써야 합니다. 예: customer_id=!{"{"}partitionKeyFromQuery:customer_id{"}"}/
 rule-partitioning-error-prefix = 동적 파티셔닝에서는 필수입니다. 예: errors/!{"{"}firehose:error-output-type{"}"}/
 rule-partitioning-prefix-keys = 동적 파티셔닝에서는 파티셔닝 키를 하나 이상 써야 합니다. 예: key=!{"{"}partitionKeyFromQuery:key{"}"}/
-rule-lambda-key-needs-lambda = !{"{"}partitionKeyFromLambda:{$key}{"}"}: 키를 반환하는 Lambda 변환이 필요한데, 없습니다
-rule-query-key-undefined = !{"{"}partitionKeyFromQuery:{$key}{"}"}를 쓰지만, 이름이 {$key}인 파티셔닝 키가 정의되지 않았습니다
+rule-lambda-key-needs-lambda = !{"{"}partitionKeyFromLambda:{$key}{"}"}: 키를 반환하는 Lambda 변환이 필요하지만 설정되어 있지 않습니다
+rule-query-key-undefined = !{"{"}partitionKeyFromQuery:{$key}{"}"} 표현식을 쓰지만 이름이 {$key}인 파티셔닝 키가 정의되어 있지 않습니다
 rule-partition-key-unused = 파티셔닝 키 {$key}: 접두사에서 쓰이지 않습니다. 추가하세요: !{"{"}partitionKeyFromQuery:{$key}{"}"}
 rule-kinesis-region = Kinesis 스트림은 {$region}에 있지만 Firehose 스트림은 {$target}에 생성됩니다. Firehose는 같은 리전의 스트림만 읽습니다(--region {$region} 사용)
 rule-kinesis-partition = Kinesis 스트림 ARN의 파티션은 {$partition}인데, 이 자격 증명의 파티션은 {$target}입니다
@@ -298,13 +298,13 @@ status-nothing-to-remove = firehose-wizard가 여기서 생성한 것이 없어 
 status-nothing-to-watch = 스트림이 삭제되어 볼 것이 없습니다
 status-fix-first = 먼저 {$title} 화면의 문제를 고치세요
 status-first-screen = 첫 화면입니다. Ctrl-C로 종료합니다
-status-nothing-to-fix = 고칠 것이 없습니다. 버퍼와 압축이 선택한 옵션에 맞습니다
+status-nothing-to-fix = 고칠 것이 없습니다. 버퍼링과 압축 설정이 선택한 옵션에 맞습니다
 status-floors-set = 설정함: {$fixes}
 status-floors-needed = {$option}에 필요: {$fixes}. 설정 화면(또는 여기)에서 Ctrl-F로 설정합니다
 status-lab-prefixes = 실습의 Hive 스타일 접두사(year=/month=/day=/hour=)를 넣었습니다
 status-checking-name = {$name} 이름이 사용 가능한지 확인하는 중…
-status-removing = firehose-wizard가 생성한 리소스를 최근 것부터 삭제하는 중…
-status-not-choosable = {$item}: {$detail} 상태라 고를 수 없습니다
+status-removing = firehose-wizard가 생성한 리소스를 최근에 만든 것부터 삭제하는 중…
+status-not-choosable = {$item}: 선택할 수 없습니다({$detail})
 floor-buffer-size = 버퍼링 크기 64 MiB 이상(128로 설정)
 floor-buffer-interval = 버퍼링 간격 60초 이상
 floor-uncompressed = 압축 UNCOMPRESSED
@@ -392,7 +392,7 @@ key-help-save-the-plan-to-a-file = 계획을 파일로 저장
 key-help-scroll = 스크롤
 key-help-send-test-records-and-show-where-they-land-in-s3 = 테스트 레코드를 보내고 S3에 도착한 위치 보기
 key-help-send-test-records-and-watch-them-arrive = 테스트 레코드를 보내고 도착 지켜보기
-key-help-the-first-lines-of-the-highlighted-object = 강조된 객체의 첫 줄들
+key-help-the-first-lines-of-the-highlighted-object = 강조된 객체의 처음 몇 줄
 key-help-the-last-smoke-test-s-whole-verdict = 마지막 스모크 테스트의 전체 결과
 key-help-view-the-createdeliverystream-request = CreateDeliveryStream 요청 보기
 key-help-view-the-iam-policies = IAM 정책 보기
@@ -409,7 +409,7 @@ note-streams = 이 리전의 스트림 {$count}개, ACTIVE {$active}개 (↓로 
 note-on-demand = 온디맨드: 용량이 트래픽을 따라가며 GB당 과금됩니다
 note-provisioned = 프로비저닝됨: 샤드 수가 고정되며 샤드당 쓰기 1MB/s, 읽기 2MB/s입니다
 note-lambda = 레코드 배치마다 Lambda 함수를 호출해 전송 전에 변환합니다
-note-lambda-arn = 역할은 정확히 이 ARN에 대해 lambda:InvokeFunction과 lambda:GetFunctionConfiguration 권한을 받습니다
+note-lambda-arn = 역할에 이 ARN에만 한정된 lambda:InvokeFunction과 lambda:GetFunctionConfiguration 권한이 부여됩니다
 note-conversion = AWS Glue 테이블의 스키마로 JSON 레코드를 Apache Parquet 또는 ORC로 변환합니다
 note-conversion-floors = 버퍼링 크기 64 MiB 이상, 압축 UNCOMPRESSED(직렬 변환기가 압축)가 필요합니다. Ctrl-F로 설정합니다
 note-choose-bucket = ↓로 내 버킷에서 선택
@@ -420,37 +420,37 @@ note-log-group = 로그 그룹 {$group} (스트림 {$streams}), 없으면 생성
 note-roles-loading = 역할 목록을 가져오는 중… 지금까지 {$count}개
 note-roles = 역할 {$count}개, 그중 Firehose를 신뢰하는 역할 {$trusted}개 (↓로 선택)
 note-role-reading = 역할의 정책을 읽는 중…
-note-role-ok = {"    "}✓ Firehose를 신뢰하며, 정책이 이 스트림에 필요한 권한을 줍니다
-note-role-new = 새로 생성(같은 이름으로 Firehose를 신뢰하면 재사용), 이 스트림 전용 최소 권한
+note-role-ok = {"    "}✓ Firehose를 신뢰하며, 정책이 이 스트림에 필요한 권한을 부여합니다
+note-role-new = 새로 생성(같은 이름의 역할이 있고 Firehose를 신뢰하면 재사용), 이 스트림 전용 최소 권한
 
 ## AWS errors: what to do next (cloud/errors.rs)
 aws-no-message = (AWS가 메시지를 보내지 않았습니다)
-hint-access-denied = 이 자격 증명으로는 {$operation} 호출이 허용되지 않습니다: 그 권한을 요청하거나 다른 --profile을 사용하세요
-hint-expired-token = 자격 증명이 만료되었습니다: 갱신한 뒤(SSO는 aws sso login --profile NAME, 임시 키는 새로 발급) 다시 실행하세요
-hint-invalid-key = 액세스 키 또는 비밀 키가 이 엔드포인트에서 유효하지 않습니다: AWS_PROFILE / --profile과 그 키를 확인하세요
-hint-throttled = AWS가 이 계정의 요청을 제한(스로틀링)하고 있습니다: 1분 기다린 뒤 다시 실행하세요
-hint-stream-name-taken = 이 계정과 리전에 같은 이름의 Firehose 스트림이 이미 있습니다: 다른 이름을 고르거나 기존 스트림을 삭제하세요
-hint-firehose-quota = 계정이 Firehose 할당량(기본값: 리전당 Firehose 스트림 50개)에 도달했습니다: 쓰지 않는 스트림을 삭제하거나 할당량 증가를 요청하세요
-hint-no-kinesis-stream = 이 계정과 리전에 그런 Kinesis 스트림이 없습니다: 이름과 --region을 확인하거나 스트림을 먼저 생성하세요
-hint-bucket-taken = 버킷 이름은 모든 AWS 계정에 걸쳐 전역적이며 이 이름은 이미 사용 중입니다: 다른 이름을 고르세요(firehose-wizard init --lab은 고유한 이름으로 계획을 씁니다)
+hint-access-denied = 이 자격 증명으로는 {$operation} 호출이 허용되지 않습니다. 그 권한을 요청하거나 다른 --profile을 사용하세요
+hint-expired-token = 자격 증명이 만료되었습니다. 갱신한 뒤(SSO는 aws sso login --profile NAME, 임시 키는 새로 발급) 다시 실행하세요
+hint-invalid-key = 액세스 키 또는 보안 액세스 키가 이 엔드포인트에서 유효하지 않습니다. AWS_PROFILE / --profile과 그 프로파일의 키를 확인하세요
+hint-throttled = AWS가 이 계정의 요청을 제한(스로틀링)하고 있습니다. 1분 기다린 뒤 다시 실행하세요
+hint-stream-name-taken = 이 계정과 리전에 같은 이름의 Firehose 스트림이 이미 있습니다. 다른 이름을 고르거나 기존 스트림을 삭제하세요
+hint-firehose-quota = 계정이 Firehose 할당량(기본값: 리전당 Firehose 스트림 50개)에 도달했습니다. 쓰지 않는 스트림을 삭제하거나 할당량 증가를 요청하세요
+hint-no-kinesis-stream = 이 계정과 리전에 그런 Kinesis 스트림이 없습니다. 이름과 --region을 확인하거나 스트림을 먼저 생성하세요
+hint-bucket-taken = 이미 사용 중인 버킷 이름입니다(버킷 이름은 모든 AWS 계정에서 고유). 다른 이름을 고르세요(firehose-wizard init --lab은 고유한 이름을 만듭니다)
 hint-bucket-name = 버킷 이름이 S3 명명 규칙에 맞지 않습니다: 소문자, 숫자, '.', '-'로 3–63자
-hint-no-role = IAM 역할이 없습니다: 이름을 확인하거나 firehose-wizard가 생성하게 하세요({"{"}"create": NAME{"}"})
-hint-malformed-policy = IAM이 정책 문서를 거부했습니다: firehose-wizard의 버그이니 로그 파일과 함께 알려 주세요
-hint-invalid-argument = AWS가 파라미터를 거부했습니다: 어느 것인지는 위 메시지에 있습니다
-hint-kms-key = KMS 키를 사용할 수 없습니다: 키가 존재하고 활성화되어 있으며 Firehose를 허용하는지 확인하세요
-hint-unreachable-emulator = AWS에 연결할 수 없습니다: 네트워크, 리전, --endpoint-url을 확인하세요(로컬 에뮬레이터라면 실행 중인지 확인)
-hint-no-credentials = 사용할 수 있는 AWS 자격 증명이 없습니다: AWS_PROFILE을 설정하거나 --profile을 주거나, `aws configure` 또는 `aws sso login`을 실행하세요
-hint-unreachable = AWS에 연결할 수 없습니다: 네트워크, 리전, --endpoint-url을 확인하세요
-hint-timeout = AWS가 제시간에 응답하지 않았습니다: 네트워크를 확인하고 다시 실행하세요
+hint-no-role = 그런 IAM 역할이 없습니다. 이름을 확인하거나 firehose-wizard가 생성하게 하세요({"{"}"create": NAME{"}"})
+hint-malformed-policy = IAM이 정책 문서를 거부했습니다. firehose-wizard의 버그이니 로그 파일과 함께 알려 주세요
+hint-invalid-argument = AWS가 파라미터를 거부했습니다. 어느 것인지는 위 메시지에 있습니다
+hint-kms-key = KMS 키를 사용할 수 없습니다. 키가 존재하고 활성화되어 있으며 Firehose를 허용하는지 확인하세요
+hint-unreachable-emulator = AWS에 연결할 수 없습니다. 네트워크, 리전, --endpoint-url을 확인하세요(로컬 에뮬레이터라면 실행 중인지 확인)
+hint-no-credentials = 사용할 수 있는 AWS 자격 증명이 없습니다. AWS_PROFILE을 설정하거나 --profile을 지정하거나, `aws configure` 또는 `aws sso login`을 실행하세요
+hint-unreachable = AWS에 연결할 수 없습니다. 네트워크, 리전, --endpoint-url을 확인하세요
+hint-timeout = AWS가 제시간에 응답하지 않았습니다. 네트워크를 확인하고 다시 실행하세요
 hint-bug = firehose-wizard의 버그입니다
 hint-run-again = 다시 실행하세요
 
 ## Connecting (cloud/mod.rs)
 cloud-no-region-profile = 프로파일 {$profile}에 AWS 리전이 설정되어 있지 않습니다
-cloud-no-region-profile-hint = ~/.aws/config(또는 AWS_CONFIG_FILE)에 [profile {$profile}]이 있고 region을 설정하는지 확인하거나 --region을 주세요
+cloud-no-region-profile-hint = ~/.aws/config(또는 AWS_CONFIG_FILE)에 [profile {$profile}] 섹션이 있고 region이 설정되어 있는지 확인하거나 --region을 지정하세요
 cloud-no-region = AWS 리전이 설정되어 있지 않습니다
-cloud-no-region-hint = --region을 주거나(예: --region us-east-1), AWS_REGION을 설정하거나, AWS 프로파일에 region을 설정하세요
-cloud-no-credentials-profile = 프로파일 {$profile}에 사용할 수 있는 자격 증명이 없습니다: ~/.aws/config 또는 ~/.aws/credentials에 있는지 확인하거나 `aws sso login --profile {$profile}`을 실행하세요
+cloud-no-region-hint = --region을 지정하거나(예: --region us-east-1), AWS_REGION을 설정하거나, AWS 프로파일에 region을 설정하세요
+cloud-no-credentials-profile = 프로파일 {$profile}에 사용할 수 있는 자격 증명이 없습니다. ~/.aws/config 또는 ~/.aws/credentials에 이 프로파일이 있는지 확인하거나 `aws sso login --profile {$profile}` 명령을 실행하세요
 cloud-bad-account = STS가 예상하지 못한 계정 ID를 돌려주었습니다: {$account}
 cloud-bad-account-hint = 사용 중인 엔드포인트와 자격 증명을 확인하세요
 
@@ -506,7 +506,7 @@ value-to = → {$place}
 
 ## Creating: the steps and what each found or made (cloud/provision.rs)
 step-account = 계정
-step-checks = 확인
+step-checks = 사전 확인
 step-source = 소스 스트림
 step-bucket = 버킷
 step-logs = 오류 로깅
@@ -534,9 +534,9 @@ origin-existed = 원래 있던 것
 cloud-no-stream-description = Kinesis가 스트림 설명을 돌려주지 않았습니다
 cloud-no-role = IAM이 역할을 돌려주지 않았습니다
 journal-not-open = 저널이 아직 열리지 않았습니다
-hint-creating-failed = CREATING_FAILED 상태의 스트림은 복구되지 않습니다: 제거하고(`firehose-wizard destroy PLAN`은 이 스트림과 firehose-wizard가 생성한 나머지를 삭제합니다) 원인을 고친 뒤 다시 생성하세요
+hint-creating-failed = CREATING_FAILED 상태의 스트림은 복구되지 않습니다. 제거하고(`firehose-wizard destroy PLAN`은 이 스트림과 firehose-wizard가 생성한 나머지를 삭제합니다) 원인을 고친 뒤 다시 생성하세요
 poll-timeout = {$seconds}초가 지나도 Firehose 스트림 상태가 아직 {$status}입니다
-poll-timeout-hint = 아직 ACTIVE가 될 수 있습니다: 나중에 `aws firehose describe-delivery-stream`으로 확인하세요
+poll-timeout-hint = 아직 ACTIVE가 될 수 있습니다. 나중에 `aws firehose describe-delivery-stream`으로 확인하세요
 retry-resend = {$error}. {$kind} {$id}: 존재하지 않으므로 호출을 다시 보냅니다
 hint-appeared = {$kind} {$id}: 이번 실행이 생성하는 동안 다른 누군가가 생성했습니다. 그대로 쓰려면 apply를 다시 실행하세요
 hint-fix-plan = 계획을 고치거나, 적용할 때 쓰는 --region / --profile을 고치세요
@@ -549,7 +549,7 @@ differences-more = {$shown}. 그 밖에 {$more}개
 stream-differs = 이름이 {$name}인 Firehose 스트림이 다른 구성으로 이미 있습니다: {$differences}
 stream-differs-hint = 계획을 그 스트림에 맞추거나 다른 이름을 고르세요. {$undo}
 stream-exists-failed = Firehose 스트림 {$name}: 있지만 CREATING_FAILED 상태입니다{$reason}
-stream-exists-failed-hint = 그 상태에서는 복구되지 않습니다: 삭제한 뒤 다시 apply하세요. {$undo}
+stream-exists-failed-hint = 그 상태에서는 복구되지 않습니다. 삭제한 뒤 다시 apply하세요. {$undo}
 stream-exists-status = Firehose 스트림 {$name}: 있지만 {$status} 상태입니다
 stream-exists-status-hint = 사라지거나 ACTIVE가 될 때까지 기다린 뒤 다시 apply하세요
 detail-stream-reused = {$name}: 있고 계획과 일치합니다({$origin}). 재사용합니다
@@ -577,7 +577,7 @@ detail-role = {$arn} ({$role}) + 정책 {$policy} ({$how})
 role-untrusted = 역할 {$arn}: 있지만 firehose.amazonaws.com이 수임할 수 없습니다
 role-untrusted-hint = 다른 역할 이름(settings.role)을 고르거나, 그 역할의 신뢰 정책에 firehose.amazonaws.com을 추가하세요
 detail-stream-matches = {$arn} (계획과 일치. {$origin})
-hint-propagation = {$seconds}초가 지나도 Firehose가 역할을 사용하지 못했습니다: 신뢰 정책에 firehose.amazonaws.com이 있는지(sts:ExternalId 조건이 있다면 이 계정 {$account}인지), 권한이 버킷과 소스 스트림을 포함하는지 확인하세요
+hint-propagation = {$seconds}초가 지나도 Firehose가 역할을 사용하지 못했습니다. 신뢰 정책에 firehose.amazonaws.com이 있는지(sts:ExternalId 조건이 있다면 이 계정 {$account}인지), 권한이 버킷과 소스 스트림을 포함하는지 확인하세요
 stream-being-deleted = 스트림 상태가 {$status}(삭제 중)이므로 ACTIVE가 되지 않습니다
 creating-failed-no-reason = CREATING_FAILED (AWS가 이유를 주지 않았습니다)
 detail-recovered = {$detail} (응답이 유실되었지만 조회로 찾았습니다)
@@ -615,18 +615,18 @@ cause-not-s3 = 이 스트림은 S3가 아니라 다른 대상({$destination})으
 cause-the-extension = 스트림의 확장자
 cause-wrong-extension = 테스트 레코드가 든 객체가 예상한 접두사 아래에 있지만 확장자가 다릅니다(예상: {$extension}). 그 객체를 쓴 주체가 스트림의 압축, 형식 변환, 파일 확장자 설정대로 이름을 붙이지 않았습니다
 cause-unevaluated = 객체 키에 접두사의 표현식이 쓰인 그대로 들어 있습니다({$prefix}). 그 객체를 쓴 주체가 Firehose처럼 접두사를 평가하지 않았습니다
-cause-elsewhere = 레코드가 s3://{$bucket}/에 도착했지만 firehose-wizard가 예상한 접두사 아래는 아닙니다. 접두사의 타임스탬프는 레코드 도착 시각을 {$zone} 기준으로 읽습니다. 접두사를 확인하세요
-cause-elsewhere-keys = 레코드가 s3://{$bucket}/에 도착했지만 firehose-wizard가 예상한 접두사 아래는 아닙니다. 접두사의 타임스탬프는 레코드 도착 시각을 {$zone} 기준으로 읽습니다. 접두사와 파티션 키의 jq 표현식을 확인하세요
+cause-elsewhere = 레코드가 s3://{$bucket}/에 도착했지만 firehose-wizard가 예상한 접두사 아래는 아닙니다. 접두사의 타임스탬프는 레코드 도착 시각을 {$zone} 기준으로 계산합니다. 접두사를 확인하세요
+cause-elsewhere-keys = 레코드가 s3://{$bucket}/에 도착했지만 firehose-wizard가 예상한 접두사 아래는 아닙니다. 접두사의 타임스탬프는 레코드 도착 시각을 {$zone} 기준으로 계산합니다. 접두사와 파티셔닝 키의 jq 표현식을 확인하세요
 cause-error-objects = Firehose가 오류 객체를 썼습니다(위에 표시). 레코드가 처리 단계에서 실패했으며, 어느 단계인지는 오류 유형과 메시지에 있습니다
 cause-error-log = 전송 오류 로그(위에 표시)에 무엇이 실패했는지 나옵니다(예: S3.AccessDenied, KMS 오류)
 cause-not-yet = Firehose가 아직 전송하지 않았을 수 있습니다. 레코드를 버퍼링 간격({$interval}초)까지 모아 두고, S3 전송에 1–2분이 더 걸릴 수 있습니다. 더 긴 --timeout으로 스모크 테스트를 다시 실행하세요
 cause-kinesis-unread = Firehose가 Kinesis 스트림 {$stream}에서 레코드를 읽지 못했습니다. 역할({$role})에 {$arn}에 대한 kinesis:DescribeStream, GetShardIterator, GetRecords, ListShards가 필요하며, 스트림이 역할이 쓸 수 없는 키로 암호화되어 있으면 안 됩니다
-cause-no-incoming = CloudWatch에 {$stream}({$region})의 수신 레코드가 없습니다. 레코드를 다른 리전이나 계정으로 보내지 않았습니까?
+cause-no-incoming = CloudWatch에 {$stream}({$region})의 수신 레코드가 없습니다. 레코드를 다른 리전이나 계정으로 보내지 않았는지 확인하세요
 cause-not-delivered = Firehose가 레코드 {$count}개를 받았지만 S3로 하나도 전송하지 않았습니다. 역할({$role})에 arn:aws:s3:::{$bucket}/*에 대한 s3:PutObject가 허용되어야 하고, 버킷 정책이나 KMS 키가 거부하면 안 됩니다
 cause-kinesis-maybe-unread = Firehose가 Kinesis 스트림 {$stream}에서 레코드를 읽지 못하고 있을 수 있습니다. 역할({$role})에 그 스트림에 대한 kinesis:DescribeStream, GetShardIterator, GetRecords, ListShards가 필요합니다
 cause-s3-permissions = 역할({$role})에 s3://{$bucket}/ 쓰기(s3:PutObject)가 허용되지 않았거나, 버킷 정책이나 KMS 키가 거부하고 있을 수 있습니다
-cause-lambda = Lambda 변환 함수 {$function}에서 실패나 시간 초과가 날 수 있습니다. 실패한 레코드는 processing-failed로 오류 출력 접두사 아래에 갑니다
-cause-conversion = Glue 테이블의 스키마에 맞지 않는 레코드는 format-conversion-failed로 오류 출력 접두사 아래에 갑니다
+cause-lambda = Lambda 변환 함수 {$function}에서 실패나 시간 초과가 날 수 있습니다. 실패한 레코드는 processing-failed 유형으로 오류 출력 접두사 아래에 저장됩니다
+cause-conversion = Glue 테이블의 스키마에 맞지 않는 레코드는 format-conversion-failed 유형으로 오류 출력 접두사 아래에 저장됩니다
 cause-logging-off = 이 스트림은 오류 로깅이 꺼져 있어 Firehose가 남기는 전송 실패 기록이 없습니다. 보려면 CloudWatch 오류 로깅을 켜세요
 
 ## Sending test records and the smoke test (cloud/dataflow.rs)
@@ -697,7 +697,7 @@ progress-smoke-kinesis = 스모크 테스트: Kinesis 스트림 {$stream}에 테
 progress-smoke-direct-put = 스모크 테스트: Firehose(Direct PUT)로 테스트 레코드 10개를 보내고 s3://{$bucket}/에 도착하는 것(또는 도착하지 않는 이유)을 보여 줍니다
 progress-watch = 모니터링: 스트림의 지표, 최신 객체, 오류를 실시간으로
 progress-step-failed = {" "}✗ {$number}단계({$step}) 실패
-progress-hint = 도움말: {$hint}
+progress-hint = 힌트: {$hint}
 progress-nothing = {"   "}생성하거나 재사용한 것이 없습니다
 progress-what-exists = {" "}지금 있는 것:
 
@@ -711,7 +711,7 @@ review-conversion = 변환 {$input} → {$output}, Glue {$table} ({$version})
 review-conversion-disabled = 레코드 형식 변환: 비활성화됨
 review-bucket-new = {$bucket} (새 버킷)
 review-bucket-existing = {$bucket} (기존 버킷)
-review-keys-from-lambda = Lambda가 주는 키
+review-keys-from-lambda = Lambda가 반환하는 키
 review-new-line = 새 줄 구분 기호
 review-deaggregate-json = 다중 레코드 분해: JSON
 review-deaggregate-on = 다중 레코드 분해: {$delimiter}
@@ -729,7 +729,7 @@ review-role-existing-policy = {$role} (기존 역할) + 정책 {$policy}
 review-role-existing = {$role} (기존 역할, 그대로 사용)
 review-on = 켜짐
 review-off = 꺼짐
-review-buffer = 버퍼 {$size} MiB / {$interval}초 · {$compression} · 오류 로깅 {$logging}
+review-buffer = 버퍼링 {$size} MiB / {$interval}초 · {$compression} · 오류 로깅 {$logging}
 review-s3-encryption = S3 암호화 키 {$key}
 review-stream-encryption-aws = 스트림 암호화: AWS 소유 키
 review-stream-encryption-key = 스트림 암호화: {$key}
@@ -761,7 +761,7 @@ cli-plan-file-error = 오류: {$path}: {$error}
 cli-plan-unreadable = 오류: 계획 파일을 읽을 수 없습니다({$path}): {$error}
 cli-no-runtime = 오류: 비동기 런타임을 시작할 수 없습니다: {$error}
 cli-error = 오류: {$error}
-cli-hint = 도움말: {$hint}
+cli-hint = 힌트: {$hint}
 cli-log = 로그: {$path}
 
 ## Results of send, smoke-test and status (report.rs)
@@ -793,7 +793,7 @@ report-nothing-new = 버킷에 새로 도착한 것이 없고, 오류 로그도 
 report-likely-causes = 가능한 원인:
 report-note = 참고: {$note}
 report-source-kinesis = Kinesis 스트림 {$stream}
-report-buffer = 버퍼 {$size} MiB / {$interval}초
+report-buffer = 버퍼링 {$size} MiB / {$interval}초
 report-converted-to = {$format} 변환
 report-dynamic-partitioning = 동적 파티셔닝
 report-lambda = Lambda 변환
@@ -825,7 +825,7 @@ cli-no-signals = 오류: 시그널을 받을 수 없습니다: {$error}
 validate-prefix-example = 접두사 예: {$key}
 validate-error-prefix-example = 오류 출력 접두사 예: {$key}
 init-wrote = {$path} 작성함 (버킷 {$bucket})
-init-exists = 오류: {$path}: 이미 있습니다. 덮어쓰려면 --force를 주세요
+init-exists = 오류: {$path}: 이미 있습니다. 덮어쓰려면 --force를 지정하세요
 init-unwritable = 오류: 쓸 수 없습니다({$path}): {$error}
 apply-interrupted = firehose-wizard: {$signal} 시그널을 받았습니다. 진행 중이던 호출은 중단했고, 무엇이 있는지 확인합니다(시그널을 한 번 더 받으면 바로 종료)
 apply-interrupted-again = 다시 중단됨
@@ -836,7 +836,7 @@ apply-retry = 재시도
 apply-waiting = 대기
 apply-retry-now = 지금
 apply-retry-in = {$seconds}초 후
-apply-retrying = {$attempt}번째 시도 실패, 재시도 {$when}: {$reason}
+apply-retrying = {$attempt}번째 시도 실패, {$when} 재시도: {$reason}
 apply-sdk-retry = {$operation} 시도 {$attempts}번 중 {$attempt}번째: {$reason}. SDK가 재시도합니다
 apply-step-failed = 오류: {$number}/{$steps}단계({$step}) 실패: {$error}
 apply-request-id = 요청 ID: {$id}
@@ -844,11 +844,11 @@ apply-nothing-exists = 이번 실행으로 생긴 것은 없습니다. 생성하
 apply-what-exists = 지금 있는 것:
 apply-nothing-ours = firehose-wizard가 생성한 것은 없습니다
 apply-journal = 저널: {$path}
-destroy-no-record = firehose-wizard가 계정 {$account}({$region})에서 스트림 {$stream}을 위해 생성한 기록이 없습니다. 삭제할 것이 없습니다
+destroy-no-record = 계정 {$account}({$region})의 스트림 {$stream}에 대해 firehose-wizard가 생성한 기록이 없습니다. 삭제할 것이 없습니다
 destroy-journal = 저널: {$path}
 destroy-left-alone = 그대로 둠(firehose-wizard가 생성하지 않은 것): {$resources}
 destroy-dry-run = 시험 실행: 아무것도 바꾸지 않았습니다
-destroy-done = firehose-wizard가 {$stream}을 위해 생성한 것은 하나도 남지 않았습니다
+destroy-done = 스트림 {$stream}에 대해 firehose-wizard가 생성한 것은 하나도 남지 않았습니다
 destroy-remain = 리소스 {$count}개가 남았습니다. 저널에 아직 있으므로 destroy를 다시 실행할 수 있습니다
 removal-deleted = 삭제됨
 removal-deleted-detail = {$what} ({$seconds}초)
@@ -869,7 +869,7 @@ panic-with-log = firehose-wizard: 내부 오류: {$message} (자세한 내용: {
 log-unopenable = 경고: 로그 파일을 열 수 없습니다({$path}): {$error}. 로그 없이 계속합니다
 
 ## --help of the command line (cli/args.rs)
-cli-about = Amazon Data Firehose 스트림을 생성합니다(소스: Direct PUT 또는 Kinesis 데이터 스트림, 대상: Amazon S3). 무엇이든 생성하기 전에 AWS 규칙으로 확인합니다.
+cli-about = Amazon Data Firehose 스트림을 생성합니다(소스: Direct PUT 또는 Kinesis 데이터 스트림, 대상: Amazon S3). 리소스를 만들기 전에 AWS 규칙에 맞는지 먼저 검사합니다.
 cli-after-help = 명령 없이 실행하면 대화형 마법사가 시작됩니다: 터미널의 다섯 화면(--lab, --plan 참고).
 cli-heading-usage = 사용법:
 cli-heading-commands = 명령
@@ -881,7 +881,7 @@ cli-arg-endpoint-url = 모든 AWS 호출을 이 엔드포인트로 보냅니다.
 cli-arg-log-file = 로그를 쓸 곳(기본값: $XDG_STATE_HOME/firehose-wizard/firehose-wizard.log)
 cli-arg-call-timeout = AWS 호출의 한 시도가 SECS초 동안 응답이 없으면 포기하고 재시도합니다(기본값 30)
 cli-arg-lang = 화면과 메시지의 언어: en 또는 ko(기본값: LC_ALL, LC_MESSAGES, LANG)
-cli-arg-no-color = 마법사와 watch: 색 없음(NO_COLOR가 설정되어 있어도). 포커스와 오류는 반전 표시와 기호로 보입니다
+cli-arg-no-color = 마법사와 watch: 색을 쓰지 않습니다(NO_COLOR가 설정되어 있을 때도 마찬가지). 포커스와 오류는 반전 표시와 기호로 구분됩니다
 cli-wizard-plan = 마법사: 이 계획 파일에서 시작
 cli-wizard-lab = 마법사: 워크숍의 값으로 시작(버킷 이름 접미사는 새로 임의 생성)
 cli-help-flag = 도움말 출력
@@ -890,19 +890,19 @@ cli-help = 이 메시지 또는 주어진 하위 명령의 도움말 출력
 cli-validate = 계획 파일을 AWS 규칙으로 확인하고 접두사가 만드는 S3 키를 보여 줍니다
 cli-validate-plan = 계획 파일(JSON, README의 "Plan file" 참고)
 cli-validate-at = 예시 키를 지금 대신 이 시각으로 평가합니다(RFC 3339, 예: 2026-11-26T10:30:00Z)
-cli-apply = 계획 파일을 확인한 뒤, 설명된 것 중 아직 없는 것을 단계별로 생성합니다. 묻지 않습니다. 다시 실행하면 일치하는 것은 재사용하고 새로 생성하지 않습니다
+cli-apply = 계획 파일을 확인한 뒤, 설명된 것 중 아직 없는 것을 단계별로 생성합니다. 확인 질문 없이 진행합니다. 다시 실행하면 일치하는 것은 재사용하고 새로 생성하지 않습니다
 cli-apply-plan = 계획 파일(JSON, README의 "Plan file" 참고)
-cli-destroy = firehose-wizard가 계획의 스트림을 위해 생성한 것을(저널에 따라) 최신 것부터 삭제합니다. 원래 있던 것은 삭제하지 않습니다
+cli-destroy = firehose-wizard가 계획의 스트림을 위해 생성한 것을(저널에 따라) 최근에 만든 것부터 삭제합니다. 원래 있던 것은 삭제하지 않습니다
 cli-destroy-plan = 적용했던 계획 파일
 cli-destroy-dry-run = 삭제할 것을 나열만 하고 아무것도 바꾸지 않습니다
-cli-destroy-with-objects = firehose-wizard가 생성한 버킷의 객체도 삭제합니다(없으면 비어 있지 않은 버킷은 남깁니다)
+cli-destroy-with-objects = firehose-wizard가 생성한 버킷의 객체도 삭제합니다(이 옵션이 없으면 비어 있지 않은 버킷은 남깁니다)
 cli-send = 테스트 레코드(워크숍의 소매 거래, 표시 포함) 또는 JSON Lines 파일의 줄을 Firehose 스트림으로 보냅니다: Kinesis 소스로, 또는 Direct PUT이면 Firehose로
-cli-send-records = 테스트 레코드 수(기본값 10). --file과 함께 쓰면 파일의 줄을 최대 이만큼
+cli-send-records = 테스트 레코드 수(기본값 10). --file과 함께 쓰면 파일에서 보낼 최대 줄 수
 cli-send-file = 테스트 레코드 대신 이 JSON Lines 파일의 줄을 한 줄에 레코드 하나로 보냅니다
 cli-stream-plan = 계획 파일: 그 Firehose 스트림(`name`)
-cli-stream-stream = 계정과 리전의 아무 Firehose 스트림, 이름으로(firehose-wizard가 생성하지 않은 것도)
+cli-stream-stream = 이 계정과 리전의 Firehose 스트림 이름(firehose-wizard가 생성하지 않은 스트림도 가능)
 cli-smoke-test = 표시한 테스트 레코드를 보낸 뒤, Firehose가 넣어야 할 곳에 도착할 때까지 버킷을 지켜봅니다(종료 코드 0). 도착하지 않으면 대신 무슨 일이 있었고 왜인지 알려 줍니다(종료 코드 1)
-cli-smoke-test-records = 테스트 레코드 수
+cli-smoke-test-records = 테스트 레코드 수(기본값 10)
 cli-smoke-test-timeout = SECS초 후 포기합니다(기본값: 버퍼링 간격 + 3분)
 cli-status = 스트림 상태를 한 번 출력합니다: 상태, 소스와 대상, 최근 1시간의 지표, 최신 객체, 오류 객체, 오류 로그 이벤트
 cli-status-json = 스크립트용 JSON으로
@@ -929,7 +929,7 @@ watch-updated = {$seconds}초 전 갱신
 watch-reading = {" "}스트림, 지표, 버킷을 읽는 중…
 watch-last-minutes = 최근 {$minutes}분
 watch-spark-hint = 한 칸이 1분
-watch-spark-hint-pan = 한 칸이 1분 · ←→ 1시간 이동
+watch-spark-hint-pan = 한 칸이 1분 · ←→ 구간 이동
 watch-metrics = {" "}지표:{" "}
 watch-latest = 최신 값
 watch-no-metrics = {" "}지표를 읽지 못했습니다
@@ -955,14 +955,14 @@ watch-more-verdict = {" "}… v는 전체 결과를 보여 줍니다
 watch-elsewhere = {" "}버킷의 다른 곳에 도착:
 watch-error-object = {" "}! 오류 객체 {$error}
 watch-smoke-running = 스모크 테스트가 실행 중입니다. 결과는 여기에 나옵니다
-watch-smoke-abandoned-sent = 스모크 테스트를 결과 전에 멈췄습니다. 테스트 레코드 {$count}개(표시 {$marker})는 이미 보냈습니다
-watch-smoke-abandoned = 스모크 테스트를 결과 전에 멈췄습니다
+watch-smoke-abandoned-sent = 결과가 나오기 전에 스모크 테스트를 멈췄습니다. 테스트 레코드 {$count}개(표시 {$marker})는 이미 보냈습니다
+watch-smoke-abandoned = 결과가 나오기 전에 스모크 테스트를 멈췄습니다
 watch-smoke-sending = 테스트 레코드 {$records}개를 보냅니다. 대상: {$to}, 표시: {$marker}
 watch-preview-failed = 읽지 못함({$key}): {$error}
 watch-verdict-title = 스모크 테스트 결과
 watch-no-verdict = 아직 결과가 없습니다. t는 스모크 테스트를 실행합니다
 watch-no-object = 미리 볼 객체가 아직 없습니다
-watch-leave-running = 스모크 테스트가 실행 중입니다. {$key}를 한 번 더 누르면 멈추고 나갑니다(레코드는 이미 보냈습니다)
+watch-leave-running = 스모크 테스트가 실행 중입니다. {$key} 키를 한 번 더 누르면 테스트를 멈추고 나갑니다(레코드는 이미 보냈습니다)
 
 ## Lists to choose from (tui/widgets/picker.rs)
 picker-loading = 불러오는 중…
@@ -989,3 +989,47 @@ key-name-down-or-slash = ↓ 또는 /
 ## Saving the plan from Review (tui/wizard.rs)
 status-saved = 계획을 저장했습니다: {$path}. 나중에 적용하려면: firehose-wizard apply {$path}
 status-save-failed = 계획을 저장하지 못했습니다: {$error}
+
+## An error and what to do, on one line
+error-with-hint = {$error}. {$hint}
+
+## What the system says of a file (plan/msg.rs Msg::io)
+# 시스템의 영어 문구($text)는 보여 주지 않습니다: {$text -> *[other] {""}}는 아무것도 출력하지 않습니다
+io-not-found = 파일이나 디렉터리가 없습니다{$text ->
+   *[other] {""}
+}
+io-permission-denied = 권한이 없습니다{$text ->
+   *[other] {""}
+}
+io-is-a-directory = 디렉터리입니다{$text ->
+   *[other] {""}
+}
+io-not-a-directory = 경로의 일부가 디렉터리가 아닙니다{$text ->
+   *[other] {""}
+}
+io-already-exists = 이미 있습니다{$text ->
+   *[other] {""}
+}
+io-read-only = 읽기 전용 파일 시스템입니다{$text ->
+   *[other] {""}
+}
+io-storage-full = 장치에 남은 공간이 없습니다{$text ->
+   *[other] {""}
+}
+
+## A bad command line (cli/args.rs; English is clap's own)
+clap-unknown-argument = 알 수 없는 인수: {$arg}
+clap-unknown-command = 알 수 없는 명령: {$command}
+clap-invalid-value = {$arg}의 값이 올바르지 않습니다: {$value}
+clap-invalid-value-of = {$arg}의 값이 올바르지 않습니다: {$value} (가능한 값: {$valid})
+clap-missing-argument = 필수 인수가 없습니다: {$args}
+clap-conflict = {$arg}: 함께 쓸 수 없는 인수가 있습니다: {$other}
+clap-value-count = {$arg}의 값 개수가 올바르지 않습니다
+clap-did-you-mean = 참고: 비슷한 인수가 있습니다: {$suggestion}
+clap-more = 자세한 내용은 '--help'를 보세요.
+
+## A bad command line: a command like the one typed
+clap-did-you-mean-command = 참고: 비슷한 명령이 있습니다: {$suggestion}
+
+## A permission a role lacks (plan/policy.rs)
+missing-permission = {$action} → {$resource}

@@ -1,6 +1,6 @@
 //! The command line: its flags and commands (clap's derive), with every help text taken from the
-//! catalogues in the language chosen before parsing (`--lang`, else the locale), so that `--help`
-//! speaks it too.
+//! catalogues in the language chosen before parsing (`--lang`, else the locale), so that `--help` and
+//! the errors of a bad command line speak it too.
 //!
 //! The help texts are messages of the catalogues, not doc comments: `cli-about` (the program),
 //! `cli-wizard-ARG` (the wizard's own flags), `cli-arg-ARG` (the global flags), `cli-COMMAND` and
@@ -72,7 +72,7 @@ pub enum Command {
     SmokeTest {
         #[command(flatten)]
         stream: StreamArg,
-        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        #[arg(long, value_name = "N", default_value_t = 10, hide_default_value = true, value_parser = clap::value_parser!(u64).range(1..=10_000))]
         records: u64,
         #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=7200))]
         timeout: Option<u64>,
@@ -144,11 +144,57 @@ pub fn lang_flag(args: &[OsString]) -> Option<Lang> {
 }
 
 /// Chooses the language (`--lang`, else the locale), then parses `args` with help texts in it; on
-/// `--help`, `--version` or bad flags clap prints and exits (2 for bad flags).
+/// `--help` or `--version` clap prints and exits, on a bad command line [`exit_with`] says why (exit 2).
 pub fn parse_from(args: Vec<OsString>) -> Cli {
     i18n::set(i18n::choose(lang_flag(&args), |v| std::env::var(v).ok()));
-    let matches = command().get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    match command().try_get_matches_from(args) {
+        Ok(m) => Cli::from_arg_matches(&m).unwrap_or_else(|e| exit_with(e)),
+        Err(e) => exit_with(e),
+    }
+}
+
+/// Prints clap's answer and exits: help and version as clap writes them; a bad command line (exit 2)
+/// in the current language, for the mistakes people make (clap's own words otherwise).
+fn exit_with(e: clap::Error) -> ! {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    if i18n::current() == Lang::En {
+        e.exit()
+    }
+    let get = |k: C| e.get(k).map(ToString::to_string).unwrap_or_default();
+    let what = match e.kind() {
+        K::UnknownArgument => t!("clap-unknown-argument", arg = get(C::InvalidArg)),
+        K::InvalidSubcommand => t!("clap-unknown-command", command = get(C::InvalidSubcommand)),
+        K::InvalidValue | K::ValueValidation => match e.get(C::ValidValue) {
+            Some(valid) => t!(
+                "clap-invalid-value-of",
+                value = get(C::InvalidValue),
+                arg = get(C::InvalidArg),
+                valid = valid.to_string()
+            ),
+            None => t!("clap-invalid-value", value = get(C::InvalidValue), arg = get(C::InvalidArg)),
+        },
+        K::MissingRequiredArgument => t!("clap-missing-argument", args = get(C::InvalidArg)),
+        K::ArgumentConflict => t!("clap-conflict", arg = get(C::InvalidArg), other = get(C::PriorArg)),
+        K::NoEquals | K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            t!("clap-value-count", arg = get(C::InvalidArg))
+        }
+        _ => e.exit(),
+    };
+    let mut out = vec![t!("cli-error", error = what)];
+    if let Some(s) = e.get(C::SuggestedArg) {
+        out.push(t!("clap-did-you-mean", suggestion = s.to_string()));
+    }
+    if let Some(s) = e.get(C::SuggestedSubcommand) {
+        out.push(t!("clap-did-you-mean-command", suggestion = s.to_string()));
+    }
+    if let Some(usage) = e.get(C::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim().to_owned();
+        out.push(format!("\n{} {usage}", t!("cli-heading-usage")));
+    }
+    out.push(format!("\n{}", t!("clap-more")));
+    crate::tell!("{}", out.join("\n"));
+    std::process::exit(2)
 }
 
 /// The command line with its help texts in the current language.

@@ -104,7 +104,10 @@ pub fn cmd_send(
                 }
                 Ok(b) => Some((shown, b)),
                 Err(e) => {
-                    tell!("{}", t!("send-file-unreadable", path = shown, error = e.to_string()));
+                    tell!(
+                        "{}",
+                        t!("send-file-unreadable", path = shown, error = crate::plan::msg::Msg::io(&e).to_string())
+                    );
                     return EXIT_INPUT;
                 }
             }

@@ -62,7 +62,7 @@ pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, log: Opti
         }
         say!("{}", t!("destroy-journal", path = journal.path().display().to_string()));
         let removals = destroy::destroy(&cloud, &mut journal, how, &Timing::default(), |r| {
-            tracing::info!(resource = %r.resource, outcome = ?r.outcome, "destroy");
+            tracing::info!(resource = crate::i18n::in_english(&r.resource), outcome = ?r.outcome, "destroy");
             say!("{}", removal_line(r, how));
             if let Removed::Failed(e) = &r.outcome
                 && let Some(h) = &e.hint

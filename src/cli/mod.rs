@@ -43,8 +43,9 @@ pub fn load_plan(path: &Path) -> Result<Plan, u8> {
     // at most 1 MiB is read; size, UTF-8, control characters and nesting are checked before JSON
     plan::read_plan_file(path).map_err(|e| {
         match e {
-            plan::PlanFileError::Io { message, .. } => {
-                tell!("{}", t!("cli-plan-unreadable", path = shown, error = sanitize(&message)))
+            plan::PlanFileError::Io { kind, message } => {
+                let error = plan::msg::Msg::io_kind(kind, &sanitize(&message)).to_string();
+                tell!("{}", t!("cli-plan-unreadable", path = shown, error = error))
             }
             e => tell!("{}", t!("cli-plan-file-error", path = shown, error = sanitize(&e.to_string()))),
         }

@@ -76,7 +76,7 @@ pub fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 
                     EXIT_INPUT
                 }
                 Err(e) => {
-                    tell!("{}", t!("init-unwritable", path = shown, error = e.to_string()));
+                    tell!("{}", t!("init-unwritable", path = shown, error = crate::plan::msg::Msg::io(&e).to_string()));
                     EXIT_INPUT
                 }
             }

@@ -76,6 +76,14 @@ impl CloudError {
         self.message.as_text().map_or_else(|| self.message.to_string(), str::to_owned)
     }
 
+    /// The summary, then what to do when there is a hint: for one line of a screen.
+    pub fn with_hint(&self) -> String {
+        match &self.hint {
+            Some(h) => msg!("error-with-hint", error = self.summary(), hint = h.as_ref().clone()).to_string(),
+            None => self.summary(),
+        }
+    }
+
     /// One line: `service:Operation: Code: message`.
     pub fn summary(&self) -> String {
         let mut s = String::new();

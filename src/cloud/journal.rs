@@ -68,7 +68,7 @@ impl Store {
                 entries: Vec::new(),
                 path: PathBuf::new(),
             },
-            Err(e) => return Err(JournalError { path, message: Msg::text(e.to_string()) }),
+            Err(e) => return Err(JournalError { path, message: Msg::io(&e) }),
         };
         if journal.version != VERSION
             || journal.account != target.account
@@ -189,7 +189,7 @@ impl Journal {
 
     /// Writes the journal: a new file (mode 0600) renamed over the old one, or no file when empty.
     fn save(&self) -> Result<(), JournalError> {
-        let err = |e: std::io::Error| JournalError { path: self.path.clone(), message: Msg::text(e.to_string()) };
+        let err = |e: std::io::Error| JournalError { path: self.path.clone(), message: Msg::io(&e) };
         if self.entries.is_empty() {
             return match std::fs::remove_file(&self.path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(err(e)),

@@ -286,6 +286,18 @@ pub enum StreamState {
     Other(String),
 }
 
+impl StreamState {
+    /// The status as DescribeDeliveryStream says it (`CREATING`).
+    fn status(&self) -> &str {
+        match self {
+            StreamState::Creating => "CREATING",
+            StreamState::Active => "ACTIVE",
+            StreamState::Failed(_) => "CREATING_FAILED",
+            StreamState::Other(s) => s,
+        }
+    }
+}
+
 /// Polls `describe` every `poll_every` until the stream is ACTIVE, fails, or `poll_timeout` passes.
 pub async fn poll_active<F, Fut>(
     timing: &Timing,
@@ -313,7 +325,7 @@ where
             s => {
                 if start.elapsed() >= timing.poll_timeout {
                     return Err(CloudError::local(
-                        msg!("poll-timeout", status = format!("{s:?}"), seconds = timing.poll_timeout.as_secs()),
+                        msg!("poll-timeout", status = s.status(), seconds = timing.poll_timeout.as_secs()),
                         msg!("poll-timeout-hint"),
                     ));
                 }
@@ -1294,7 +1306,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn polling_times_out() {
         let e = poll_active(&timing(), || async { Ok(StreamState::Creating) }, |_| {}).await.unwrap_err();
-        assert!(e.message_text().contains("still Creating after 60 s"), "{}", e.message);
+        assert!(e.message_text().contains("still CREATING after 60 s"), "{}", e.message);
     }
 
     #[test]

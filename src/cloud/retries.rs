@@ -91,7 +91,12 @@ impl RetryWatch {
     }
 
     fn tell(&self, retry: SdkRetry) {
-        tracing::warn!(operation = retry.operation, attempt = retry.attempt, reason = %retry.reason, "the SDK retries");
+        tracing::warn!(
+            operation = retry.operation,
+            attempt = retry.attempt,
+            reason = crate::i18n::in_english(&retry.reason),
+            "the SDK retries"
+        );
         if let Ok(l) = self.listener.lock()
             && let Some(f) = l.as_ref()
         {

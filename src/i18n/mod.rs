@@ -90,6 +90,11 @@ pub fn current() -> Lang {
     })
 }
 
+/// `d` in English, whatever the language: for the log, which stays English for bug reports.
+pub fn in_english(d: &impl std::fmt::Display) -> String {
+    with(Lang::En, || d.to_string())
+}
+
 /// Runs `f` with this thread rendering in `lang`.
 pub fn with<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     let before = OVERRIDE.with(|o| o.replace(Some(lang)));

@@ -443,7 +443,7 @@ impl PlanFileError {
             msg!("plan-position", line = line, column = column, detail = detail)
         };
         match self {
-            PlanFileError::Io { message, .. } => msg!("plan-unreadable", error = message),
+            PlanFileError::Io { kind, message } => msg!("plan-unreadable", error = Msg::io_kind(*kind, message)),
             PlanFileError::TooLarge { size: Some(n) } => {
                 msg!("plan-too-large", size = n.to_string(), max = MAX_PLAN_BYTES)
             }

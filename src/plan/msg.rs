@@ -69,6 +69,28 @@ impl Msg {
         Msg::new("text").arg("text", text.into())
     }
 
+    /// An I/O error in words: the common kinds from the catalogues, the rest as the system says it.
+    pub fn io(e: &std::io::Error) -> Msg {
+        Msg::io_kind(e.kind(), &e.to_string())
+    }
+
+    /// [`Msg::io`] of an error kept as its kind and text.
+    pub fn io_kind(kind: std::io::ErrorKind, text: &str) -> Msg {
+        use std::io::ErrorKind as K;
+        let id = match kind {
+            K::NotFound => "io-not-found",
+            K::PermissionDenied => "io-permission-denied",
+            K::IsADirectory => "io-is-a-directory",
+            K::NotADirectory => "io-not-a-directory",
+            K::AlreadyExists => "io-already-exists",
+            K::ReadOnlyFilesystem => "io-read-only",
+            K::StorageFull => "io-storage-full",
+            _ => return Msg::text(text),
+        };
+        // English shows the system's words as they are; Korean says it in its own
+        Msg::new(id).arg("text", text)
+    }
+
     /// The text of a [`Msg::text`], else `None`.
     pub fn as_text(&self) -> Option<&str> {
         match (self.id, self.args.first()) {

@@ -146,7 +146,7 @@ pub struct Missing {
 
 impl std::fmt::Display for Missing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} on {}", self.action, self.resource)
+        write!(f, "{}", msg!("missing-permission", action = self.action.as_str(), resource = self.resource.as_str()))
     }
 }
 

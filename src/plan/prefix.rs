@@ -457,7 +457,8 @@ pub fn check(prefix: &str, error_prefix: Option<&str>, dynamic_partitioning: boo
                 msg!(
                     "prefix-no-slash",
                     pattern = DEFAULT_TIME_PATTERN,
-                    example = format!("{}2018/08/27/10/", prefix.chars().take(40).collect::<String>().escape_default())
+                    example =
+                        format!("{}2018/08/27/10/", super::sanitize(&prefix.chars().take(40).collect::<String>()))
                 ),
             ));
         }

@@ -80,7 +80,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         region: cloud.as_ref().map(|c| c.region.clone()).or(opts.region.clone()),
         endpoint,
         target: None,
-        identity_error: connect_error.as_ref().map(|e| e.summary()),
+        identity_error: connect_error.as_ref().map(|e| e.with_hint()),
     };
     let (tx, mut rx) = unbounded_channel::<Action>();
     let (wtx, mut wrx) = unbounded_channel::<(u64, watch::Action)>();
@@ -349,7 +349,7 @@ impl Runner {
         let tx = self.tx.clone();
         let Some(cloud) = self.cloud.clone() else {
             // no usable AWS configuration: every AWS effect answers with that error
-            let error = self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| t!("app-no-aws"));
+            let error = self.connect_error.as_ref().map(|e| e.with_hint()).unwrap_or_else(|| t!("app-no-aws"));
             let action = match fx {
                 Effect::Identify => Action::Identified(Err(error)),
                 Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
@@ -373,7 +373,7 @@ impl Runner {
         let provisioning = matches!(fx, Effect::Provision(_));
         let task = tokio::spawn(async move {
             let action = match fx {
-                Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.summary())),
+                Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.with_hint())),
                 Effect::LoadList { kind, generation } => {
                     let page_tx = tx.clone();
                     let on_page = move |items| {
@@ -386,12 +386,12 @@ impl Runner {
                     };
                     match result {
                         Ok(()) => Action::ListPage { kind, generation, items: vec![], done: true },
-                        Err(e) => Action::ListFailed { kind, generation, error: e.summary() },
+                        Err(e) => Action::ListFailed { kind, generation, error: e.with_hint() },
                     }
                 }
                 Effect::CheckName { name, generation } => Action::NameChecked {
                     generation,
-                    result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.summary()),
+                    result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.with_hint()),
                 },
                 Effect::CheckRole { name, plan, target, generation } => {
                     Action::RoleChecked { generation, result: check_role(&cloud, &name, &plan, target).await }
@@ -468,7 +468,7 @@ impl WatchRunner {
     fn spawn(&mut self, fx: watch::Effect, name: &str) {
         let tx = WatchTx { tx: self.tx.clone(), session: self.session };
         let Some(cloud) = self.cloud.clone() else {
-            let error = self.connect_error.as_ref().map(|e| e.summary()).unwrap_or_else(|| t!("app-no-aws"));
+            let error = self.connect_error.as_ref().map(|e| e.with_hint()).unwrap_or_else(|| t!("app-no-aws"));
             tx.send(match fx {
                 watch::Effect::Refresh { generation } => watch::Action::Snapshot { generation, result: Err(error) },
                 watch::Effect::SmokeTest => watch::Action::SmokeDone(Err(error)),
@@ -481,7 +481,8 @@ impl WatchRunner {
             watch::Effect::Refresh { generation } => {
                 let errors = self.errors.clone();
                 tokio::spawn(async move {
-                    let result = monitor::snapshot(&cloud, &name, &errors).await.map(Box::new).map_err(|e| e.summary());
+                    let result =
+                        monitor::snapshot(&cloud, &name, &errors).await.map(Box::new).map_err(|e| e.with_hint());
                     tx.send(watch::Action::Snapshot { generation, result });
                 });
             }
@@ -496,15 +497,13 @@ impl WatchRunner {
                         .await
                     }
                     .await;
-                    tx.send(watch::Action::SmokeDone(result.map(Box::new).map_err(|e| {
-                        e.hint.as_ref().map_or_else(|| e.summary(), |h| format!("{}; {h}", e.summary()))
-                    })));
+                    tx.send(watch::Action::SmokeDone(result.map(Box::new).map_err(|e| e.with_hint())));
                 });
                 self.smoke = Some(task.abort_handle());
             }
             watch::Effect::Preview { key, s3 } => {
                 tokio::spawn(async move {
-                    let result = monitor::preview(&cloud, &s3, &key).await.map_err(|e| e.summary());
+                    let result = monitor::preview(&cloud, &s3, &key).await.map_err(|e| e.with_hint());
                     tx.send(watch::Action::Preview { key, result });
                 });
             }
@@ -516,7 +515,7 @@ impl WatchRunner {
         if let Some(cloud) = self.cloud.clone() {
             let tx = WatchTx { tx: self.tx.clone(), session: self.session };
             tokio::spawn(async move {
-                tx.send(watch::Action::Identified(cloud.identify().await.map_err(|e| e.summary())));
+                tx.send(watch::Action::Identified(cloud.identify().await.map_err(|e| e.with_hint())));
             });
         }
     }
@@ -543,7 +542,7 @@ async fn provision_with(
     let path = store.plan_path(&target, &plan.name);
     if let Err(e) = crate::cloud::journal::write_private(&path, plan.to_json_pretty().as_bytes()) {
         return Err(fail(cloud::CloudError::local(
-            msg!("app-cannot-keep-plan", path = path.display().to_string(), error = e.to_string()),
+            msg!("app-cannot-keep-plan", path = path.display().to_string(), error = Msg::io(&e)),
             msg!("app-state-dir-writable"),
         )));
     }
@@ -576,7 +575,7 @@ async fn destroy_with(
     let mut journal = match journal {
         Ok(j) => j,
         Err(e) => {
-            tracing::warn!(error = %e, "destroy: no journal");
+            tracing::warn!(error = crate::i18n::in_english(&e), "destroy: no journal");
             return Vec::new();
         }
     };
@@ -585,7 +584,7 @@ async fn destroy_with(
         &mut journal,
         destroy::Options::default(),
         &provision::Timing::default(),
-        |r| tracing::info!(resource = %r.resource, outcome = ?r.outcome, "remove"),
+        |r| tracing::info!(resource = crate::i18n::in_english(&r.resource), outcome = ?r.outcome, "remove"),
     )
     .await;
     removals
@@ -612,8 +611,8 @@ async fn check_role(
     target: crate::plan::request::Target,
 ) -> Result<crate::tui::wizard::RoleFindings, String> {
     use crate::plan::{names, policy, request};
-    let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.summary())? };
-    let report = inventory::role_report(cloud, names::role_name_of(name)).await.map_err(|e| e.summary())?;
+    let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.with_hint())? };
+    let report = inventory::role_report(cloud, names::role_name_of(name)).await.map_err(|e| e.with_hint())?;
     let resolved = request::Resolved::implied(plan, &target);
     let missing = policy::missing_for(plan, &target, resolved.source_arn.as_deref(), &report.documents)
         .iter()
@@ -635,7 +634,7 @@ fn save(path: &str, json: &str) -> Result<String, String> {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 t!("app-save-exists", path = path)
             } else {
-                format!("{path}: {e}")
+                format!("{path}: {}", Msg::io(&e))
             }
         })
 }

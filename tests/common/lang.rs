@@ -1,6 +1,9 @@
 //! Screens in both languages: a scenario runs once in English and once in Korean, its snapshots named
 //! `NAME` and `NAME_ko`; a Korean screen may show no English sentence.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
 use firehose_wizard::i18n::{self, Lang};
 
 /// Runs `test` in English, then in Korean (messages render in the language of the thread).
@@ -55,12 +58,101 @@ pub fn english_runs(screen: &str, allowed: &[&str]) -> Vec<String> {
     out
 }
 
-/// Fails when a Korean screen shows an English sentence (see [`english_runs`]).
+/// The literal text of every message of a catalogue, by id (placeables left out, select variants
+/// included), each piece of text between two placeables on its own.
+fn catalogue_texts(lang: &str) -> BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    fn walk(p: &Pattern<&str>, out: &mut Vec<String>) {
+        for e in &p.elements {
+            match e {
+                PatternElement::TextElement { value } => out.push((*value).to_owned()),
+                PatternElement::Placeable { expression } => {
+                    if let Expression::Select { variants, .. } = expression {
+                        for v in variants {
+                            walk(&v.value, out);
+                        }
+                    } else if let Expression::Inline(InlineExpression::StringLiteral { value }) = expression {
+                        out.push((*value).to_owned());
+                    }
+                    out.push("\u{0}".into());
+                }
+            }
+        }
+    }
+    let path = format!("{}/i18n/{lang}/firehose_wizard.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let Entry::Message(m) = entry
+            && let Some(p) = &m.value
+        {
+            let mut pieces = Vec::new();
+            walk(p, &mut pieces);
+            let joined = pieces.concat();
+            out.insert(m.id.name.to_owned(), joined.split('\u{0}').map(str::to_owned).collect());
+        }
+    }
+    out
+}
+
+/// Runs of two or more English words of the English catalogue (`delivery stream name`) that the
+/// Korean message of the same id does not also contain (names such as `Apache Parquet` do): what
+/// a Korean screen must never show.
+pub fn english_fragments() -> &'static [String] {
+    static FRAGMENTS: OnceLock<Vec<String>> = OnceLock::new();
+    FRAGMENTS.get_or_init(|| {
+        let (en, ko) = (catalogue_texts("en"), catalogue_texts("ko"));
+        let run = regex::Regex::new(r"[A-Za-z][a-z']*(?: [A-Za-z][a-z']*)+").unwrap();
+        let mut out = BTreeSet::new();
+        for (id, pieces) in &en {
+            let korean = ko.get(id).map(|k| k.concat()).unwrap_or_default();
+            for piece in pieces {
+                for m in run.find_iter(piece) {
+                    let f = m.as_str();
+                    if f.len() >= 8 && !korean.contains(f) {
+                        out.insert(f.to_owned());
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
+    })
+}
+
+/// Fails when a Korean screen shows an English sentence (see [`english_runs`]) or a piece of an
+/// English message (see [`english_fragments`]); `allowed` are what AWS said, shown as it said it.
 pub fn check_language(name: &str, screen: &str, allowed: &[&str]) {
     if i18n::current() == Lang::Ko {
         let runs = english_runs(screen, allowed);
         assert!(runs.is_empty(), "{name}: English on a Korean screen: {runs:?}\n{screen}");
+        let mut rest = screen.to_owned();
+        for a in allowed {
+            rest = rest.replace(a, " ");
+        }
+        // a piece AWS's own words also hold may be those words cut at the screen's edge
+        let found: Vec<&String> = english_fragments()
+            .iter()
+            .filter(|f| contains_words(&rest, f) && !allowed.iter().any(|a| a.contains(f.as_str())))
+            .collect();
+        assert!(found.is_empty(), "{name}: English messages on a Korean screen: {found:?}\n{screen}");
     }
+}
+
+/// [`check_language`] of a Korean text whatever this thread speaks (the output of a Korean run of
+/// the binary).
+pub fn assert_korean(name: &str, text: &str, allowed: &[&str]) {
+    i18n::with(Lang::Ko, || check_language(name, text, allowed));
+}
+
+/// Whether `text` holds `words` as whole words (not inside a longer word or an identifier).
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + words.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_' && c != '-');
+        edge(before) && edge(after)
+    })
 }
 
 /// `insta::assert_snapshot!` in the current language, after [`check_language`].

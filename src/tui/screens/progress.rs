@@ -7,14 +7,38 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::word_wrap;
+use crate::cloud::provision::Done;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, pad, width};
 use crate::tui::wizard::{Model, RowState, Step};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// At most `n` of `lines`; when some are left out, the last one kept ends with `…`.
+fn clipped(mut lines: Vec<String>, n: usize, w: usize) -> Vec<String> {
+    if lines.len() > n {
+        lines.truncate(n);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), w);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    lines
+}
+
+/// The state column's width: its longest word in this language (a two-digit countdown included).
+fn state_width() -> usize {
+    let words =
+        [t!("progress-pending"), t!("progress-running"), t!("progress-retry-in", seconds = 99), t!("progress-failed")];
+    let done = [Done::Created, Done::Reused, Done::Found, Done::Ok, Done::Skipped].map(|d| d.msg().to_string());
+    words.iter().chain(&done).map(|s| width(s)).max().unwrap_or(0).max(13)
+}
+
 pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
     let w = area.width as usize;
+    let state_w = state_width();
     let mut lines: Vec<Line> = Vec::new();
     for r in &m.rows {
         let (mark, state, style) = match &r.state {
@@ -34,7 +58,7 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             }
             _ => format!("{:>5.1}s", r.elapsed.as_secs_f64()),
         };
-        let head = format!(" {mark} {} {} {elapsed:>6}  ", pad(&r.step.label().to_string(), 16), pad(&state, 13));
+        let head = format!(" {mark} {} {} {elapsed:>6}  ", pad(&r.step.label().to_string(), 16), pad(&state, state_w));
         let detail = fit(&r.detail.to_string(), w.saturating_sub(width(&head)));
         lines.push(Line::from(vec![Span::styled(head, style), Span::styled(detail, t.dim)]));
     }
@@ -80,13 +104,17 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
                     t!("progress-step-failed", number = fl.step.number(), step = fl.step.label().to_string()),
                     t.error,
                 )));
-                for l in word_wrap(&e.summary(), w - 4).into_iter().take(3) {
+                // the error and the hint share the rows above what exists (at least 3 and 2)
+                let rows = area.height as usize;
+                let free = rows.saturating_sub(lines.len() + 2 + fl.resources.len().max(1));
+                let error = word_wrap(&e.summary(), w - 4);
+                let hint = e.hint.as_ref().map(|h| word_wrap(&t!("progress-hint", hint = h.to_string()), w - 4));
+                let hint_rows = hint.as_ref().map_or(0, Vec::len).min(free.saturating_sub(3).max(2));
+                for l in clipped(error, free.saturating_sub(hint_rows).max(3), w - 4) {
                     lines.push(Line::from(Span::styled(format!("   {l}"), t.error)));
                 }
-                if let Some(h) = &e.hint {
-                    for l in word_wrap(&t!("progress-hint", hint = h.to_string()), w - 4).into_iter().take(2) {
-                        lines.push(Line::from(format!("   {l}")));
-                    }
+                for l in hint.map(|h| clipped(h, hint_rows, w - 4)).unwrap_or_default() {
+                    lines.push(Line::from(format!("   {l}")));
                 }
                 if fl.resources.is_empty() {
                     lines.push(Line::from(Span::styled(t!("progress-nothing"), t.dim)));
