@@ -389,3 +389,55 @@ fn an_on_demand_source_stream_that_already_exists_is_reused_not_recreated() {
         assert_eq!(s.stream_mode_details().map(|m| m.stream_mode().as_str()), Some("ON_DEMAND"));
     });
 }
+
+/// CloudWatch Logs decompression with message extraction, and a new line without dynamic partitioning:
+/// created as planned, read back, a rerun finds nothing to change, and the smoke test says why it
+/// cannot send test records to such a stream (Firehose would refuse them).
+#[test]
+fn decompression_extraction_and_a_new_line_are_created_and_reused() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = Plan::lab("cwl00001");
+    plan.name = "cwlogs".into();
+    plan.source = Source::DirectPut;
+    plan.process.decompression = Some(firehose_wizard::plan::Decompression { message_extraction: true });
+    plan.destination.new_line_delimiter = true;
+    let path = write_plan(dir.path(), "p.json", &plan);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    rt().block_on(async {
+        let fh = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
+        let d = fh.describe_delivery_stream().delivery_stream_name("cwlogs").send().await.unwrap();
+        let s3 =
+            d.delivery_stream_description().unwrap().destinations()[0].extended_s3_destination_description().unwrap();
+        let processors: Vec<(String, Vec<(String, String)>)> = s3
+            .processing_configuration()
+            .unwrap()
+            .processors()
+            .iter()
+            .map(|p| {
+                let params = p
+                    .parameters()
+                    .iter()
+                    .map(|q| (q.parameter_name().as_str().to_owned(), q.parameter_value().to_owned()))
+                    .collect();
+                (p.r#type().as_str().to_owned(), params)
+            })
+            .collect();
+        let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+        assert_eq!(
+            processors,
+            vec![
+                ("Decompression".to_owned(), pair("CompressionFormat", "GZIP")),
+                ("CloudWatchLogProcessing".to_owned(), pair("DataMessageExtraction", "true")),
+                ("AppendDelimiterToRecord".to_owned(), vec![]),
+            ]
+        );
+    });
+    let again = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+    assert!(again.stdout.contains("[7/8] delivery stream  reused"), "{}", again.stdout);
+    let smoke = run(moto.command(dir.path()).args(["smoke-test", "--stream", "cwlogs"]));
+    assert_eq!(smoke.code, 1, "{}\n{}", smoke.stdout, smoke.stderr);
+    assert!(smoke.stderr.contains("decompresses CloudWatch Logs records"), "{}", smoke.stderr);
+}

@@ -1248,3 +1248,49 @@ fn unknown_fields_in_the_new_objects_are_errors_with_their_path() {
         "{e}"
     );
 }
+
+/// CloudWatch Logs decompression, message extraction and the new line delimiter without dynamic
+/// partitioning: the processors in Firehose's order (decompression first, the delimiter last), and
+/// the plan file round trip.
+#[test]
+fn decompression_extraction_and_a_new_line_without_partitioning() {
+    let mut p = direct_put();
+    p.process.decompression = Some(firehose_wizard::plan::Decompression { message_extraction: true });
+    p.destination.new_line_delimiter = true;
+    assert_clean(&p);
+    let j = request_json(&p);
+    assert_eq!(
+        j["ExtendedS3DestinationConfiguration"]["ProcessingConfiguration"],
+        json!({ "Enabled": true, "Processors": [
+            { "Type": "Decompression", "Parameters": [param("CompressionFormat", "GZIP")] },
+            { "Type": "CloudWatchLogProcessing", "Parameters": [param("DataMessageExtraction", "true")] },
+            { "Type": "AppendDelimiterToRecord" }
+        ] })
+    );
+    let text = p.to_json_pretty();
+    assert!(text.contains(r#""decompression": {"#) && text.contains(r#""new_line_delimiter": true"#), "{text}");
+    assert_eq!(Plan::from_json(&text).unwrap(), p);
+    // without extraction: decompression alone
+    p.process.decompression = Some(Default::default());
+    p.destination.new_line_delimiter = false;
+    assert_eq!(
+        request_json(&p)["ExtendedS3DestinationConfiguration"]["ProcessingConfiguration"]["Processors"],
+        json!([{ "Type": "Decompression", "Parameters": [param("CompressionFormat", "GZIP")] }])
+    );
+    // a Kinesis source: AWS does not document decompression there
+    let mut k = lab();
+    k.process.decompression = Some(Default::default());
+    assert_warning(&k, "process.decompression", "not documented");
+    // with dynamic partitioning, either field asks for one delimiter processor
+    let mut d = dynamic();
+    d.destination.new_line_delimiter = true;
+    dp(&mut d).new_line_delimiter = true;
+    let processors =
+        request_json(&d)["ExtendedS3DestinationConfiguration"]["ProcessingConfiguration"]["Processors"].clone();
+    let delimiters = processors.as_array().unwrap().iter().filter(|p| p["Type"] == "AppendDelimiterToRecord").count();
+    assert_eq!(delimiters, 1);
+    // the lab plan's file does not change
+    assert!(
+        !lab().to_json_pretty().contains("new_line_delimiter") && !lab().to_json_pretty().contains("decompression")
+    );
+}

@@ -707,7 +707,11 @@ fn every_option_survives_the_screens_unchanged() {
     assert!(firehose_wizard::plan::validate::validate(&plan).iter().all(|p| p.path != "settings.role"));
     let m = Model::new(&plan, Context::default());
     assert_eq!(m.plan(), plan, "Model::new then plan() is the identity");
-    assert_eq!(m.fields_of(Step::Process).len(), 12, "both options on show all their fields");
+    assert_eq!(
+        m.fields_of(Step::Process).len(),
+        13,
+        "both options on show all their fields, and decompression's switch"
+    );
     assert!(m.fields_of(Step::Destination).contains(&Field::Delimiter));
     assert!(!m.fields_of(Step::Settings).contains(&Field::StreamEncryption), "no stream SSE with a Kinesis source");
     // the same plan as Direct PUT offers stream encryption
@@ -718,6 +722,14 @@ fn every_option_survives_the_screens_unchanged() {
     ));
     let m = Model::new(&direct, Context::default());
     assert!(m.fields_of(Step::Settings).contains(&Field::StreamKey));
+    assert_eq!(m.plan(), direct);
+    // decompression with message extraction, and a new line without dynamic partitioning
+    direct.process.decompression = Some(firehose_wizard::plan::Decompression { message_extraction: true });
+    direct.destination.dynamic_partitioning = None;
+    direct.destination.new_line_delimiter = true;
+    let m = Model::new(&direct, Context::default());
+    assert!(m.fields_of(Step::Process).contains(&Field::MessageExtraction));
+    assert!(m.fields_of(Step::Destination).contains(&Field::NewLine));
     assert_eq!(m.plan(), direct);
 }
 

@@ -1042,3 +1042,15 @@ clap-did-you-mean-command = tip: a similar subcommand exists: {$suggestion}
 
 ## A permission a role lacks (plan/policy.rs)
 missing-permission = {$action} on {$resource}
+
+## CloudWatch Logs decompression and the new line delimiter (issue 12)
+field-decompression = Decompress CloudWatch Logs
+field-message-extraction = Message extraction
+note-decompression = for CloudWatch Logs subscription filters only: Firehose unzips their records and refuses any other writer
+note-message-extraction = delivers only each log event's message, without the envelope (owner, log group, log stream...)
+rule-decompression-kinesis = AWS documents decompression for CloudWatch Logs subscription filters that write to the stream itself (Direct PUT); with a Kinesis source it is not documented
+review-decompression = CloudWatch Logs decompression
+review-decompression-extraction = CloudWatch Logs decompression · message extraction
+review-new-line-delimiter = new line after each record
+sink-decompression = the delivery stream {$name} decompresses CloudWatch Logs records: Firehose refuses records from any other writer, test records included
+sink-decompression-hint = send log events through a CloudWatch Logs subscription filter to test it

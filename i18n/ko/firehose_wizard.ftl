@@ -1033,3 +1033,15 @@ clap-did-you-mean-command = 참고: 비슷한 명령이 있습니다: {$suggesti
 
 ## A permission a role lacks (plan/policy.rs)
 missing-permission = {$action} → {$resource}
+
+## CloudWatch Logs decompression and the new line delimiter (issue 12)
+field-decompression = CloudWatch Logs 압축 해제
+field-message-extraction = 메시지 추출
+note-decompression = CloudWatch Logs 구독 필터 전용: Firehose가 레코드의 압축을 풀고, 다른 생산자의 쓰기는 거부합니다
+note-message-extraction = 각 로그 이벤트의 메시지만 전송합니다(소유자, 로그 그룹, 로그 스트림 등 봉투 정보 제외)
+rule-decompression-kinesis = AWS는 압축 해제를 스트림에 직접 쓰는 CloudWatch Logs 구독 필터(Direct PUT)에 대해서만 문서화합니다. Kinesis 소스에서의 동작은 문서화되어 있지 않습니다
+review-decompression = CloudWatch Logs 압축 해제
+review-decompression-extraction = CloudWatch Logs 압축 해제 · 메시지 추출
+review-new-line-delimiter = 레코드마다 새 줄
+sink-decompression = Firehose 스트림 {$name}: CloudWatch Logs 레코드의 압축을 풉니다. Firehose는 테스트 레코드를 포함해 다른 생산자의 레코드를 거부합니다
+sink-decompression-hint = 테스트하려면 CloudWatch Logs 구독 필터로 로그 이벤트를 보내세요

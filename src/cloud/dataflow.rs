@@ -29,6 +29,12 @@ pub enum Sink {
 impl Sink {
     /// The sink of a stream, or why records cannot be sent to it.
     pub fn of(facts: &StreamFacts) -> Result<Sink, CloudError> {
+        if facts.s3.as_ref().is_some_and(|s| s.decompression) {
+            return Err(CloudError::local(
+                msg!("sink-decompression", name = facts.name.as_str()),
+                msg!("sink-decompression-hint"),
+            ));
+        }
         match &facts.source {
             SourceFacts::DirectPut => Ok(Sink::Firehose { name: facts.name.clone() }),
             SourceFacts::KinesisStream { stream_arn } => Ok(Sink::Kinesis { stream_arn: stream_arn.clone() }),

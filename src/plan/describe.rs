@@ -80,6 +80,9 @@ pub struct S3Facts {
     pub partition_keys: BTreeMap<String, String>,
     /// Firehose appends a new line to each record (the AppendDelimiterToRecord processor).
     pub appends_delimiter: bool,
+    /// CloudWatch Logs decompression (the Decompression processor): only CloudWatch Logs may write.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub decompression: bool,
     /// The Lambda transform's ARN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<String>,
@@ -211,6 +214,7 @@ fn s3_facts(e: &ExtendedS3DestinationDescription) -> S3Facts {
         dynamic_partitioning,
         partition_keys,
         appends_delimiter: has(ProcessorType::AppendDelimiterToRecord),
+        decompression: has(ProcessorType::Decompression),
         lambda: param(ProcessorType::Lambda, ProcessorParameterName::LambdaArn),
         format_conversion,
         log,

@@ -90,6 +90,19 @@ pub struct Process {
     pub lambda: Option<Lambda>,
     #[serde(default)]
     pub format_conversion: Option<FormatConversion>,
+    /// CloudWatch Logs decompression: the stream takes CloudWatch Logs subscription data only (GZIP)
+    /// and delivers it unzipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decompression: Option<Decompression>,
+}
+
+/// `{ "message_extraction": true }`: decompression of CloudWatch Logs records; with message
+/// extraction only each log event's message is delivered, without the envelope (owner, log group...).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decompression {
+    #[serde(default)]
+    pub message_extraction: bool,
 }
 
 /// Lambda transform. Absent numbers take Firehose's defaults (1 MiB, 60 s, 3 retries).
@@ -148,6 +161,10 @@ pub struct Destination {
     /// Back up the source records, as received, to this bucket and prefix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup: Option<Backup>,
+    /// Append a new line after each record (without dynamic partitioning; with it, see
+    /// `dynamic_partitioning.new_line_delimiter`: either turns it on).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_line_delimiter: bool,
 }
 
 /// Dynamic partitioning: chosen at creation, never turned off afterwards.
@@ -197,7 +214,13 @@ impl Destination {
             file_extension: None,
             time_zone: None,
             backup: None,
+            new_line_delimiter: false,
         }
+    }
+
+    /// Whether a new line is appended to each record (the AppendDelimiterToRecord processor).
+    pub fn appends_new_line(&self) -> bool {
+        self.new_line_delimiter || self.dynamic_partitioning.as_ref().is_some_and(|d| d.new_line_delimiter)
     }
 
     /// The error prefix when one is set (an empty string counts as not set, as the API treats it).

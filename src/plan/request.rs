@@ -118,9 +118,22 @@ fn number(v: f64) -> String {
     if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
 }
 
-/// The processors, in Firehose's order: de-aggregation, Lambda, partition-key extraction, delimiter.
+/// The processors, in Firehose's order: decompression and message extraction, de-aggregation,
+/// Lambda, partition-key extraction, delimiter.
 fn processing(plan: &Plan) -> Result<Option<ProcessingConfiguration>, String> {
     let mut processors = Vec::new();
+    if let Some(d) = &plan.process.decompression {
+        processors.push(processor(
+            ProcessorType::Decompression,
+            vec![parameter(ProcessorParameterName::CompressionFormat, "GZIP")?],
+        )?);
+        if d.message_extraction {
+            processors.push(processor(
+                ProcessorType::CloudWatchLogProcessing,
+                vec![parameter(ProcessorParameterName::DataMessageExtraction, "true")?],
+            )?);
+        }
+    }
     let dynamic = plan.destination.dynamic_partitioning.as_ref();
     if let Some(d) = dynamic.and_then(|d| d.record_deaggregation.as_ref()) {
         let params = match d {
@@ -154,7 +167,7 @@ fn processing(plan: &Plan) -> Result<Option<ProcessingConfiguration>, String> {
             ],
         )?);
     }
-    if dynamic.is_some_and(|d| d.new_line_delimiter) {
+    if plan.destination.appends_new_line() {
         processors.push(processor(ProcessorType::AppendDelimiterToRecord, vec![])?);
     }
     if processors.is_empty() {

@@ -264,6 +264,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             message: msg!("rule-add-policy-no-effect"),
         });
     }
+    // AWS documents decompression for CloudWatch Logs subscription filters writing to the stream
+    // itself (firehose/latest/dev/writing-with-cloudwatch-logs.html); with a Kinesis source it is not
+    if plan.process.decompression.is_some() && !matches!(plan.source, Source::DirectPut) {
+        out.push(Problem {
+            path: "process.decompression",
+            severity: Severity::Warning,
+            message: msg!("rule-decompression-kinesis"),
+        });
+    }
     if dest.create_bucket && dest.bucket.ends_with(LAB_BUCKET_PLACEHOLDER) {
         out.push(Problem {
             path: "destination.bucket",

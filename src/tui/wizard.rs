@@ -16,8 +16,9 @@ use crate::plan::validate::{self, COMPRESSION_FORMATS, Problem, Severity};
 use std::collections::BTreeMap;
 
 use crate::plan::{
-    self, Backup, Deaggregation, Destination, DynamicPartitioning, Encryption, FormatConversion, LAB_ERROR_PREFIX,
-    LAB_PREFIX, Lambda, NewStream, Plan, Process, Role, Settings, Source, StreamEncryption, StreamMode,
+    self, Backup, Deaggregation, Decompression, Destination, DynamicPartitioning, Encryption, FormatConversion,
+    LAB_ERROR_PREFIX, LAB_PREFIX, Lambda, NewStream, Plan, Process, Role, Settings, Source, StreamEncryption,
+    StreamMode,
 };
 
 /// The wizard's screens.
@@ -113,6 +114,8 @@ pub enum Field {
     GlueTable,
     GlueRegion,
     GlueVersion,
+    Decompression,
+    MessageExtraction,
     BucketMode,
     Bucket,
     Dynamic,
@@ -200,11 +203,13 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec { field: Field::GlueTable, label: "field-glue-table", kind: FieldKind::Text, path: Some("process.format_conversion.glue_table"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::GlueRegion, label: "field-glue-region", kind: FieldKind::Text, path: Some("process.format_conversion.glue_region"), required: false, placeholder: "field-glue-region-hint", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::GlueVersion, label: "field-glue-version", kind: FieldKind::Text, path: Some("process.format_conversion.glue_version"), required: false, placeholder: "field-glue-version-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::Decompression, label: "field-decompression", kind: FieldKind::Choice(OFF_ON), path: Some("process.decompression"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::MessageExtraction, label: "field-message-extraction", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::BucketMode, label: "field-bucket-mode", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::Bucket, label: "field-bucket", kind: FieldKind::Text, path: Some("destination.bucket"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::Dynamic, label: "field-dynamic", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::PartitionKeys, label: "field-partition-keys", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.keys"), required: false, placeholder: "field-partition-keys-hint", numeric: NOT_A_NUMBER },
-    FieldSpec { field: Field::NewLine, label: "field-new-line", kind: FieldKind::Choice(NO_YES), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::NewLine, label: "field-new-line", kind: FieldKind::Choice(NO_YES), path: Some("destination.new_line_delimiter"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::Deaggregation, label: "field-deaggregation", kind: FieldKind::Choice(&["choice-off", "choice-json", "choice-delimited"]), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::Delimiter, label: "field-delimiter", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.record_deaggregation"), required: true, placeholder: "field-delimiter-hint", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::RetryDuration, label: "field-retry-duration", kind: FieldKind::Text, path: Some("destination.dynamic_partitioning.retry_duration_s"), required: false, placeholder: "field-retry-duration-hint", numeric: INTEGER },
@@ -550,6 +555,9 @@ impl Model {
         text(Field::GlueTable, c.map_or("", |c| &c.glue_table));
         text(Field::GlueRegion, c.and_then(|c| c.glue_region.as_deref()).unwrap_or(""));
         text(Field::GlueVersion, c.and_then(|c| c.glue_version.as_deref()).unwrap_or(""));
+        let dc = plan.process.decompression.as_ref();
+        choices.insert(Field::Decompression, dc.is_some() as usize);
+        choices.insert(Field::MessageExtraction, dc.is_some_and(|d| d.message_extraction) as usize);
 
         let d = &plan.destination;
         choices.insert(Field::BucketMode, !d.create_bucket as usize);
@@ -561,7 +569,7 @@ impl Model {
             &dp.map(|dp| dp.keys.iter().map(|(k, e)| format!("{k}={e}")).collect::<Vec<_>>().join("; "))
                 .unwrap_or_default(),
         );
-        choices.insert(Field::NewLine, dp.is_some_and(|dp| dp.new_line_delimiter) as usize);
+        choices.insert(Field::NewLine, d.appends_new_line() as usize);
         let (deagg, delim) = match dp.and_then(|dp| dp.record_deaggregation.as_ref()) {
             None => (0, String::new()),
             Some(Deaggregation::Json) => (1, String::new()),
@@ -727,9 +735,14 @@ impl Model {
             glue_region: opt(Field::GlueRegion),
             glue_version: opt(Field::GlueVersion),
         });
+        let decompression = self
+            .on(Field::Decompression)
+            .then(|| Decompression { message_extraction: self.on(Field::MessageExtraction) });
+        // one field: with dynamic partitioning it is that option's, without it the destination's
+        let new_line = self.on(Field::NewLine);
         let dynamic_partitioning = self.on(Field::Dynamic).then(|| DynamicPartitioning {
             keys: parse_pairs(self.text(Field::PartitionKeys), ';').into_iter().collect(),
-            new_line_delimiter: self.on(Field::NewLine),
+            new_line_delimiter: new_line,
             record_deaggregation: match self.choice(Field::Deaggregation) {
                 0 => None,
                 1 => Some(Deaggregation::Json),
@@ -742,7 +755,7 @@ impl Model {
         Plan {
             name: t(Field::Name),
             source,
-            process: Process { lambda, format_conversion },
+            process: Process { lambda, format_conversion, decompression },
             destination: Destination {
                 bucket: t(Field::Bucket),
                 create_bucket: !self.on(Field::BucketMode),
@@ -754,6 +767,7 @@ impl Model {
                 backup: self
                     .on(Field::Backup)
                     .then(|| Backup { bucket: t(Field::BackupBucket), prefix: t(Field::BackupPrefix) }),
+                new_line_delimiter: new_line && !self.on(Field::Dynamic),
             },
             settings: Settings {
                 buffer_size_mib: int(Field::BufferSize, 5),
@@ -922,11 +936,19 @@ impl Model {
                         Field::GlueVersion,
                     ]);
                 }
+                v.push(Field::Decompression);
+                if self.on(Field::Decompression) {
+                    v.push(Field::MessageExtraction);
+                }
             }
             Step::Destination => {
                 v.extend([Field::BucketMode, Field::Bucket, Field::Dynamic]);
                 if self.on(Field::Dynamic) {
-                    v.extend([Field::PartitionKeys, Field::NewLine, Field::Deaggregation]);
+                    v.push(Field::PartitionKeys);
+                }
+                v.push(Field::NewLine);
+                if self.on(Field::Dynamic) {
+                    v.push(Field::Deaggregation);
                     if self.choice(Field::Deaggregation) == 2 {
                         v.push(Field::Delimiter);
                     }

@@ -17,6 +17,8 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
             lines.extend(note(&t!("note-conversion"), w, t))
         }
         Field::FormatConversion => lines.extend(note(&t!("note-conversion-floors"), w, t)),
+        Field::Decompression => lines.extend(note(&t!("note-decompression"), w, t)),
+        Field::MessageExtraction => lines.extend(note(&t!("note-message-extraction"), w, t)),
         _ => {}
     });
 }

@@ -61,6 +61,11 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
         )),
         None => process.push(t!("review-conversion-disabled")),
     }
+    match &plan.process.decompression {
+        Some(d) if d.message_extraction => process.push(t!("review-decompression-extraction")),
+        Some(_) => process.push(t!("review-decompression")),
+        None => {}
+    }
     group("2", &Step::Process.title(), process, &mut lines);
     let d = &plan.destination;
     let bucket = format!("s3://{}", d.bucket);
@@ -84,6 +89,9 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
         }
         parts.push(t!("review-retry", seconds = dp.retry_duration_s.unwrap_or(300)));
         dest.push(t!("review-partitioning", details = parts.join(" · ")));
+    }
+    if d.new_line_delimiter && d.dynamic_partitioning.is_none() {
+        dest.push(t!("review-new-line-delimiter"));
     }
     // the three labels of the prefixes line up, in either language
     let labels = [t!("review-label-prefix"), t!("review-label-errors"), t!("review-label-example")];
