@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod plan;
 pub mod cli;
 pub mod cloud;
+pub mod export;
 pub mod report;
 pub mod text;
 pub mod tui;

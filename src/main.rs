@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     install_panic_hook(log.path.clone());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
     let code = match &cli.command {
-        None => cmd_wizard(&cli),
+        None => cmd_wizard(&cli, log.path.as_deref()),
         Some(Command::Validate { plan, at }) => {
             plans::cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now))
         }
@@ -55,6 +55,15 @@ fn main() -> ExitCode {
             flow::cmd_status(&cloud_options(&cli), &stream.target(), *json, log.path.as_deref())
         }
         Some(Command::Watch { stream }) => cmd_watch(&cli, &stream.target()),
+        Some(Command::Export { plan, format, output, force }) => {
+            plans::cmd_export(plan, format, output.as_deref(), *force)
+        }
+        Some(Command::Import { name, output, force, lossy }) => firehose_wizard::cli::import::cmd_import(
+            &cloud_options(&cli),
+            name,
+            firehose_wizard::cli::import::ImportOptions { output: output.as_deref(), force: *force, lossy: *lossy },
+            log.path.as_deref(),
+        ),
         Some(Command::Init { lab: _, output, bucket_suffix, force }) => {
             plans::cmd_init(output.as_deref(), bucket_suffix.as_deref(), *force)
         }
@@ -72,17 +81,33 @@ fn cloud_options(cli: &Cli) -> Options {
     }
 }
 
-fn cmd_wizard(cli: &Cli) -> u8 {
-    let plan = match (&cli.plan, cli.lab) {
-        (Some(path), _) => match load_plan(path) {
+fn cmd_wizard(cli: &Cli, log: Option<&std::path::Path>) -> u8 {
+    let mut copied_from = None;
+    let plan = match (&cli.plan, cli.lab, &cli.from_stream) {
+        (Some(path), _, _) => match load_plan(path) {
             Ok(p) => p,
             Err(code) => return code,
         },
-        (None, true) => Plan::lab(&plan::random_bucket_suffix()),
-        (None, false) => firehose_wizard::tui::wizard::Model::blank_plan(),
+        (None, true, _) => Plan::lab(&plan::random_bucket_suffix()),
+        (None, false, Some(name)) => {
+            // read before the screen opens: a stream that is not there is said on the terminal
+            match firehose_wizard::cli::import::for_clone(&cloud_options(cli), name, log) {
+                Ok(imported) => {
+                    copied_from = Some((name.clone(), imported.lost));
+                    imported.plan
+                }
+                Err(code) => return code,
+            }
+        }
+        (None, false, None) => firehose_wizard::tui::wizard::Model::blank_plan(),
     };
     in_terminal(&t!("wizard-needs-terminal"), || {
-        let opts = firehose_wizard::tui::app::WizardOptions { cloud: cloud_options(cli), plan, no_color: cli.no_color };
+        let opts = firehose_wizard::tui::app::WizardOptions {
+            cloud: cloud_options(cli),
+            plan,
+            no_color: cli.no_color,
+            copied_from,
+        };
         firehose_wizard::tui::app::run(opts)
     })
 }

@@ -423,3 +423,64 @@ fn help_speaks_korean() {
     let r = run(bin(dir.path()).arg("--help"));
     assert!(r.stdout.contains("Usage: firehose-wizard") && r.stdout.contains("Commands:"), "{}", r.stdout);
 }
+
+#[test]
+fn export_writes_each_format_refuses_to_overwrite_and_validates_first() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    for (format, first) in [
+        ("cli", "#!/usr/bin/env bash"),
+        ("cloudformation", "# The Amazon Data Firehose"),
+        ("terraform", "# The Amazon Data Firehose"),
+    ] {
+        let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", format]));
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(r.stdout.starts_with(first), "{format}: {}", r.stdout);
+        assert!(r.stdout.contains("aws-analytics-immersion-day-a1b2c3d4"), "{format}");
+        let file = dir.path().join(format!("out-{format}"));
+        let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", format, "-o"]).arg(&file));
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert_eq!(r.stderr, format!("wrote {}\n", file.display()));
+        let written = std::fs::read_to_string(&file).unwrap();
+        // never over an existing file without --force
+        let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", format, "-o"]).arg(&file));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert!(r.stderr.contains("already exists; pass --force"), "{}", r.stderr);
+        std::fs::write(&file, "mine").unwrap();
+        let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", format, "-o"]).arg(&file));
+        assert_eq!(r.code, 2);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+        let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", format, "--force", "-o"]).arg(&file));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+    }
+    // a plan with problems is not exported
+    let bad = write_plan(dir.path(), "bad.json", &bad_plan());
+    let r = run(bin(dir.path()).arg("export").arg(&bad).args(["--format", "cli"]));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("error: name:"), "{}", r.stderr);
+    // an unknown format is a bad flag; so is no format
+    let r = run(bin(dir.path()).arg("export").arg(&plan).args(["--format", "pulumi"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("pulumi"), "{}", r.stderr);
+    let r = run(bin(dir.path()).arg("export").arg(&plan));
+    assert_eq!(r.code, 2);
+    // in Korean
+    let file = dir.path().join("ko.sh");
+    let r = run(bin(dir.path())
+        .env("LANG", "ko_KR.UTF-8")
+        .arg("export")
+        .arg(&plan)
+        .args(["--format", "cli", "-o"])
+        .arg(&file));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, format!("{} 작성함\n", file.display()));
+    // a value that holds one of the exporters' tokens
+    let mut p = Plan::lab("a1b2c3d4");
+    p.destination.prefix = "x/__FW_ACCOUNT__/".into();
+    let tokened = write_plan(dir.path(), "token.json", &p);
+    let r = run(bin(dir.path()).arg("export").arg(&tokened).args(["--format", "terraform"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("__FW_ACCOUNT__"), "{}", r.stderr);
+}

@@ -995,7 +995,7 @@ fn full_request_json() {
                 param("MetadataExtractionQuery", "{customer_id:.customer_id}"),
                 param("JsonParsingEngine", "JQ-1.6")
             ] },
-            { "Type": "AppendDelimiterToRecord" }
+            { "Type": "AppendDelimiterToRecord", "Parameters": [] }
         ] })
     );
     assert_eq!(
@@ -1264,7 +1264,7 @@ fn decompression_extraction_and_a_new_line_without_partitioning() {
         json!({ "Enabled": true, "Processors": [
             { "Type": "Decompression", "Parameters": [param("CompressionFormat", "GZIP")] },
             { "Type": "CloudWatchLogProcessing", "Parameters": [param("DataMessageExtraction", "true")] },
-            { "Type": "AppendDelimiterToRecord" }
+            { "Type": "AppendDelimiterToRecord", "Parameters": [] }
         ] })
     );
     let text = p.to_json_pretty();

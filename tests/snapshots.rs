@@ -16,7 +16,7 @@ use firehose_wizard::plan::msg::Msg;
 use firehose_wizard::plan::request::Target;
 use firehose_wizard::tui::screens;
 use firehose_wizard::tui::theme::Theme;
-use firehose_wizard::tui::wizard::{Action, Context, Effect, Field, ListKind, Model, Step, update};
+use firehose_wizard::tui::wizard::{Action, Context, Effect, Field, ListKind, Model, Popup, Step, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -214,6 +214,66 @@ fn review_and_its_popups() {
         key(&mut m, KeyCode::Esc);
         key(&mut m, KeyCode::Enter);
         snap!("review_confirm_create", text(&m));
+    });
+}
+
+/// A screen with the view's body blanked (between its borders): what the language check reads.
+fn around_the_view(screen: &str) -> String {
+    let lines = screen.lines().map(|l| match (l.find('│'), l.rfind('│')) {
+        (Some(a), Some(b)) if a < b => format!("{}│{}", &l[..a], &l[b..]),
+        _ => l.to_owned(),
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+/// The export view: the output is code, in English with its comments (every language checks the
+/// frame, the title and the footer around it).
+#[test]
+fn review_export_view() {
+    common::lang::each_language(|| {
+        let mut m = lab();
+        at(&mut m, Step::Review);
+        key(&mut m, KeyCode::Char('x'));
+        assert!(matches!(&m.popup, Some(Popup::Export(v)) if v.text.starts_with("#!/usr/bin/env bash")));
+        let screen = text(&m);
+        common::lang::check_language("review_export_cli", &around_the_view(&screen), &[]);
+        insta::assert_snapshot!(common::lang::snap_name("review_export_cli"), screen);
+        key(&mut m, KeyCode::Right);
+        key(&mut m, KeyCode::Right);
+        key(&mut m, KeyCode::PageDown);
+        // s: the app writes the file, its answer shows on the view's bottom border
+        update(&mut m, Action::ExportSaved(Ok("retail-trans-2.tf".into())));
+        let screen = text(&m);
+        common::lang::check_language("review_export_terraform", &around_the_view(&screen), &[]);
+        insta::assert_snapshot!(common::lang::snap_name("review_export_terraform"), screen);
+        key(&mut m, KeyCode::Esc);
+        assert!(m.popup.is_none());
+    });
+}
+
+/// `--from-stream`: the copy's first screen, with what it leaves out in a view.
+#[test]
+fn a_copy_of_a_stream() {
+    common::lang::each_language(|| {
+        let mut plan = Plan::lab("a1b2c3d4");
+        plan.name.clear();
+        plan.destination.create_bucket = false;
+        plan.settings.role = firehose_wizard::plan::Role::Existing("firehose_delivery_role".into());
+        plan.settings.add_policy_to_role = true;
+        let mut m = model(&plan);
+        let lost = [
+            msg!(
+                "import-log-elsewhere",
+                path = "CloudWatchLoggingOptions",
+                value = "/team/firehose:delivery",
+                planned = "/aws/kinesisfirehose/retail-trans:S3Delivery"
+            ),
+            msg!("import-cannot-hold", path = "Tags.aws:cloudformation:stack-name", value = "lab"),
+        ];
+        m.copied_from("retail-trans", &lost);
+        snap!("copied_from_lost", text(&m));
+        key(&mut m, KeyCode::Esc);
+        snap!("copied_from", text(&m));
     });
 }
 

@@ -1054,3 +1054,53 @@ review-decompression-extraction = CloudWatch Logs decompression · message extra
 review-new-line-delimiter = new line after each record
 sink-decompression = the delivery stream {$name} decompresses CloudWatch Logs records: Firehose refuses records from any other writer, test records included
 sink-decompression-hint = send log events through a CloudWatch Logs subscription filter to test it
+
+## export (cli/plans.rs, cli/args.rs)
+export-token = error: a value of the plan contains {$token}, which the exporters use for themselves
+export-wrote = wrote {$path}
+cli-export = Write a plan as AWS CLI commands (a bash script), a CloudFormation template or Terraform configuration: what apply creates
+cli-export-plan = The plan file (JSON; see README "Plan file")
+cli-export-format = cli, cloudformation or terraform
+cli-export-output = Write to this file instead of standard output
+cli-export-force = Overwrite FILE if it exists
+
+## import (plan/import.rs, cli/plans.rs, cli/args.rs)
+import-cannot-hold = {$path} = {$value}: a plan cannot hold this setting
+import-disabled = {$path}: turned off, with settings that a plan leaves out
+import-other-role = {$path} = {$value}: a plan uses one role for everything, the destination's ({$role})
+import-log-elsewhere = {$path} = {$value}: a plan logs errors to {$planned}
+import-rule = {$path}: {$problem}
+import-source-unsupported = the stream's source is {$kind}: a plan holds Direct PUT or a Kinesis data stream
+import-destination-unsupported = the stream delivers to {$kind}: a plan holds an Amazon S3 destination only
+import-not-found = error: this account and Region have no delivery stream {$name}
+import-lost-error = error: {$item}
+import-lost-warning = warning: {$item}
+import-lossy-hint = { $count ->
+     [one] the plan cannot hold one setting of the stream {$name}; nothing was written. Pass --lossy to write the plan without it
+     *[other] the plan cannot hold {$count} settings of the stream {$name}; nothing was written. Pass --lossy to write the plan without them
+    }
+cli-import = Write the plan of an existing delivery stream, its bucket, role and source as existing ones: apply of the plan reuses the stream
+cli-import-name = The delivery stream's name
+cli-import-lossy = Write the plan even when the stream sets what a plan cannot hold (then listed as warnings)
+
+## import flags and the wizard's clone (cli/args.rs)
+cli-import-output = Write to this file instead of standard output
+cli-import-force = Overwrite FILE if it exists
+cli-wizard-from-stream = Start from an existing delivery stream's settings, with the name left empty for the copy
+
+## the export view on Review (tui/export_view.rs, screens/export.rs)
+export-view-lines = · line {$line}/{$lines}{" "}
+key-short-export = export
+key-help-export-as-aws-cli-cloudformation-or-terraform = export as AWS CLI, CloudFormation or Terraform
+key-short-format = format
+key-help-export-format = the export's format: AWS CLI, CloudFormation, Terraform
+key-help-save-the-export = save it in the current directory, never over a file
+status-export-saved = saved the export to {$path}
+
+## the wizard's --from-stream (tui/wizard.rs)
+status-copied-from = a copy of the delivery stream {$name}: give it a name
+copied-title = A copy of {$name}
+copied-lost = { $count ->
+     [one] The copy leaves out one setting of {$name}, which a plan cannot hold:
+     *[other] The copy leaves out {$count} settings of {$name}, which a plan cannot hold:
+    }

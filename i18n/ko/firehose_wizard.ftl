@@ -1045,3 +1045,47 @@ review-decompression-extraction = CloudWatch Logs 압축 해제 · 메시지 추
 review-new-line-delimiter = 레코드마다 새 줄
 sink-decompression = Firehose 스트림 {$name}: CloudWatch Logs 레코드의 압축을 풉니다. Firehose는 테스트 레코드를 포함해 다른 생산자의 레코드를 거부합니다
 sink-decompression-hint = 테스트하려면 CloudWatch Logs 구독 필터로 로그 이벤트를 보내세요
+
+## export (cli/plans.rs, cli/args.rs)
+export-token = 오류: 계획의 값에 내보내기 도구가 자체적으로 쓰는 {$token} 문자열이 있습니다
+export-wrote = {$path} 작성함
+cli-export = 계획을 AWS CLI 명령(bash 스크립트), CloudFormation 템플릿 또는 Terraform 구성으로 씁니다. apply가 생성하는 것과 같습니다
+cli-export-plan = 계획 파일(JSON, README의 "Plan file" 참고)
+cli-export-format = cli, cloudformation 또는 terraform
+cli-export-output = 표준 출력 대신 이 파일에 씁니다
+cli-export-force = FILE이 있으면 덮어씁니다
+
+## import (plan/import.rs, cli/plans.rs, cli/args.rs)
+import-cannot-hold = {$path} = {$value}: 계획에 담을 수 없는 설정입니다
+import-disabled = {$path}: 꺼져 있으며, 계획에 담기지 않는 설정이 있습니다
+import-other-role = {$path} = {$value}: 계획은 모든 곳에 대상의 역할 하나({$role})를 사용합니다
+import-log-elsewhere = {$path} = {$value}: 계획은 오류를 {$planned}에 기록합니다
+import-rule = {$path}: {$problem}
+import-source-unsupported = 스트림의 소스 유형: {$kind}. 계획에는 Direct PUT 또는 Kinesis 데이터 스트림 소스만 담을 수 있습니다
+import-destination-unsupported = 스트림의 대상: {$kind}. 계획에는 Amazon S3 대상만 담을 수 있습니다
+import-not-found = 오류: 이 계정과 리전에는 {$name} 전송 스트림이 없습니다
+import-lost-error = 오류: {$item}
+import-lost-warning = 경고: {$item}
+import-lossy-hint = 계획에 담을 수 없는 {$name} 스트림 설정이 {$count}개 있어 아무것도 쓰지 않았습니다. 이 설정을 빼고 계획을 쓰려면 --lossy를 지정하세요
+cli-import = 기존 전송 스트림의 계획을 씁니다. 버킷, 역할, 소스는 기존 것으로 참조하며, 이 계획을 apply하면 스트림을 그대로 재사용합니다
+cli-import-name = 전송 스트림 이름
+cli-import-lossy = 계획에 담을 수 없는 설정이 스트림에 있어도 계획을 씁니다(그 설정은 경고로 표시)
+
+## import flags and the wizard's clone (cli/args.rs)
+cli-import-output = 표준 출력 대신 이 파일에 씁니다
+cli-import-force = FILE이 있으면 덮어씁니다
+cli-wizard-from-stream = 기존 전송 스트림의 설정으로 시작합니다. 복사본의 이름은 비워 둡니다
+
+## the export view on Review (tui/export_view.rs, screens/export.rs)
+export-view-lines = · {$line}/{$lines}줄{" "}
+key-short-export = 내보내기
+key-help-export-as-aws-cli-cloudformation-or-terraform = AWS CLI, CloudFormation 또는 Terraform으로 내보내기
+key-short-format = 형식
+key-help-export-format = 내보내기 형식: AWS CLI, CloudFormation, Terraform
+key-help-save-the-export = 현재 디렉터리에 저장(기존 파일은 덮어쓰지 않음)
+status-export-saved = 내보낸 내용을 저장했습니다: {$path}
+
+## the wizard's --from-stream (tui/wizard.rs)
+status-copied-from = {$name} 전송 스트림의 복사본입니다. 이름을 지정하세요
+copied-title = {$name}의 복사본
+copied-lost = 계획에 담을 수 없어 복사본에서 빠진 {$name} 설정 {$count}개:

@@ -38,6 +38,8 @@ pub struct Cli {
     pub plan: Option<PathBuf>,
     #[arg(long)]
     pub lab: bool,
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["lab", "plan"])]
+    pub from_stream: Option<String>,
     #[arg(long, global = true)]
     pub no_color: bool,
     #[command(subcommand)]
@@ -86,6 +88,24 @@ pub enum Command {
     Watch {
         #[command(flatten)]
         stream: StreamArg,
+    },
+    Export {
+        plan: PathBuf,
+        #[arg(long, value_name = "FORMAT", value_parser = ["cli", "cloudformation", "terraform"])]
+        format: String,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+    Import {
+        name: String,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        lossy: bool,
     },
     Init {
         #[arg(long, required = true)]

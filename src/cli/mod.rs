@@ -7,6 +7,7 @@ pub mod apply;
 pub mod args;
 pub mod dataflow;
 pub mod destroy;
+pub mod import;
 pub mod plans;
 
 use std::path::Path;

@@ -41,6 +41,62 @@ pub fn cmd_validate(path: &Path, at: DateTime<Utc>) -> u8 {
     0
 }
 
+/// `export PLAN --format FORMAT [-o FILE] [--force]`: the plan as AWS CLI commands, a CloudFormation
+/// template or Terraform configuration, once it has no problems.
+pub fn cmd_export(path: &Path, format: &str, output: Option<&Path>, force: bool) -> u8 {
+    let plan = match load_plan(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if report_problems(&plan) {
+        return EXIT_PROBLEMS;
+    }
+    let format = crate::export::Format::parse(format).expect("clap checked the format");
+    let text = match crate::export::export(&plan, format) {
+        Ok(t) => t,
+        Err(crate::export::ExportError::Token(token)) => {
+            tell!("{}", t!("export-token", token = token));
+            return EXIT_INPUT;
+        }
+        Err(crate::export::ExportError::Request(e)) => {
+            tell!("{}", t!("cli-error", error = e));
+            return EXIT_PROBLEMS;
+        }
+    };
+    write_output(output, &text, force, |path| t!("export-wrote", path = path))
+}
+
+/// Prints `text`, or writes it to `output` (never over an existing file unless `force`) and says
+/// so with `wrote` (given the path as shown).
+pub(crate) fn write_output(output: Option<&Path>, text: &str, force: bool, wrote: impl FnOnce(String) -> String) -> u8 {
+    let Some(path) = output else {
+        print!("{text}");
+        return 0;
+    };
+    let shown = sanitize(&path.display().to_string());
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true);
+    if force {
+        opts.create(true).truncate(true)
+    } else {
+        opts.create_new(true)
+    };
+    match opts.open(path).and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => {
+            tell!("{}", wrote(shown));
+            0
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            tell!("{}", t!("init-exists", path = shown));
+            EXIT_INPUT
+        }
+        Err(e) => {
+            tell!("{}", t!("init-unwritable", path = shown, error = crate::plan::msg::Msg::io(&e).to_string()));
+            EXIT_INPUT
+        }
+    }
+}
+
 /// `init --lab [-o FILE] [--bucket-suffix SUFFIX] [--force]`.
 pub fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 {
     let suffix = suffix.map(str::to_owned).unwrap_or_else(plan::random_bucket_suffix);
@@ -51,35 +107,6 @@ pub fn cmd_init(output: Option<&Path>, suffix: Option<&str>, force: bool) -> u8 
         tell!("{}", t!("cli-error", error = format!("--bucket-suffix: {}", sanitize(&p.message.to_string()))));
         return EXIT_INPUT;
     }
-    let text = lab.to_json_pretty();
-    match output {
-        None => {
-            print!("{text}");
-            0
-        }
-        Some(path) => {
-            let shown = sanitize(&path.display().to_string());
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true);
-            if force {
-                opts.create(true).truncate(true)
-            } else {
-                opts.create_new(true)
-            };
-            match opts.open(path).and_then(|mut f| f.write_all(text.as_bytes())) {
-                Ok(()) => {
-                    tell!("{}", t!("init-wrote", path = shown, bucket = lab.destination.bucket.clone()));
-                    0
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    tell!("{}", t!("init-exists", path = shown));
-                    EXIT_INPUT
-                }
-                Err(e) => {
-                    tell!("{}", t!("init-unwritable", path = shown, error = crate::plan::msg::Msg::io(&e).to_string()));
-                    EXIT_INPUT
-                }
-            }
-        }
-    }
+    let bucket = lab.destination.bucket.clone();
+    write_output(output, &lab.to_json_pretty(), force, |path| t!("init-wrote", path = path, bucket = bucket))
 }

@@ -141,6 +141,33 @@ pub async fn delivery_stream(
     }
 }
 
+/// A delivery stream's description and every tag of it (ListTagsForDeliveryStream, page by page),
+/// `None` if there is no stream of that name.
+pub async fn delivery_stream_with_tags(
+    cloud: &Cloud,
+    name: &str,
+) -> Result<Option<(aws_sdk_firehose::types::DeliveryStreamDescription, Vec<aws_sdk_firehose::types::Tag>)>, CloudError>
+{
+    let Some(d) = delivery_stream(cloud, name).await? else { return Ok(None) };
+    let mut tags = Vec::new();
+    loop {
+        let out = cloud
+            .firehose
+            .list_tags_for_delivery_stream()
+            .delivery_stream_name(name)
+            .set_exclusive_start_tag_key(tags.last().map(|t: &aws_sdk_firehose::types::Tag| t.key().to_owned()))
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("firehose:ListTagsForDeliveryStream", e))?;
+        let more = out.has_more_tags() && !out.tags().is_empty();
+        tags.extend(out.tags);
+        if !more {
+            break;
+        }
+    }
+    Ok(Some((d, tags)))
+}
+
 /// Whether a role's trust policy lets Firehose assume it.
 pub fn trusts_firehose(role: &aws_sdk_iam::types::Role) -> bool {
     role.assume_role_policy_document()

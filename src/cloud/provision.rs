@@ -927,8 +927,7 @@ impl<'a> Run<'a> {
                 Err(e) if e.is("NoSuchEntity") => {
                     let arn = request::role_arn(self.plan, target);
                     let trust = policy::trust_policy(&target.account).to_string();
-                    let description =
-                        format!("Lets Amazon Data Firehose deliver {} (made by firehose-wizard)", self.plan.name);
+                    let description = policy::role_description(&self.plan.name);
                     let recovered = self
                         .tracked(
                             r,

@@ -139,7 +139,7 @@ pub fn planned(plan: &super::Plan, target: &super::request::Target) -> Result<St
     Ok(facts(&request::described(&req, target)))
 }
 
-fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> &'static str {
+pub fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> &'static str {
     if x.s3_destination_description().is_some() {
         "S3 (S3DestinationDescription)"
     } else if x.redshift_destination_description().is_some() {

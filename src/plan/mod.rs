@@ -6,6 +6,7 @@
 pub mod msg;
 pub mod dataflow;
 pub mod describe;
+pub mod import;
 pub mod names;
 pub mod policy;
 pub mod prefix;

@@ -18,6 +18,11 @@ pub fn inline_policy_name(plan: &Plan, region: &str) -> String {
     format!("firehose-wizard-{region}-{}", plan.name)
 }
 
+/// The description of a role firehose-wizard creates (stored in IAM, in English).
+pub fn role_description(stream: &str) -> String {
+    format!("Lets Amazon Data Firehose deliver {stream} (made by firehose-wizard)")
+}
+
 /// Lets Firehose, and only on behalf of this account (confused-deputy protection), assume the role.
 pub fn trust_policy(account: &str) -> Value {
     json!({

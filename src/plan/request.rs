@@ -325,9 +325,8 @@ fn processing_json(p: &ProcessingConfiguration) -> Value {
                 .collect();
             let mut o = Map::new();
             o.insert("Type".into(), json!(x.r#type().as_str()));
-            if !params.is_empty() {
-                o.insert("Parameters".into(), Value::Array(params));
-            }
+            // as the SDK sends it: an empty list for a processor without parameters
+            o.insert("Parameters".into(), Value::Array(params));
             Value::Object(o)
         })
         .collect();
@@ -579,6 +578,15 @@ impl std::fmt::Display for Difference {
     }
 }
 
+/// Whether a stream's server-side encryption is on (or being turned on). A description without a
+/// status but with a key type counts as on: the key type is there only when encryption was asked for.
+pub fn encryption_on(e: &aws_sdk_firehose::types::DeliveryStreamEncryptionConfiguration) -> bool {
+    match e.status() {
+        Some(s) => matches!(s, DeliveryStreamEncryptionStatus::Enabled | DeliveryStreamEncryptionStatus::Enabling),
+        None => e.key_type().is_some(),
+    }
+}
+
 /// Where an existing stream's description differs from the request this plan makes: the settings
 /// that decide where and how records land (source, bucket, role, prefixes, buffering, compression,
 /// encryption, processors, format conversion, dynamic partitioning, backup, error logging). Tags are
@@ -607,14 +615,7 @@ pub fn differences(req: &CreateRequest, d: &aws_sdk_firehose::types::DeliveryStr
         Some(e) => e.key_arn().map_or_else(|| msg!("value-aws-owned-key"), |k| show(Some(k))),
     };
     let existing_sse = match d.delivery_stream_encryption_configuration() {
-        Some(e)
-            if matches!(
-                e.status(),
-                Some(DeliveryStreamEncryptionStatus::Enabled | DeliveryStreamEncryptionStatus::Enabling)
-            ) =>
-        {
-            e.key_arn().map_or_else(|| msg!("value-aws-owned-key"), |k| show(Some(k)))
-        }
+        Some(e) if encryption_on(e) => e.key_arn().map_or_else(|| msg!("value-aws-owned-key"), |k| show(Some(k))),
         _ => off(),
     };
     cmp("stream encryption", existing_sse, planned_sse);

@@ -25,6 +25,8 @@ pub struct WizardOptions {
     pub cloud: cloud::Options,
     pub plan: Plan,
     pub no_color: bool,
+    /// `--from-stream`: the stream the plan copies, and what the copy leaves out.
+    pub copied_from: Option<(String, Vec<crate::plan::msg::Msg>)>,
 }
 
 /// `firehose-wizard watch`: the watch view alone.
@@ -43,12 +45,13 @@ pub struct Ending {
 
 /// What the loop starts with.
 enum Start {
-    Wizard(Box<Plan>),
+    /// The plan, and `--from-stream`'s stream with what the copy leaves out.
+    Wizard(Box<Plan>, Option<(String, Vec<crate::plan::msg::Msg>)>),
     Watch(String),
 }
 
 pub fn run(opts: WizardOptions) -> Ending {
-    run_start(opts.cloud, opts.no_color, Start::Wizard(Box::new(opts.plan)))
+    run_start(opts.cloud, opts.no_color, Start::Wizard(Box::new(opts.plan), opts.copied_from))
 }
 
 pub fn run_watch(opts: WatchOptions) -> Ending {
@@ -87,7 +90,13 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     let standalone = matches!(start, Start::Watch(_));
     // the wizard's model; the standalone watch has an empty one that is never drawn
     let mut model = match &start {
-        Start::Wizard(plan) => Model::new(plan, context.clone()),
+        Start::Wizard(plan, copied) => {
+            let mut m = Model::new(plan, context.clone());
+            if let Some((name, lost)) = copied {
+                m.copied_from(name, lost);
+            }
+            m
+        }
         Start::Watch(_) => Model::new(&Model::blank_plan(), context.clone()),
     };
     let mut watching: Option<watch::Model> = None;
@@ -131,7 +140,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     });
 
     match &start {
-        Start::Wizard(_) => {
+        Start::Wizard(..) => {
             for fx in model.start() {
                 runner.spawn(fx);
             }
@@ -363,6 +372,7 @@ impl Runner {
                 }))),
                 Effect::Destroy(_) => Action::Removed(Vec::new()),
                 Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+                Effect::SaveExport { file, text } => Action::ExportSaved(save_free(&file, &text)),
                 // the loop opens the watch view itself
                 Effect::Watch { .. } => return,
             };
@@ -401,6 +411,7 @@ impl Runner {
                 }
                 Effect::Destroy(plan) => Action::Removed(destroy_with(&cloud, store, &plan).await),
                 Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
+                Effect::SaveExport { file, text } => Action::ExportSaved(save_free(&file, &text)),
                 Effect::Watch { .. } => return,
             };
             let _ = tx.send(action);
@@ -622,6 +633,17 @@ async fn check_role(
 }
 
 /// Writes a plan file, never over an existing one.
+/// Saves an export to `file`, or to the first free `NAME-2.EXT`, `NAME-3.EXT`...: never over a file.
+fn save_free(file: &str, text: &str) -> Result<String, String> {
+    for candidate in super::export_view::candidates(file) {
+        match save(&candidate, text) {
+            Err(_) if std::path::Path::new(&candidate).exists() => continue,
+            other => return other,
+        }
+    }
+    Err(t!("app-save-exists", path = file))
+}
+
 fn save(path: &str, json: &str) -> Result<String, String> {
     use std::io::Write;
     std::fs::OpenOptions::new()

@@ -64,6 +64,9 @@ fn picker(m: &Model) -> bool {
 fn view(m: &Model) -> bool {
     matches!(m.popup, Some(Popup::View { .. }))
 }
+fn export_view(m: &Model) -> bool {
+    matches!(m.popup, Some(Popup::Export(_)))
+}
 fn confirm(m: &Model) -> bool {
     matches!(m.popup, Some(Popup::ConfirmQuit | Popup::ConfirmCreate | Popup::ConfirmRemove))
 }
@@ -125,6 +128,12 @@ pub const BINDINGS: &[Binding] = &[
         when: review,
     },
     Binding { keys: "s", short: "key-short-save", help: "key-help-save-the-plan-to-a-file", when: review },
+    Binding {
+        keys: "x",
+        short: "key-short-export",
+        help: "key-help-export-as-aws-cli-cloudformation-or-terraform",
+        when: review,
+    },
     Binding { keys: "r", short: "key-short-retry", help: "key-help-retry-the-creation", when: failed },
     Binding {
         keys: "e/Esc",
@@ -164,6 +173,10 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: "Ctrl-R", short: "key-short-reload", help: "key-help-reload-the-list", when: picker },
     Binding { keys: "↑↓ PgUp/PgDn", short: "key-short-scroll", help: "key-help-scroll", when: view },
     Binding { keys: "Esc/Enter", short: "key-short-close", help: "key-help-close", when: view },
+    Binding { keys: "←→", short: "key-short-format", help: "key-help-export-format", when: export_view },
+    Binding { keys: "s", short: "key-short-save", help: "key-help-save-the-export", when: export_view },
+    Binding { keys: "↑↓ PgUp/PgDn", short: "key-short-scroll", help: "key-help-scroll", when: export_view },
+    Binding { keys: "Esc", short: "key-short-close", help: "key-help-close", when: export_view },
     Binding {
         keys: "y",
         short: "key-short-yes",

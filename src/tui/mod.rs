@@ -2,6 +2,7 @@
 //! `wizard::update` asks for effects, `app` runs them through the `cloud` layer.
 
 pub mod app;
+pub mod export_view;
 pub mod keymap;
 pub mod screens;
 pub mod theme;

@@ -328,6 +328,8 @@ pub enum Popup {
     /// Delete what this run created (after a failure).
     ConfirmRemove,
     Save(Input),
+    /// The plan as code (`x` on Review).
+    Export(super::export_view::ExportView),
     /// A scrollable text view (policies, request JSON).
     View {
         title: String,
@@ -477,6 +479,8 @@ pub enum Action {
     /// What removing this run's resources did: each resource, and the error if it stayed.
     Removed(Vec<(Resource, Option<String>)>),
     Saved(Result<String, String>),
+    /// Where the export was written, or why it was not.
+    ExportSaved(Result<String, String>),
 }
 
 /// What `update` asks the outside world to do.
@@ -505,6 +509,11 @@ pub enum Effect {
         path: String,
         json: String,
     },
+    /// Write an export to `file` in the working directory, or to the first free `NAME-2.EXT`...
+    SaveExport {
+        file: String,
+        text: String,
+    },
     /// Open the watch view of the created stream (`smoke`: and run the smoke test at once).
     Watch {
         name: String,
@@ -513,6 +522,17 @@ pub enum Effect {
 }
 
 impl Model {
+    /// Started from a copy of the stream `name` (`--from-stream`): says so, and lists what the copy
+    /// leaves out in a view the user closes.
+    pub fn copied_from(&mut self, name: &str, lost: &[crate::plan::msg::Msg]) {
+        self.status = Some(t!("status-copied-from", name = name));
+        if !lost.is_empty() {
+            let items: Vec<String> = lost.iter().map(|m| format!("• {m}")).collect();
+            let text = format!("{}\n\n{}", t!("copied-lost", count = lost.len(), name = name), items.join("\n"));
+            self.popup = Some(Popup::View { title: t!("copied-title", name = name), text, scroll: 0 });
+        }
+    }
+
     /// The stream was created and not destroyed since: it can be watched and smoke-tested.
     pub fn watchable(&self) -> bool {
         self.step == Step::Done && self.outcome.is_some() && !self.destroyed
@@ -1237,6 +1257,17 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Action::ExportSaved(r) => {
+            let note = match r {
+                Ok(path) => t!("status-export-saved", path = path),
+                Err(e) => t!("status-save-failed", error = e),
+            };
+            if let Some(Popup::Export(v)) = &mut m.popup {
+                v.note = Some(note.clone());
+            }
+            m.status = Some(note);
+            Vec::new()
+        }
         Action::Saved(r) => {
             m.status = Some(match r {
                 Ok(path) => {
@@ -1420,6 +1451,10 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 Err(e) => t!("request-not-yet", error = e.to_string()),
             };
             m.popup = Some(Popup::View { title: t!("request-title"), text, scroll: 0 });
+            Vec::new()
+        }
+        KeyCode::Char('x') => {
+            m.popup = Some(Popup::Export(super::export_view::ExportView::open(&m.plan(), crate::export::Format::Cli)));
             Vec::new()
         }
         KeyCode::Char('s') => {
@@ -1721,6 +1756,11 @@ fn popup_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             if let Some(scroll) = super::widgets::scroll_key(scroll, text.lines().count() as u16, &k) {
                 m.popup = Some(Popup::View { title, text, scroll });
             }
+        }
+        Popup::Export(view) => {
+            let (view, fx) = super::export_view::key(view, &m.plan(), k);
+            m.popup = view.map(Popup::Export);
+            return fx;
         }
         Popup::Save(mut input) => match k.code {
             KeyCode::Esc => {}

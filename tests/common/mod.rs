@@ -13,6 +13,7 @@ use aws_sdk_s3::config::Credentials;
 
 pub mod firehose;
 pub mod lang;
+pub mod plans;
 pub mod proxy;
 pub mod pty;
 
@@ -149,6 +150,32 @@ impl Moto {
     pub async fn bucket_names(&self) -> Vec<String> {
         let s3 = aws_sdk_s3::Client::new(&self.sdk("us-east-1").await);
         s3.list_buckets().send().await.unwrap().buckets().iter().filter_map(|b| b.name().map(str::to_owned)).collect()
+    }
+
+    /// A program of the project's virtualenv (the AWS CLI, bash running an exported script...) with
+    /// an environment that reaches only this emulator: the virtualenv's tools first on PATH, empty
+    /// AWS config files, this emulator's endpoint and test credentials, us-east-1.
+    pub fn tool(&self, dir: &Path, program: &str) -> Command {
+        let empty = dir.join("empty-aws-config");
+        std::fs::write(&empty, "").unwrap();
+        let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin");
+        assert!(venv.join("aws").exists(), "no AWS CLI in .venv: run scripts/emulator-install.sh");
+        let mut cmd = Command::new(program);
+        cmd.env_clear()
+            .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", venv.display()))
+            .env("HOME", dir)
+            .env("AWS_CONFIG_FILE", &empty)
+            .env("AWS_SHARED_CREDENTIALS_FILE", &empty)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_ENDPOINT_URL", &self.url)
+            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            .env("AWS_REGION", "us-east-1")
+            // AWS CLI v1 reads only this one
+            .env("AWS_DEFAULT_REGION", "us-east-1")
+            .current_dir(dir)
+            .stdin(Stdio::null());
+        cmd
     }
 
     /// The binary, with an environment that reaches only this emulator: no developer profiles, no

@@ -1,6 +1,7 @@
 //! Drawing: the frame (header, steps, status, footer), one file per screen, and the popups.
 
 pub mod destination;
+pub mod export;
 pub mod name_source;
 pub mod process;
 pub mod progress;
@@ -79,6 +80,7 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
         }
         Some(Popup::Save(input)) => draw_save(f, area, input, t),
         Some(Popup::View { title, text, scroll }) => draw_view(f, area, title, text, *scroll, t),
+        Some(Popup::Export(v)) => export::draw(f, area, v, t),
     }
 }
 
