@@ -525,7 +525,11 @@ fn the_terraform_configuration_holds_apply_s_request_and_policies() {
         if plan.settings.error_logging {
             let g = tf_block(&doc, "resource", "aws_cloudwatch_log_group", "errors").expect("the log group");
             assert_eq!(resolve_tf(&g["name"], &plan, &vars), json!(request::log_group(&plan)), "{what}");
-            assert!(tf_block(&doc, "resource", "aws_cloudwatch_log_stream", "s3_delivery").is_some(), "{what}");
+            // named by what they log: the destination's errors, then the backup's
+            for (id, stream) in ["delivery", "backup"].iter().zip(request::log_streams(&plan)) {
+                let s = tf_block(&doc, "resource", "aws_cloudwatch_log_stream", id).expect("the log stream");
+                assert_eq!(resolve_tf(&s["name"], &plan, &vars), json!(stream), "{what}");
+            }
         }
     }
 }

@@ -137,7 +137,7 @@ fn what_a_plan_cannot_hold_is_an_error_or_with_lossy_a_warning() {
     assert_eq!(
         lines,
         [
-            "error: CloudWatchLoggingOptions = /team/firehose:delivery: a plan logs errors to /aws/kinesisfirehose/foreign:S3Delivery",
+            "error: CloudWatchLoggingOptions.LogGroupName = /team/firehose: a plan logs errors to /aws/kinesisfirehose/foreign",
             "error: ProcessingConfiguration.Processors[0] (AppendDelimiterToRecord).Delimiter = XHI=: a plan cannot hold this setting",
             "the plan cannot hold 2 settings of the stream foreign; nothing was written. Pass --lossy to write the plan without them",
         ],
@@ -149,7 +149,7 @@ fn what_a_plan_cannot_hold_is_an_error_or_with_lossy_a_warning() {
     let r = run(moto.command(dir.path()).env("LANG", "ko_KR.UTF-8").args(["import", "foreign"]));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.starts_with("오류: CloudWatchLoggingOptions = /team/firehose:delivery: 계획은 오류를"),
+        r.stderr.starts_with("오류: CloudWatchLoggingOptions.LogGroupName = /team/firehose: 계획은 오류를"),
         "{}",
         r.stderr
     );
@@ -158,7 +158,7 @@ fn what_a_plan_cannot_hold_is_an_error_or_with_lossy_a_warning() {
     // --lossy: the same items as warnings, and the plan without them
     let r = run(moto.command(dir.path()).args(["import", "foreign", "--lossy", "-o"]).arg(&file));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.starts_with("warning: CloudWatchLoggingOptions = /team/firehose:delivery"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("warning: CloudWatchLoggingOptions.LogGroupName = /team/firehose"), "{}", r.stderr);
     assert!(r.stderr.ends_with(&format!("wrote {}\n", file.display())), "{}", r.stderr);
     let plan = Plan::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(plan.name, "foreign");
@@ -170,6 +170,7 @@ fn what_a_plan_cannot_hold_is_an_error_or_with_lossy_a_warning() {
     assert_eq!((plan.settings.buffer_size_mib, plan.settings.buffer_interval_s), (64, 600));
     assert_eq!(plan.settings.compression, "GZIP");
     assert_eq!(plan.settings.role, Role::Existing("other-tool-role".into()));
+    assert_eq!(plan.settings.error_log_stream.as_deref(), Some("delivery"), "the stream's name is kept");
     assert_eq!(plan.settings.tags, [("owner".to_owned(), "ops".to_owned())].into());
     let v = run(common::bin(dir.path()).arg("validate").arg(&file));
     assert_eq!(v.code, 0, "the lossy plan is a valid plan: {}", v.stderr);
@@ -181,4 +182,116 @@ fn what_a_plan_cannot_hold_is_an_error_or_with_lossy_a_warning() {
     let r = run(moto.command(dir.path()).args(["import", "bad name"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.starts_with("error: NAME: "), "{}", r.stderr);
+}
+
+/// A stream as today's console makes it: a role under `/service-role/`, error logs in the
+/// console's group with the streams `DestinationDelivery` and `BackupDelivery`, a source record
+/// backup, the new line delimiter.
+fn console_stream(moto: &Moto) {
+    use aws_sdk_firehose::types::*;
+    rt().block_on(async {
+        let sdk = moto.sdk(REGION).await;
+        let s3 = aws_sdk_s3::Client::new(&sdk);
+        for b in ["console-data", "console-backup"] {
+            s3.create_bucket().bucket(b).send().await.unwrap();
+        }
+        let role = aws_sdk_iam::Client::new(&sdk)
+            .create_role()
+            .role_name("KinesisFirehoseServiceRole-made-us-east-1-1700000000000")
+            .path("/service-role/")
+            .assume_role_policy_document(firehose_wizard::plan::policy::trust_policy(common::ACCOUNT).to_string())
+            .send()
+            .await
+            .unwrap()
+            .role
+            .unwrap()
+            .arn;
+        let logs = aws_sdk_cloudwatchlogs::Client::new(&sdk);
+        logs.create_log_group().log_group_name("/aws/kinesisfirehose/made").send().await.unwrap();
+        for s in ["DestinationDelivery", "BackupDelivery"] {
+            logs.create_log_stream()
+                .log_group_name("/aws/kinesisfirehose/made")
+                .log_stream_name(s)
+                .send()
+                .await
+                .unwrap();
+        }
+        let logging = |stream: &str| {
+            CloudWatchLoggingOptions::builder()
+                .enabled(true)
+                .log_group_name("/aws/kinesisfirehose/made")
+                .log_stream_name(stream)
+                .build()
+        };
+        let backup = S3DestinationConfiguration::builder()
+            .role_arn(&role)
+            .bucket_arn("arn:aws:s3:::console-backup")
+            .prefix("raw/")
+            .compression_format(CompressionFormat::Uncompressed)
+            .cloud_watch_logging_options(logging("BackupDelivery"))
+            .build()
+            .unwrap();
+        let s3 = ExtendedS3DestinationConfiguration::builder()
+            .role_arn(&role)
+            .bucket_arn("arn:aws:s3:::console-data")
+            .buffering_hints(BufferingHints::builder().size_in_mbs(5).interval_in_seconds(300).build())
+            .compression_format(CompressionFormat::Uncompressed)
+            .cloud_watch_logging_options(logging("DestinationDelivery"))
+            .processing_configuration(
+                ProcessingConfiguration::builder()
+                    .enabled(true)
+                    .processors(
+                        Processor::builder()
+                            .r#type(ProcessorType::AppendDelimiterToRecord)
+                            .set_parameters(Some(vec![]))
+                            .build()
+                            .unwrap(),
+                    )
+                    .build(),
+            )
+            .s3_backup_mode(S3BackupMode::Enabled)
+            .s3_backup_configuration(backup)
+            .build()
+            .unwrap();
+        aws_sdk_firehose::Client::new(&sdk)
+            .create_delivery_stream()
+            .delivery_stream_name("made")
+            .delivery_stream_type(DeliveryStreamType::DirectPut)
+            .extended_s3_destination_configuration(s3)
+            .send()
+            .await
+            .unwrap();
+    });
+}
+
+#[test]
+fn a_stream_as_the_console_makes_it_imports_without_loss() {
+    let moto = Moto::start();
+    console_stream(&moto);
+    let before = counts(&moto);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("made.json");
+    let r = run(moto.command(dir.path()).args(["import", "made", "-o"]).arg(&file));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, format!("wrote {}\n", file.display()), "nothing lost");
+    let plan = Plan::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        plan.settings.role,
+        Role::Existing(
+            "arn:aws:iam::123456789012:role/service-role/KinesisFirehoseServiceRole-made-us-east-1-1700000000000"
+                .into()
+        )
+    );
+    assert_eq!(plan.settings.error_log_stream.as_deref(), Some("DestinationDelivery"));
+    assert_eq!(plan.settings.backup_log_stream.as_deref(), Some("BackupDelivery"));
+    assert_eq!(
+        plan.destination.backup.as_ref().map(|b| (b.bucket.as_str(), b.prefix.as_str())),
+        Some(("console-backup", "raw/"))
+    );
+    assert!(plan.destination.new_line_delimiter);
+    let again = run(moto.command(dir.path()).arg("apply").arg(&file));
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+    assert!(again.stdout.contains("[7/8] delivery stream  reused"), "{}", again.stdout);
+    assert!(again.stdout.contains("[5/8] error logging    reused"), "{}", again.stdout);
+    assert_eq!(counts(&moto), before, "nothing new");
 }

@@ -1294,3 +1294,51 @@ fn decompression_extraction_and_a_new_line_without_partitioning() {
         !lab().to_json_pretty().contains("new_line_delimiter") && !lab().to_json_pretty().contains("decompression")
     );
 }
+
+#[test]
+fn error_log_streams_of_any_name_are_sent_granted_and_checked() {
+    let mut p = lab();
+    p.destination.backup = Some(Backup { bucket: "raw-bucket".into(), prefix: String::new() });
+    p.settings.error_log_stream = Some("DestinationDelivery".into());
+    p.settings.backup_log_stream = Some("BackupDelivery".into());
+    assert_clean(&p);
+    assert_eq!(log_streams(&p), ["DestinationDelivery", "BackupDelivery"]);
+    let j = request_json(&p);
+    let d = &j["ExtendedS3DestinationConfiguration"];
+    assert_eq!(d["CloudWatchLoggingOptions"]["LogStreamName"], "DestinationDelivery");
+    assert_eq!(d["S3BackupConfiguration"]["CloudWatchLoggingOptions"]["LogStreamName"], "BackupDelivery");
+    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN));
+    let logging = policy["Statement"].as_array().unwrap().iter().find(|s| s["Sid"] == "ErrorLogging").unwrap();
+    assert_eq!(
+        logging["Resource"],
+        json!([
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/kinesisfirehose/retail-trans:log-stream:DestinationDelivery",
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/kinesisfirehose/retail-trans:log-stream:BackupDelivery"
+        ])
+    );
+    let text = p.to_json_pretty();
+    assert!(text.contains(r#""error_log_stream": "DestinationDelivery""#), "{text}");
+    assert_eq!(Plan::from_json(&text).unwrap(), p);
+    // CloudWatch Logs' rules: 1-512 characters, no ':' or '*'
+    let mut bad = p.clone();
+    bad.settings.error_log_stream = Some("a:b".into());
+    assert_error(&bad, "settings.error_log_stream", "may not contain ':' or '*' (character 2)");
+    bad.settings.error_log_stream = Some(String::new());
+    assert_error(&bad, "settings.error_log_stream", "required");
+    bad.settings.error_log_stream = Some("x".repeat(513));
+    assert_error(&bad, "settings.error_log_stream", "513");
+    bad.settings.error_log_stream = None;
+    bad.settings.backup_log_stream = Some("b*".into());
+    assert_error(&bad, "settings.backup_log_stream", "'*'");
+    // set but unused: a warning
+    let mut unused = lab();
+    unused.settings.backup_log_stream = Some("BackupDelivery".into());
+    assert_warning(&unused, "settings.backup_log_stream", "not used");
+    unused.settings.backup_log_stream = None;
+    unused.settings.error_logging = false;
+    unused.settings.error_log_stream = Some("DestinationDelivery".into());
+    assert_warning(&unused, "settings.error_log_stream", "not used");
+    // the defaults stay what they were, and stay out of the plan file
+    assert_eq!(log_streams(&lab()), ["S3Delivery"]);
+    assert!(!lab().to_json_pretty().contains("log_stream"));
+}

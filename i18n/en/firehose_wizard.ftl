@@ -1104,3 +1104,13 @@ copied-lost = { $count ->
      [one] The copy leaves out one setting of {$name}, which a plan cannot hold:
      *[other] The copy leaves out {$count} settings of {$name}, which a plan cannot hold:
     }
+
+## error log streams of any name (plan settings.error_log_stream / backup_log_stream)
+field-log-stream = Log stream
+field-log-stream-hint = S3Delivery (console: DestinationDelivery)
+field-backup-log-stream = Backup log stream
+field-backup-log-stream-hint = S3Backup (console: BackupDelivery)
+what-log-stream = the log stream
+what-backup-log-stream = the backup's log stream
+rule-log-stream-chars = {$what} may not contain ':' or '*' (character {$position})
+rule-log-stream-unused = not used: error logging is off, or there is no backup

@@ -1089,3 +1089,13 @@ status-export-saved = 내보낸 내용을 저장했습니다: {$path}
 status-copied-from = {$name} 전송 스트림의 복사본입니다. 이름을 지정하세요
 copied-title = {$name}의 복사본
 copied-lost = 계획에 담을 수 없어 복사본에서 빠진 {$name} 설정 {$count}개:
+
+## error log streams of any name (plan settings.error_log_stream / backup_log_stream)
+field-log-stream = 로그 스트림
+field-log-stream-hint = S3Delivery(콘솔: DestinationDelivery)
+field-backup-log-stream = 백업 로그 스트림
+field-backup-log-stream-hint = S3Backup(콘솔: BackupDelivery)
+what-log-stream = 로그 스트림
+what-backup-log-stream = 백업 로그 스트림
+rule-log-stream-chars = {$what} 이름에는 ':'와 '*'를 쓸 수 없습니다({$position}번째 문자)
+rule-log-stream-unused = 사용되지 않음: 오류 로깅이 꺼져 있거나 백업이 없습니다

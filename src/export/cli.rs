@@ -186,10 +186,11 @@ echo "      $BUCKET"
         for stream in &parts.log_streams {
             let _ = writeln!(
                 s,
-                "call ResourceAlreadyExistsException aws logs create-log-stream --log-group-name \"$GROUP\" --log-stream-name {stream} --region \"$REGION\" || true"
+                "call ResourceAlreadyExistsException aws logs create-log-stream --log-group-name \"$GROUP\" --log-stream-name {} --region \"$REGION\" || true",
+                quote(stream)
             );
         }
-        let _ = writeln!(s, "echo \"      $GROUP ({})\"", parts.log_streams.join(", "));
+        let _ = writeln!(s, "echo \"      $GROUP\" {}", quote(&format!("({})", parts.log_streams.join(", "))));
     }
 
     s.push_str("\necho \"[6/8] role\"\n");

@@ -278,10 +278,11 @@ pub fn template(plan: &Plan, parts: &Parts) -> String {
                 ("Properties", map(vec![("LogGroupName", refs.string(&parts.log_group))])),
             ]),
         );
-        for stream in &parts.log_streams {
-            let id = format!("ErrorLogStream{stream}");
+        // named by what they log, the destination's errors first: a log stream's name may hold
+        // characters a logical id may not
+        for (stream, id) in parts.log_streams.iter().zip(["ErrorLogStreamDelivery", "ErrorLogStreamBackup"]) {
             add(
-                &id,
+                id,
                 map(vec![
                     ("Type", s("AWS::Logs::LogStream")),
                     (
@@ -293,7 +294,7 @@ pub fn template(plan: &Plan, parts: &Parts) -> String {
                     ),
                 ]),
             );
-            depends.push(Node::Str(id));
+            depends.push(Node::Str(id.into()));
         }
     }
     if let Role::Create(name) = &plan.settings.role {

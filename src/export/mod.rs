@@ -151,7 +151,8 @@ pub struct Parts {
     /// The role's description, when firehose-wizard creates it.
     pub role_description: String,
     pub log_group: String,
-    pub log_streams: Vec<&'static str>,
+    /// The destination's log stream first, then the backup's.
+    pub log_streams: Vec<String>,
 }
 
 impl Parts {
@@ -182,7 +183,7 @@ impl Parts {
             policy_name: policy::inline_policy_name(&tokenized, Token::Region.text()),
             role_description: policy::role_description(Token::Name.text()),
             log_group: request::log_group(&tokenized),
-            log_streams: request::log_streams(plan),
+            log_streams: request::log_streams(plan).into_iter().map(str::to_owned).collect(),
         };
         // a plan's own value that looks like a token would be replaced too: refuse it
         let own = serde_json::to_string(plan).unwrap_or_default();

@@ -480,8 +480,8 @@ pub fn configuration(plan: &Plan, parts: &Parts) -> String {
             "resource \"aws_cloudwatch_log_group\" \"errors\"",
             vec![attr("name", refs.string(&parts.log_group))],
         ));
-        for stream in &parts.log_streams {
-            let id = stream.to_ascii_lowercase().replace("s3", "s3_");
+        // named by what they log, the destination's errors first
+        for (stream, id) in parts.log_streams.iter().zip(["delivery", "backup"]) {
             top.push(block(
                 &format!("resource \"aws_cloudwatch_log_stream\" \"{id}\""),
                 vec![

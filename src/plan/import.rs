@@ -42,6 +42,11 @@ impl Lost {
         self.0.push(msg!("import-disabled", path = path));
     }
 
+    /// `path = value`: the plan logs errors to the console's log group.
+    fn log_group(&mut self, path: &str, value: &str, planned: &str) {
+        self.0.push(msg!("import-log-elsewhere", path = path, value = sanitize(value), planned = planned));
+    }
+
     /// `path = value`: the plan uses the destination's role for everything.
     fn role(&mut self, path: &str, value: &str, role: &str) {
         self.0.push(msg!("import-other-role", path = path, value = sanitize(value), role = sanitize(role)));
@@ -87,24 +92,20 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
     let role = Role::Existing(role_ref(role_arn, &target));
 
     let group = format!("/aws/kinesisfirehose/{name}");
+    // the console's log group, with the log streams of any name
+    let mut error_log_stream = None;
     let error_logging = match x.cloud_watch_logging_options().filter(|l| l.enabled() == Some(true)) {
         Some(l) => {
-            if l.log_group_name() != Some(group.as_str()) || l.log_stream_name() != Some(request::LOG_STREAM) {
-                lost.0.push(msg!(
-                    "import-log-elsewhere",
-                    path = "CloudWatchLoggingOptions",
-                    value = sanitize(&format!(
-                        "{}:{}",
-                        l.log_group_name().unwrap_or_default(),
-                        l.log_stream_name().unwrap_or_default()
-                    )),
-                    planned = format!("{group}:{}", request::LOG_STREAM),
-                ));
+            let g = l.log_group_name().unwrap_or_default();
+            if g != group {
+                lost.log_group("CloudWatchLoggingOptions.LogGroupName", g, &group);
             }
+            error_log_stream = l.log_stream_name().filter(|s| *s != request::LOG_STREAM).map(str::to_owned);
             true
         }
         None => false,
     };
+    let mut backup_log_stream = None;
 
     let processors = processors(x.processing_configuration(), role_arn, &mut lost);
     let format_conversion =
@@ -147,17 +148,20 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
                     lost.value(&format!("{path}.BufferingHints"), format!("{size} MiB / {interval} s"));
                 }
             }
+            // the plan logs the backup's errors exactly when it logs the destination's
             let logs = b.cloud_watch_logging_options().filter(|l| l.enabled() == Some(true));
-            let logs = logs.map(|l| (l.log_group_name().unwrap_or_default(), l.log_stream_name().unwrap_or_default()));
-            let planned = error_logging.then_some((group.as_str(), request::BACKUP_LOG_STREAM));
-            if logs != planned {
-                let show = |l: Option<(&str, &str)>| l.map_or_else(|| "-".to_owned(), |(g, s)| format!("{g}:{s}"));
-                lost.0.push(msg!(
-                    "import-log-elsewhere",
-                    path = format!("{path}.CloudWatchLoggingOptions"),
-                    value = sanitize(&show(logs)),
-                    planned = show(planned),
-                ));
+            match (logs, error_logging) {
+                (Some(l), true) => {
+                    let g = l.log_group_name().unwrap_or_default();
+                    if g != group {
+                        lost.log_group(&format!("{path}.CloudWatchLoggingOptions.LogGroupName"), g, &group);
+                    }
+                    backup_log_stream =
+                        l.log_stream_name().filter(|s| *s != request::BACKUP_LOG_STREAM).map(str::to_owned);
+                }
+                (Some(_), false) => lost.value(&format!("{path}.CloudWatchLoggingOptions.Enabled"), true),
+                (None, true) => lost.value(&format!("{path}.CloudWatchLoggingOptions.Enabled"), false),
+                (None, false) => {}
             }
             Backup { bucket: bucket_name(b.bucket_arn()), prefix: b.prefix().unwrap_or_default().to_owned() }
         }),
@@ -214,6 +218,8 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
                 .map(|k| Encryption { kms_key_arn: k.awskms_key_arn().to_owned() }),
             stream_encryption,
             error_logging,
+            error_log_stream,
+            backup_log_stream,
             tags: tag_map,
         },
     };
@@ -573,7 +579,7 @@ mod tests {
         let imported = plan_of(&d, &tags).unwrap();
         let lost: Vec<String> = imported.lost.iter().map(crate::i18n::in_english).collect();
         assert_eq!(lost.len(), 3, "{lost:?}");
-        assert!(lost[0].starts_with("CloudWatchLoggingOptions = /team/logs:s"), "{lost:?}");
+        assert!(lost[0].starts_with("CloudWatchLoggingOptions.LogGroupName = /team/logs: "), "{lost:?}");
         assert!(
             lost[1].contains("ProcessingConfiguration.Processors[0] (AppendDelimiterToRecord).Delimiter"),
             "{lost:?}"
@@ -582,6 +588,7 @@ mod tests {
         // what it keeps
         assert!(imported.plan.destination.new_line_delimiter);
         assert!(imported.plan.settings.error_logging);
+        assert_eq!(imported.plan.settings.error_log_stream.as_deref(), Some("s"));
         assert!(imported.plan.settings.tags.is_empty());
     }
 

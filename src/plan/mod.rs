@@ -257,6 +257,13 @@ pub struct Settings {
     /// CloudWatch error logging to `/aws/kinesisfirehose/<name>`, on by default as in the console.
     #[serde(default = "yes")]
     pub error_logging: bool,
+    /// The log stream of the destination's errors; absent means `S3Delivery` (the console of 2023 and
+    /// this tool; today's console names it `DestinationDelivery`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_log_stream: Option<String>,
+    /// The log stream of the backup's errors; absent means `S3Backup` (today's console: `BackupDelivery`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_log_stream: Option<String>,
     /// Tags of the delivery stream (at most 50).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub tags: std::collections::BTreeMap<String, String>,
@@ -300,6 +307,8 @@ impl Default for Settings {
             encryption: None,
             stream_encryption: None,
             error_logging: true,
+            error_log_stream: None,
+            backup_log_stream: None,
             tags: Default::default(),
         }
     }

@@ -228,6 +228,16 @@ fn tag_chars(what: Msg, value: &str) -> Result<(), Msg> {
     Err(msg!("rule-tag-chars", what = what, character = quoted(&bad.to_string())))
 }
 
+/// A CloudWatch Logs log stream name: 1–512 characters, none of them `:` or `*`
+/// (`CloudWatchLoggingOptions.LogStreamName`, `[^:*]*`; CreateLogStream: at least 1).
+pub fn log_stream_name(what: Msg, value: &str) -> Result<(), Msg> {
+    length(what.clone(), value, 1, 512)?;
+    match value.chars().position(|c| c == ':' || c == '*') {
+        Some(i) => Err(msg!("rule-log-stream-chars", what = what, position = i + 1)),
+        None => Ok(()),
+    }
+}
+
 /// `FileExtension`: empty, or `.` followed by `0-9 a-z ! - _ . * ' ( )`, at most 128 characters.
 pub fn file_extension(value: &str) -> Result<(), Msg> {
     length(msg!("what-file-extension"), value, 0, 128)?;

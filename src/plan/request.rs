@@ -85,12 +85,22 @@ pub fn log_group(plan: &Plan) -> String {
 pub const LOG_STREAM: &str = "S3Delivery";
 pub const BACKUP_LOG_STREAM: &str = "S3Backup";
 
-/// The log streams the plan writes to (none when error logging is off).
-pub fn log_streams(plan: &Plan) -> Vec<&'static str> {
+/// The log stream of the destination's errors: the plan's, else [`LOG_STREAM`].
+pub fn log_stream(plan: &Plan) -> &str {
+    plan.settings.error_log_stream.as_deref().filter(|s| !s.is_empty()).unwrap_or(LOG_STREAM)
+}
+
+/// The log stream of the backup's errors: the plan's, else [`BACKUP_LOG_STREAM`].
+pub fn backup_log_stream(plan: &Plan) -> &str {
+    plan.settings.backup_log_stream.as_deref().filter(|s| !s.is_empty()).unwrap_or(BACKUP_LOG_STREAM)
+}
+
+/// The log streams the plan writes to, the destination's first (none when error logging is off).
+pub fn log_streams(plan: &Plan) -> Vec<&str> {
     match (plan.settings.error_logging, plan.destination.backup.is_some()) {
         (false, _) => vec![],
-        (true, false) => vec![LOG_STREAM],
-        (true, true) => vec![LOG_STREAM, BACKUP_LOG_STREAM],
+        (true, false) => vec![log_stream(plan)],
+        (true, true) => vec![log_stream(plan), backup_log_stream(plan)],
     }
 }
 
@@ -238,7 +248,7 @@ pub fn build(plan: &Plan, target: &Target, resolved: &Resolved) -> Result<Create
                 .bucket_arn(bucket_arn(&b.bucket, &target.partition))
                 .set_prefix(Some(b.prefix.clone()).filter(|p| !p.is_empty()))
                 .compression_format(CompressionFormat::Uncompressed)
-                .cloud_watch_logging_options(logging(plan, BACKUP_LOG_STREAM))
+                .cloud_watch_logging_options(logging(plan, backup_log_stream(plan)))
                 .build()
                 .map_err(|e| e.to_string())?,
         ),
@@ -258,7 +268,7 @@ pub fn build(plan: &Plan, target: &Target, resolved: &Resolved) -> Result<Create
                 )
                 .build()
         }))
-        .cloud_watch_logging_options(logging(plan, LOG_STREAM))
+        .cloud_watch_logging_options(logging(plan, log_stream(plan)))
         .set_processing_configuration(processing(plan)?)
         .set_data_format_conversion_configuration(format_conversion(plan, target, &resolved.role_arn)?)
         .set_dynamic_partitioning_configuration(d.dynamic_partitioning.as_ref().map(|dp| {

@@ -243,6 +243,23 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         error("settings.tags", names::tag_key(k));
         error("settings.tags", names::tag_value(k, v));
     }
+    for (path, stream, what, used) in [
+        ("settings.error_log_stream", &s.error_log_stream, msg!("what-log-stream"), s.error_logging),
+        (
+            "settings.backup_log_stream",
+            &s.backup_log_stream,
+            msg!("what-backup-log-stream"),
+            s.error_logging && dest.backup.is_some(),
+        ),
+    ] {
+        let Some(stream) = stream else { continue };
+        if let Err(message) = names::log_stream_name(what, stream) {
+            out.push(Problem { path, severity: Severity::Error, message });
+        }
+        if !used {
+            out.push(Problem { path, severity: Severity::Warning, message: msg!("rule-log-stream-unused") });
+        }
+    }
 
     for f in prefix::check(&dest.prefix, dest.error_prefix(), dynamic.is_some()) {
         out.push(Problem {

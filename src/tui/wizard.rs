@@ -140,6 +140,8 @@ pub enum Field {
     StreamEncryption,
     StreamKey,
     ErrorLogging,
+    LogStream,
+    BackupLogStream,
     Tags,
     RoleMode,
     RoleName,
@@ -229,6 +231,8 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec { field: Field::StreamEncryption, label: "field-stream-encryption", kind: FieldKind::Choice(&["choice-off", "choice-aws-owned-key", "choice-customer-managed-key"]), path: Some("settings.stream_encryption"), required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::StreamKey, label: "field-stream-key", kind: FieldKind::Text, path: Some("settings.stream_encryption"), required: true, placeholder: "field-stream-key-hint", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::ErrorLogging, label: "field-error-logging", kind: FieldKind::Choice(OFF_ON), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::LogStream, label: "field-log-stream", kind: FieldKind::Text, path: Some("settings.error_log_stream"), required: false, placeholder: "field-log-stream-hint", numeric: NOT_A_NUMBER },
+    FieldSpec { field: Field::BackupLogStream, label: "field-backup-log-stream", kind: FieldKind::Text, path: Some("settings.backup_log_stream"), required: false, placeholder: "field-backup-log-stream-hint", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::Tags, label: "field-tags", kind: FieldKind::Text, path: Some("settings.tags"), required: false, placeholder: "field-tags-hint", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::RoleMode, label: "field-role-mode", kind: FieldKind::Choice(NEW_EXISTING), path: None, required: false, placeholder: "", numeric: NOT_A_NUMBER },
     FieldSpec { field: Field::RoleName, label: "field-role-name", kind: FieldKind::Text, path: Some("settings.role"), required: true, placeholder: "", numeric: NOT_A_NUMBER },
@@ -621,6 +625,8 @@ impl Model {
         choices.insert(Field::StreamEncryption, sse);
         text(Field::StreamKey, key);
         choices.insert(Field::ErrorLogging, st.error_logging as usize);
+        text(Field::LogStream, st.error_log_stream.as_deref().unwrap_or(""));
+        text(Field::BackupLogStream, st.backup_log_stream.as_deref().unwrap_or(""));
         text(Field::Tags, &st.tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", "));
         let (role_existing, role) = match &st.role {
             Role::Create(r) => (false, r.clone()),
@@ -802,6 +808,8 @@ impl Model {
                     _ => None,
                 },
                 error_logging: self.on(Field::ErrorLogging),
+                error_log_stream: opt(Field::LogStream),
+                backup_log_stream: opt(Field::BackupLogStream),
                 tags: parse_pairs(self.text(Field::Tags), ',').into_iter().collect(),
             },
         }
@@ -993,6 +1001,13 @@ impl Model {
                 v.extend([Field::ErrorLogging, Field::Tags, Field::RoleMode, Field::RoleName]);
                 if self.on(Field::RoleMode) {
                     v.push(Field::AddPolicy);
+                }
+                // last: the workshop's fields stay on the first 24 rows
+                if self.on(Field::ErrorLogging) {
+                    v.push(Field::LogStream);
+                    if self.on(Field::Backup) {
+                        v.push(Field::BackupLogStream);
+                    }
                 }
             }
             Step::Review => v.push(Field::Create),
