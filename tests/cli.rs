@@ -481,6 +481,6 @@ fn export_writes_each_format_refuses_to_overwrite_and_validates_first() {
     p.destination.prefix = "x/__FW_ACCOUNT__/".into();
     let tokened = write_plan(dir.path(), "token.json", &p);
     let r = run(bin(dir.path()).arg("export").arg(&tokened).args(["--format", "terraform"]));
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("__FW_ACCOUNT__"), "{}", r.stderr);
 }

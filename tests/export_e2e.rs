@@ -145,6 +145,16 @@ fn resolve_cfn(v: &Value, plan: &Plan, template: &Value) -> Value {
             let parts: Vec<&str> = o["Fn::GetAtt"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
             json!(attribute(&parts.join(".")))
         }
+        Value::Object(o) if o.len() == 1 && o.contains_key("Fn::Join") => {
+            let args = o["Fn::Join"].as_array().unwrap();
+            let parts: Vec<String> = args[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| resolve_cfn(p, plan, template).as_str().unwrap().to_owned())
+                .collect();
+            json!(parts.join(args[0].as_str().unwrap()))
+        }
         Value::Object(o) if o.len() == 1 && o.contains_key("Fn::Sub") => {
             let text = o["Fn::Sub"].as_str().unwrap();
             let re = regex::Regex::new(r"\$\{(!?)([^}]*)\}").unwrap();
@@ -282,6 +292,7 @@ fn resolve_tf(v: &Value, plan: &Plan, variables: &Value) -> Value {
             "var.region" => REGION.into(),
             "var.delivery_stream_name" => var("delivery_stream_name"),
             "var.bucket_name" => var("bucket_name"),
+            "var.role_name" => var("role_name"),
             "aws_iam_role.firehose.arn" | "data.aws_iam_role.firehose.arn" => request::role_arn(plan, &target()),
             "aws_iam_role.firehose.id" | "data.aws_iam_role.firehose.name" => {
                 firehose_wizard::export::role_name(plan).into()

@@ -1114,3 +1114,7 @@ what-log-stream = the log stream
 what-backup-log-stream = the backup's log stream
 rule-log-stream-chars = {$what} may not contain ':' or '*' (character {$position})
 rule-log-stream-unused = not used: error logging is off, or there is no backup
+
+## the export view of a plan with problems (tui/export_view.rs)
+export-view-problems = The plan has problems; export shows it once they are fixed:
+export-view-nothing-to-save = nothing to save: the plan has problems

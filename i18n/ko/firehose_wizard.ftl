@@ -1099,3 +1099,7 @@ what-log-stream = 로그 스트림
 what-backup-log-stream = 백업 로그 스트림
 rule-log-stream-chars = {$what} 이름에는 ':'와 '*'를 쓸 수 없습니다({$position}번째 문자)
 rule-log-stream-unused = 사용되지 않음: 오류 로깅이 꺼져 있거나 백업이 없습니다
+
+## the export view of a plan with problems (tui/export_view.rs)
+export-view-problems = 계획에 문제가 있습니다. 문제를 고치면 내보낼 수 있습니다:
+export-view-nothing-to-save = 저장할 내용 없음: 계획에 문제가 있습니다

@@ -56,7 +56,7 @@ pub fn cmd_export(path: &Path, format: &str, output: Option<&Path>, force: bool)
         Ok(t) => t,
         Err(crate::export::ExportError::Token(token)) => {
             tell!("{}", t!("export-token", token = token));
-            return EXIT_INPUT;
+            return EXIT_PROBLEMS;
         }
         Err(crate::export::ExportError::Request(e)) => {
             tell!("{}", t!("cli-error", error = e));

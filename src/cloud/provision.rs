@@ -229,22 +229,11 @@ impl Default for Timing {
     }
 }
 
-/// The messages of `InvalidArgumentException` that mean "IAM has not propagated yet" (Terraform's list,
-/// aws-rules.md §5a, plus the token message reported in 2026).
-const PROPAGATION_MESSAGES: [&str; 6] = [
-    "Firehose is unable to assume role",
-    "is not authorized to",
-    "Access was denied",
-    "Please make sure the role specified in VpcConfiguration has permissions",
-    "Verify that the IAM role has access",
-    "security token included in the request is invalid",
-];
-
 /// Whether CreateDeliveryStream failed only because IAM changes have not reached Firehose yet.
 pub fn is_iam_propagation(e: &CloudError) -> bool {
     e.is("InvalidArgumentException") && {
         let text = e.message_text();
-        PROPAGATION_MESSAGES.iter().any(|m| text.contains(m))
+        crate::plan::request::PROPAGATION_MESSAGES.iter().any(|m| text.contains(m))
     }
 }
 

@@ -13,9 +13,6 @@ fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// The retries of CreateDeliveryStream while IAM propagates (the messages of `provision::retry`).
-const PROPAGATION: &str = "unable to assume role|is not authorized to|Access was denied|role specified in VpcConfiguration|Verify that the IAM role has access|security token included in the request is invalid";
-
 /// What this script does not do that `apply` does, for this plan.
 fn notes(plan: &Plan) -> Vec<String> {
     let mut out = vec![
@@ -116,7 +113,7 @@ echo "      $ACCOUNT ($PARTITION, $REGION)"
 
 echo "[2/8] checks"
 EXISTS=0
-if aws firehose describe-delivery-stream --delivery-stream-name "$STREAM" --region "$REGION" >/dev/null 2>&1; then
+if aws firehose describe-delivery-stream --delivery-stream-name="$STREAM" --region "$REGION" >/dev/null 2>&1; then
   EXISTS=1
   echo "      the delivery stream $STREAM exists already: it is left as it is"
 fi
@@ -137,16 +134,20 @@ fi
                 };
                 let _ = writeln!(
                     s,
-                    "call ResourceInUseException aws kinesis create-stream --stream-name {k} --stream-mode-details {mode} --region \"$REGION\" \\\n  || echo \"      exists already\"\n\
-                     aws kinesis wait stream-exists --stream-name {k} --region \"$REGION\"",
+                    "call ResourceInUseException aws kinesis create-stream --stream-name={k} --stream-mode-details {mode} --region \"$REGION\" \\\n  || echo \"      exists already\"\n\
+                     aws kinesis wait stream-exists --stream-name={k} --region \"$REGION\"",
                     k = quote(k)
                 );
             }
+            // a stream given by its ARN (another account's, maybe) is read by that ARN, as apply does
+            let by = match source {
+                Source::KinesisStream(arn) if arn.starts_with("arn:") => format!("--stream-arn={}", quote(arn)),
+                _ => format!("--stream-name={}", quote(k)),
+            };
             let _ = writeln!(
                 s,
-                "SOURCE_ARN=\"$(aws kinesis describe-stream-summary --stream-name {} --query StreamDescriptionSummary.StreamARN --output text --region \"$REGION\")\"\n\
-                 echo \"      $SOURCE_ARN\"",
-                quote(k)
+                "SOURCE_ARN=\"$(aws kinesis describe-stream-summary {by} --query StreamDescriptionSummary.StreamARN --output text --region \"$REGION\")\"\n\
+                 echo \"      $SOURCE_ARN\""
             );
         }
     }
@@ -181,12 +182,12 @@ echo "      $BUCKET"
         let group = super::substitute(&parts.log_group, str::to_owned, |_| "$STREAM".into());
         let _ = writeln!(
             s,
-            "GROUP=\"{group}\"\ncall ResourceAlreadyExistsException aws logs create-log-group --log-group-name \"$GROUP\" --region \"$REGION\" || true"
+            "GROUP=\"{group}\"\ncall ResourceAlreadyExistsException aws logs create-log-group --log-group-name=\"$GROUP\" --region \"$REGION\" || true"
         );
         for stream in &parts.log_streams {
             let _ = writeln!(
                 s,
-                "call ResourceAlreadyExistsException aws logs create-log-stream --log-group-name \"$GROUP\" --log-stream-name {} --region \"$REGION\" || true",
+                "call ResourceAlreadyExistsException aws logs create-log-stream --log-group-name=\"$GROUP\" --log-stream-name={} --region \"$REGION\" || true",
                 quote(stream)
             );
         }
@@ -199,13 +200,14 @@ echo "      $BUCKET"
         document(&mut s, "trust.json", &parts.trust);
         let _ = writeln!(
             s,
-            "call EntityAlreadyExists aws iam create-role --role-name {role} --assume-role-policy-document \"file://$WORK/trust.json\" \\\n  --description \"Lets Amazon Data Firehose deliver $STREAM (made by firehose-wizard)\" >/dev/null \\\n  || echo \"      exists already: used if it trusts Firehose\""
+            "call EntityAlreadyExists aws iam create-role --role-name={role} --assume-role-policy-document \"file://$WORK/trust.json\" \\\n  --description \"{description}\" >/dev/null \\\n  || echo \"      exists already: used if it trusts Firehose\"",
+            description = super::substitute(&parts.role_description, str::to_owned, |_| "$STREAM".into())
         );
     }
     let _ = writeln!(
         s,
-        "ROLE_ARN=\"$(aws iam get-role --role-name {role} --query Role.Arn --output text)\"\n\
-         if ! aws iam get-role --role-name {role} --query Role.AssumeRolePolicyDocument --output json | grep -q firehose.amazonaws.com; then\n\
+        "ROLE_ARN=\"$(aws iam get-role --role-name={role} --query Role.Arn --output text)\"\n\
+         if ! aws iam get-role --role-name={role} --query Role.AssumeRolePolicyDocument --output json | grep -q firehose.amazonaws.com; then\n\
          \x20 echo \"the role $ROLE_ARN does not let firehose.amazonaws.com assume it\" >&2\n\
          \x20 exit 1\n\
          fi"
@@ -218,7 +220,7 @@ echo "      $BUCKET"
         });
         let _ = writeln!(
             s,
-            "aws iam put-role-policy --role-name {role} --policy-name \"{policy}\" --policy-document \"file://$WORK/policy.json\"\n\
+            "aws iam put-role-policy --role-name={role} --policy-name=\"{policy}\" --policy-document \"file://$WORK/policy.json\"\n\
              echo \"      $ROLE_ARN + policy {policy}\""
         );
     } else {
@@ -237,7 +239,7 @@ echo "      $BUCKET"
   until aws firehose create-delivery-stream --cli-input-json "file://$WORK/request.json" --region "$REGION" \
       >/dev/null 2>"$WORK/error"; do
     if grep -q '(InvalidArgumentException)' "$WORK/error" \
-        && grep -Eq '{PROPAGATION}' "$WORK/error" \
+        && grep -Eq '{propagation}' "$WORK/error" \
         && [ $((SECONDS - start + wait)) -le 120 ]; then
       echo "      the role is not usable by Firehose yet; again in $wait s"
       sleep "$wait"
@@ -254,14 +256,14 @@ fi
 
 echo "[8/8] wait for ACTIVE"
 for _ in $(seq 360); do
-  STATUS="$(aws firehose describe-delivery-stream --delivery-stream-name "$STREAM" \
+  STATUS="$(aws firehose describe-delivery-stream --delivery-stream-name="$STREAM" \
     --query DeliveryStreamDescription.DeliveryStreamStatus --output text --region "$REGION")"
   case "$STATUS" in
     ACTIVE) break ;;
     CREATING) sleep 5 ;;
     *)
       echo "the delivery stream is $STATUS:" >&2
-      aws firehose describe-delivery-stream --delivery-stream-name "$STREAM" \
+      aws firehose describe-delivery-stream --delivery-stream-name="$STREAM" \
         --query DeliveryStreamDescription.FailureDescription --output text --region "$REGION" >&2
       exit 1
       ;;
@@ -271,8 +273,10 @@ if [ "$STATUS" != ACTIVE ]; then
   echo "the delivery stream is still $STATUS after 30 minutes" >&2
   exit 1
 fi
-echo "delivery stream ARN: $(aws firehose describe-delivery-stream --delivery-stream-name "$STREAM" \
-  --query DeliveryStreamDescription.DeliveryStreamARN --output text --region "$REGION")""#
+echo "delivery stream ARN: $(aws firehose describe-delivery-stream --delivery-stream-name="$STREAM" \
+  --query DeliveryStreamDescription.DeliveryStreamARN --output text --region "$REGION")""#,
+        // the messages apply retries on, as one extended regular expression
+        propagation = crate::plan::request::PROPAGATION_MESSAGES.join("|"),
     );
     s
 }

@@ -1,7 +1,8 @@
 //! A plan as one CloudFormation template (YAML): the bucket, the role and its inline policy, the log
 //! group and log streams, a new Kinesis stream, and the delivery stream, which depends on the policy so
 //! that Firehose never sees the role without it. The names a second stack would change (the delivery
-//! stream's, a new bucket's) are Parameters; what exists already is referred to, never created.
+//! stream's, a new bucket's, a new role's) are Parameters; what exists already is referred to, never
+//! created.
 
 use std::fmt::Write as _;
 
@@ -31,9 +32,16 @@ fn s(v: &str) -> Node {
     Node::Str(v.to_owned())
 }
 
-/// `s` as a YAML double-quoted scalar (JSON's escapes are YAML's).
+/// `s` as a YAML double-quoted scalar: JSON's escapes are YAML's, and what YAML may not hold raw
+/// (DEL, the C1 controls, U+FFFE/U+FFFF) is escaped as `\uXXXX` too.
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).expect("a string serialises")
+    let json = serde_json::to_string(s).expect("a string serialises");
+    json.chars()
+        .map(|c| match c as u32 {
+            0x7f..=0x9f | 0xfffe | 0xffff => format!("\\u{:04x}", c as u32),
+            _ => c.to_string(),
+        })
+        .collect()
 }
 
 fn scalar(n: &Node) -> Option<String> {
@@ -160,12 +168,28 @@ impl Refs<'_> {
             return Node::Tag("!GetAtt", "DestinationBucket.Arn".into());
         }
         if super::pieces(v).iter().all(Result::is_ok) {
-            return s(v);
+            if !v.contains("${") {
+                return s(v);
+            }
+            // a literal `${` outside !Sub: CloudFormation keeps it, cfn-lint calls it an error (E1029)
+            // and a !Sub without variables a warning (W1020); joined from pieces none holds `${`
+            let mut pieces: Vec<Node> = Vec::new();
+            let mut rest = v;
+            while let Some(i) = rest.find("${") {
+                pieces.push(s(&rest[..=i]));
+                rest = &rest[i + 1..];
+            }
+            pieces.push(s(rest));
+            return map(vec![("Fn::Join", Node::List(vec![s(""), Node::List(pieces)]))]);
         }
         // `${` of the plan's own text stays literal in !Sub as `${!`
         let text = substitute(v, |lit| lit.replace("${", "${!"), |t| self.sub(t));
         // one whole reference needs no !Sub
-        match text.strip_prefix("${").and_then(|r| r.strip_suffix('}')).filter(|r| !r.contains(['$', '{', '}'])) {
+        match text
+            .strip_prefix("${")
+            .and_then(|r| r.strip_suffix('}'))
+            .filter(|r| !r.contains(['$', '{', '}']) && !r.starts_with('!'))
+        {
             Some(r) if r.contains('.') && !r.starts_with("AWS::") => Node::Tag("!GetAtt", r.to_owned()),
             Some(r) => Node::Tag("!Ref", r.to_owned()),
             None => Node::Tag("!Sub", text),
@@ -203,6 +227,9 @@ fn notes(plan: &Plan) -> Vec<String> {
     {
         out.push("The existing role's permissions are not checked (apply lists what they lack).".into());
     }
+    if let Some(what) = super::created_names(plan) {
+        out.push(format!("CloudFormation creates, never adopts: if {what} exists already (apply would reuse it), the stack fails; import it into the stack, or remove it first."));
+    }
     let d = &plan.destination;
     if d.file_extension.is_some() || d.time_zone.is_some() {
         out.push(
@@ -225,6 +252,17 @@ pub fn template(plan: &Plan, parts: &Parts) -> String {
             ("AllowedPattern", s("[a-zA-Z0-9._-]{1,64}")),
         ]),
     )];
+    if let Role::Create(name) = &plan.settings.role {
+        parameters.push((
+            "RoleName",
+            map(vec![
+                ("Type", s("String")),
+                ("Default", s(name)),
+                ("Description", s("The new role's name: role names are per account, one per stack")),
+                ("AllowedPattern", s("[\\w+=,.@-]{1,64}")),
+            ]),
+        ));
+    }
     if plan.destination.create_bucket {
         parameters.push((
             "BucketName",
@@ -297,7 +335,7 @@ pub fn template(plan: &Plan, parts: &Parts) -> String {
             depends.push(Node::Str(id.into()));
         }
     }
-    if let Role::Create(name) = &plan.settings.role {
+    if let Role::Create(_) = &plan.settings.role {
         add(
             "DeliveryRole",
             map(vec![
@@ -305,7 +343,7 @@ pub fn template(plan: &Plan, parts: &Parts) -> String {
                 (
                     "Properties",
                     map(vec![
-                        ("RoleName", s(name)),
+                        ("RoleName", Node::Tag("!Ref", "RoleName".into())),
                         ("Description", refs.string(&parts.role_description)),
                         ("AssumeRolePolicyDocument", refs.node(&parts.trust)),
                     ]),
@@ -422,7 +460,11 @@ mod tests {
             refs.string("arn:__FW_PARTITION__:s3:::__FW_BUCKET__/*"),
             Node::Tag("!Sub", "arn:${AWS::Partition}:s3:::${BucketName}/*".into())
         );
-        assert_eq!(refs.string("a${b}"), s("a${b}"));
+        // a literal `${` alone: joined from pieces that hold none (cfn-lint E1029, W1020)
+        assert_eq!(
+            refs.string("a${b}"),
+            map(vec![("Fn::Join", Node::List(vec![s(""), Node::List(vec![s("a$"), s("{b}")])]))])
+        );
         assert_eq!(refs.string("__FW_NAME__/${x}"), Node::Tag("!Sub", "${DeliveryStreamName}/${!x}".into()));
     }
 }

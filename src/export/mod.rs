@@ -215,6 +215,29 @@ pub fn source_name(plan: &Plan) -> Option<&str> {
     }
 }
 
+/// What the plan creates by a fixed name that `apply` would reuse if it existed, in words (`the role
+/// firehose_delivery_role or the log group /aws/kinesisfirehose/NAME`), or `None`.
+pub fn created_names(plan: &Plan) -> Option<String> {
+    let mut what = Vec::new();
+    if plan.destination.create_bucket {
+        what.push(format!("the bucket {}", plan.destination.bucket));
+    }
+    if let Role::Create(r) = &plan.settings.role {
+        what.push(format!("the role {r}"));
+    }
+    if plan.settings.error_logging {
+        what.push(format!("the log group {}", request::log_group(plan)));
+    }
+    if let Source::NewKinesisStream(n) = &plan.source {
+        what.push(format!("the Kinesis stream {}", n.name));
+    }
+    match what.split_last() {
+        None => None,
+        Some((last, [])) => Some(last.clone()),
+        Some((last, rest)) => Some(format!("{} or {last}", rest.join(", "))),
+    }
+}
+
 /// `s` as JSON text with every character outside ASCII escaped (`\uXXXX`): the same bytes whatever
 /// encoding reads it.
 pub fn ascii_json(v: &Value) -> String {
@@ -254,6 +277,34 @@ mod tests {
         let mut p = Plan::lab("a1b2c3d4");
         p.destination.prefix = "x/__FW_ACCOUNT__/".into();
         assert_eq!(Parts::of(&p).unwrap_err(), ExportError::Token("__FW_ACCOUNT__"));
+    }
+
+    /// Valid but awkward values: names starting with `-`, a source in another account by ARN, a
+    /// literal `${` and a DEL in the prefix, a log stream name of the user's.
+    #[test]
+    fn awkward_values_reach_each_format_intact() {
+        let mut p = Plan::lab("a1b2c3d4");
+        p.name = "-orders".into();
+        p.source = Source::KinesisStream("arn:aws:kinesis:us-east-1:210987654321:stream/shared".into());
+        p.destination.prefix = "a\u{7f}b/${AWS::Region}/".into();
+        p.settings.role = Role::Create("-role".into());
+        p.settings.error_log_stream = Some("-x".into());
+        assert!(!crate::plan::validate::has_errors(&crate::plan::validate::validate(&p)));
+        let sh = export(&p, Format::Cli).unwrap();
+        // `--option=VALUE`: the AWS CLI would take `-role` for an option of its own
+        for part in ["--role-name='-role'", "--log-stream-name='-x'", "--delivery-stream-name=\"$STREAM\""] {
+            assert!(sh.contains(part), "{part}");
+        }
+        assert!(!sh.contains("--role-name '"), "every role name is --role-name=...");
+        assert!(sh.contains("--stream-arn='arn:aws:kinesis:us-east-1:210987654321:stream/shared'"));
+        let tf = export(&p, Format::Terraform).unwrap();
+        assert!(tf.contains("kinesis_stream_arn = \"arn:aws:kinesis:us-east-1:210987654321:stream/shared\""), "{tf}");
+        assert!(!tf.contains("data \"aws_kinesis_stream\""), "not looked up by name in this account");
+        assert!(tf.contains("name = \"-x\"") || tf.contains("name           = \"-x\""), "{tf}");
+        let yaml = export(&p, Format::CloudFormation).unwrap();
+        assert!(yaml.contains("\"a\\u007fb/$\""), "DEL escaped, the literal split: {yaml}");
+        assert!(yaml.contains("\"{AWS::Region}/\""), "{yaml}");
+        assert!(yaml.contains("KinesisStreamARN: \"arn:aws:kinesis:us-east-1:210987654321:stream/shared\""), "{yaml}");
     }
 
     #[test]

@@ -169,8 +169,10 @@ impl Refs<'_> {
     }
 
     fn source(&self) -> String {
-        match self.plan.source {
+        match &self.plan.source {
             Source::NewKinesisStream(_) => "aws_kinesis_stream.source.arn".into(),
+            // a stream given by its ARN (another account's, maybe) is that ARN, as apply reads it
+            Source::KinesisStream(arn) if arn.starts_with("arn:") => format!("\"{}\"", escape(arn)),
             _ => "data.aws_kinesis_stream.source.arn".into(),
         }
     }
@@ -214,18 +216,23 @@ impl Refs<'_> {
         if let Some(b) = self.bucket(v) {
             return Expr::Raw(b);
         }
-        Expr::Str(substitute(v, escape, |t| format!("${{{}}}", self.reference(t))))
+        Expr::Str(substitute(v, escape, |t| self.interpolated(t)))
+    }
+
+    /// A token inside a template: `${reference}`, or a literal's own text (an ARN the plan gives).
+    fn interpolated(&self, t: Token) -> String {
+        let r = self.reference(t);
+        match r.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(text) => text.to_owned(),
+            None => format!("${{{r}}}"),
+        }
     }
 
     /// A JSON document of the parts as a heredoc template.
     fn document(&self, v: &Value) -> Expr {
         let text = ascii_json(v);
         // the JSON text's own `${` and `%{` stay literal; the tokens become interpolations
-        Expr::Heredoc(substitute(
-            &text,
-            |l| l.replace("${", "$${").replace("%{", "%%{"),
-            |t| format!("${{{}}}", self.reference(t)),
-        ))
+        Expr::Heredoc(substitute(&text, |l| l.replace("${", "$${").replace("%{", "%%{"), |t| self.interpolated(t)))
     }
 }
 
@@ -397,6 +404,9 @@ fn notes(plan: &Plan, parts: &Parts) -> Vec<String> {
     {
         out.push("The existing role's permissions are not checked (apply lists what they lack).".into());
     }
+    if let Some(what) = super::created_names(plan) {
+        out.push(format!("Terraform creates, never adopts: if {what} exists already (apply would reuse it), terraform apply fails; bring it in with `terraform import`, or remove it first."));
+    }
     out
 }
 
@@ -429,6 +439,16 @@ pub fn configuration(plan: &Plan, parts: &Parts) -> String {
             ],
         ),
     ];
+    if let Role::Create(name) = &plan.settings.role {
+        top.push(block(
+            "variable \"role_name\"",
+            vec![
+                attr("type", Expr::Raw("string".into())),
+                attr("default", lit(name)),
+                attr("description", lit("The new role's name: role names are per account, one per configuration")),
+            ],
+        ));
+    }
     if plan.destination.create_bucket {
         top.push(block(
             "variable \"bucket_name\"",
@@ -456,7 +476,7 @@ pub fn configuration(plan: &Plan, parts: &Parts) -> String {
             body.push(block("stream_mode_details", vec![attr("stream_mode", lit(mode))]));
             top.push(block("resource \"aws_kinesis_stream\" \"source\"", body));
         }
-        (Source::KinesisStream(_), Some(k)) => {
+        (Source::KinesisStream(s), Some(k)) if !s.starts_with("arn:") => {
             top.push(block("data \"aws_kinesis_stream\" \"source\"", vec![attr("name", lit(k))]));
         }
         _ => {}
@@ -493,10 +513,10 @@ pub fn configuration(plan: &Plan, parts: &Parts) -> String {
         }
     }
     match &plan.settings.role {
-        Role::Create(name) => top.push(block(
+        Role::Create(_) => top.push(block(
             "resource \"aws_iam_role\" \"firehose\"",
             vec![
-                attr("name", lit(name)),
+                attr("name", Expr::Raw("var.role_name".into())),
                 attr("description", refs.string(&parts.role_description)),
                 attr("assume_role_policy", refs.document(&parts.trust)),
             ],

@@ -161,10 +161,13 @@ pub fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> 
     }
 }
 
+/// The bucket's name in its ARN (`arn:aws:s3:::NAME`).
+pub fn bucket_name(arn: &str) -> String {
+    Arn::parse(arn).map(|a| a.resource.to_owned()).unwrap_or_else(|| arn.trim_start_matches("arn:aws:s3:::").to_owned())
+}
+
 fn s3_facts(e: &ExtendedS3DestinationDescription) -> S3Facts {
-    let bucket = Arn::parse(e.bucket_arn())
-        .map(|a| a.resource.to_owned())
-        .unwrap_or_else(|| e.bucket_arn().trim_start_matches("arn:aws:s3:::").to_owned());
+    let bucket = bucket_name(e.bucket_arn());
     let processors = e.processing_configuration().filter(|p| p.enabled() != Some(false)).map(|p| p.processors());
     let processors = processors.unwrap_or_default();
     let param = |t: ProcessorType, name: ProcessorParameterName| -> Option<String> {

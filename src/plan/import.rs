@@ -91,7 +91,7 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
     }
     let role = Role::Existing(role_ref(role_arn, &target));
 
-    let group = format!("/aws/kinesisfirehose/{name}");
+    let group = request::log_group_of(&name);
     // the console's log group, with the log streams of any name
     let mut error_log_stream = None;
     let error_logging = match x.cloud_watch_logging_options().filter(|l| l.enabled() == Some(true)) {
@@ -163,7 +163,10 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
                 (None, true) => lost.value(&format!("{path}.CloudWatchLoggingOptions.Enabled"), false),
                 (None, false) => {}
             }
-            Backup { bucket: bucket_name(b.bucket_arn()), prefix: b.prefix().unwrap_or_default().to_owned() }
+            Backup {
+                bucket: super::describe::bucket_name(b.bucket_arn()),
+                prefix: b.prefix().unwrap_or_default().to_owned(),
+            }
         }),
         _ => None,
     };
@@ -196,7 +199,7 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
         source,
         process: Process { lambda: processors.lambda, format_conversion, decompression: processors.decompression },
         destination: Destination {
-            bucket: bucket_name(x.bucket_arn()),
+            bucket: super::describe::bucket_name(x.bucket_arn()),
             create_bucket: false,
             prefix: x.prefix().unwrap_or_default().to_owned(),
             error_prefix: x.error_output_prefix().filter(|p| !p.is_empty()).map(str::to_owned),
@@ -228,15 +231,44 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
     for p in validate::validate(&plan).into_iter().filter(|p| p.severity == Severity::Error) {
         lost.0.push(msg!("import-rule", path = p.path, problem = p.message));
     }
-    // the last check: apply's comparison of the plan's request with the stream finds nothing
-    if lost.0.is_empty() {
-        let resolved = Resolved { role_arn: role_arn.to_owned(), source_arn };
-        match request::build(&plan, &target, &resolved) {
-            Ok(req) => lost.0.extend(request::differences(&req, d).iter().map(|d| d.msg())),
-            Err(e) => lost.0.push(Msg::text(e)),
+    // the last check: apply's comparison of the plan's request with the stream finds nothing but
+    // what is listed already
+    let resolved = Resolved { role_arn: role_arn.to_owned(), source_arn };
+    match request::build(&plan, &target, &resolved) {
+        Ok(req) => {
+            let listed: Vec<String> = lost.0.iter().filter_map(path_of).collect();
+            let differences = request::differences(&req, d);
+            let new = differences.iter().filter(|d| !listed.iter().any(|p| covers(p, d.setting)));
+            lost.0.extend(new.map(|d| d.msg()).collect::<Vec<_>>());
         }
+        Err(e) => lost.0.push(Msg::text(e)),
     }
     Ok(Imported { plan, lost: lost.0 })
+}
+
+/// The API path a lost item names.
+fn path_of(m: &Msg) -> Option<String> {
+    m.args.iter().find(|(k, _)| *k == "path").and_then(|(_, a)| match a {
+        super::msg::Arg::Text(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+/// Whether a lost item at the API path `path` already accounts for a difference in `setting` (one of
+/// [`request::differences`]' settings).
+fn covers(path: &str, setting: &str) -> bool {
+    let parts: &[&str] = match setting {
+        "type" | "source stream" => &["KinesisStreamSource"],
+        "stream encryption" => &["DeliveryStreamEncryption"],
+        "destination" => &["Destinations"],
+        "role" => &["RoleARN", "RoleArn"],
+        "record processing" | "dynamic partitioning" => &["ProcessingConfiguration"],
+        "record format conversion" => &["DataFormatConversion"],
+        "source record backup" => &["S3Backup"],
+        "error logging" => &["CloudWatchLoggingOptions"],
+        _ => &[],
+    };
+    parts.iter().any(|p| path.contains(p))
 }
 
 /// Where a stream lives, from its ARN.
@@ -256,13 +288,6 @@ fn role_ref(arn: &str, target: &Target) -> String {
                 _ => arn.to_owned(),
             }
         }
-        _ => arn.to_owned(),
-    }
-}
-
-fn bucket_name(arn: &str) -> String {
-    match Arn::parse(arn) {
-        Some(a) if a.service == "s3" => a.resource.to_owned(),
         _ => arn.to_owned(),
     }
 }
@@ -593,6 +618,37 @@ mod tests {
     }
 
     #[test]
+    fn with_something_lost_the_comparison_still_names_the_rest() {
+        use aws_sdk_firehose::types::*;
+        let (mut d, tags) = stream_of(&Plan::lab("abcd1234"));
+        let x = d.destinations[0].extended_s3_destination_description.as_mut().unwrap();
+        x.cloud_watch_logging_options.as_mut().unwrap().log_group_name = Some("/team/logs".into());
+        // a new line, then decompression: the plan would send them the other way round
+        let processor = |t: ProcessorType, p: Vec<ProcessorParameter>| {
+            Processor::builder().r#type(t).set_parameters(Some(p)).build().unwrap()
+        };
+        let gzip = ProcessorParameter::builder()
+            .parameter_name(ProcessorParameterName::CompressionFormat)
+            .parameter_value("GZIP")
+            .build()
+            .unwrap();
+        x.processing_configuration = Some(
+            ProcessingConfiguration::builder()
+                .enabled(true)
+                .processors(processor(ProcessorType::AppendDelimiterToRecord, vec![]))
+                .processors(processor(ProcessorType::Decompression, vec![gzip]))
+                .build(),
+        );
+        let lost: Vec<String> = plan_of(&d, &tags).unwrap().lost.iter().map(crate::i18n::in_english).collect();
+        assert_eq!(lost.len(), 2, "{lost:?}");
+        assert!(lost[0].starts_with("CloudWatchLoggingOptions.LogGroupName"), "{lost:?}");
+        assert!(
+            lost[1].starts_with("record processing: the stream has AppendDelimiterToRecord, Decompression"),
+            "{lost:?}"
+        );
+    }
+
+    #[test]
     fn another_destination_or_source_is_refused() {
         use aws_sdk_firehose::types::*;
         let (mut d, tags) = stream_of(&Plan::lab("abcd1234"));
@@ -623,6 +679,6 @@ mod tests {
             "arn:aws:iam::123456789012:role/service-role/r"
         );
         assert_eq!(role_ref("arn:aws:iam::210987654321:role/r", &t), "arn:aws:iam::210987654321:role/r");
-        assert_eq!(bucket_name("arn:aws:s3:::b"), "b");
+        assert_eq!(super::super::describe::bucket_name("arn:aws:s3:::b"), "b");
     }
 }

@@ -77,10 +77,26 @@ impl Resolved {
     }
 }
 
+/// The messages of `InvalidArgumentException` that mean "IAM has not propagated yet" (Terraform's list,
+/// aws-rules.md §5a, plus the token message reported in 2026).
+pub const PROPAGATION_MESSAGES: [&str; 6] = [
+    "Firehose is unable to assume role",
+    "is not authorized to",
+    "Access was denied",
+    "Please make sure the role specified in VpcConfiguration has permissions",
+    "Verify that the IAM role has access",
+    "security token included in the request is invalid",
+];
+
 /// The CloudWatch Logs names of the plan's error logging: the console's group, one stream for the
 /// destination and one for the backup.
 pub fn log_group(plan: &Plan) -> String {
-    format!("/aws/kinesisfirehose/{}", plan.name)
+    log_group_of(&plan.name)
+}
+
+/// The console's log group of the delivery stream `name`.
+pub fn log_group_of(name: &str) -> String {
+    format!("/aws/kinesisfirehose/{name}")
 }
 pub const LOG_STREAM: &str = "S3Delivery";
 pub const BACKUP_LOG_STREAM: &str = "S3Backup";

@@ -19,16 +19,28 @@ pub struct ExportView {
     pub scroll: u16,
     /// Where `s` saved the output (or why it did not), shown on the view's bottom border.
     pub note: Option<String>,
+    /// The text is the output (not why there is none): `s` may save it.
+    pub exportable: bool,
 }
 
 impl ExportView {
+    /// The view of `plan` in `format`; a plan with problems shows them instead, as `export` does.
     pub fn open(plan: &Plan, format: Format) -> ExportView {
-        let text = match export::export(plan, format) {
-            Ok(t) => t,
-            Err(ExportError::Token(token)) => t!("export-token", token = token),
-            Err(ExportError::Request(e)) => t!("request-not-yet", error = e),
+        let problems: Vec<String> = crate::plan::validate::validate(plan)
+            .iter()
+            .filter(|p| p.severity == crate::plan::validate::Severity::Error)
+            .map(|p| crate::plan::sanitize(&p.to_string()))
+            .collect();
+        let (text, exportable) = if !problems.is_empty() {
+            (format!("{}\n\n{}", t!("export-view-problems"), problems.join("\n")), false)
+        } else {
+            match export::export(plan, format) {
+                Ok(t) => (t, true),
+                Err(ExportError::Token(token)) => (t!("export-token", token = token), false),
+                Err(ExportError::Request(e)) => (t!("request-not-yet", error = e), false),
+            }
         };
-        ExportView { format, text, file: format.file_name(plan), scroll: 0, note: None }
+        ExportView { format, text, file: format.file_name(plan), scroll: 0, note: None, exportable }
     }
 
     /// The format's name as the title shows it.
@@ -51,10 +63,11 @@ pub fn key(v: ExportView, plan: &Plan, k: KeyEvent) -> (Option<ExportView>, Vec<
     match k.code {
         KeyCode::Right | KeyCode::Tab => (Some(ExportView::open(plan, step(1))), Vec::new()),
         KeyCode::Left | KeyCode::BackTab => (Some(ExportView::open(plan, step(-1))), Vec::new()),
-        KeyCode::Char('s') => {
+        KeyCode::Char('s') if v.exportable => {
             let fx = Effect::SaveExport { file: v.file.clone(), text: v.text.clone() };
             (Some(v), vec![fx])
         }
+        KeyCode::Char('s') => (Some(ExportView { note: Some(t!("export-view-nothing-to-save")), ..v }), Vec::new()),
         _ => match super::widgets::scroll_key(v.scroll, v.text.lines().count() as u16, &k) {
             Some(scroll) => (Some(ExportView { scroll, ..v }), Vec::new()),
             None => (None, Vec::new()),
@@ -102,6 +115,18 @@ mod tests {
         assert_eq!(same, Some(v.clone()));
         assert!(matches!(&fx[..], [Effect::SaveExport { file, text }] if file == "retail-trans.tf" && *text == v.text));
         assert_eq!(key(v, &plan, k(KeyCode::Esc)).0, None);
+    }
+
+    #[test]
+    fn a_plan_with_problems_shows_them_and_saves_nothing() {
+        let mut plan = Plan::lab("abcd1234");
+        plan.settings.buffer_size_mib = 0;
+        let v = ExportView::open(&plan, Format::Terraform);
+        assert!(!v.exportable);
+        assert!(v.text.contains("settings.buffer_size_mib"), "{}", v.text);
+        let (v, fx) = key(v, &plan, k(KeyCode::Char('s')));
+        assert!(fx.is_empty());
+        assert!(v.unwrap().note.is_some());
     }
 
     #[test]
