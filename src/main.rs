@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         Some(Command::Status { stream, json }) => {
             flow::cmd_status(&cloud_options(&cli), &stream.target(), *json, log.path.as_deref())
         }
-        Some(Command::Watch { stream }) => cmd_watch(&cli, &stream.target()),
+        Some(Command::Watch { stream }) => cmd_watch(&cli, &stream.target(), log.path.as_deref()),
         Some(Command::Export { plan, format, output, force }) => {
             plans::cmd_export(plan, format, output.as_deref(), *force)
         }
@@ -107,18 +107,24 @@ fn cmd_wizard(cli: &Cli, log: Option<&std::path::Path>) -> u8 {
             plan,
             no_color: cli.no_color,
             copied_from,
+            log: log.map(std::path::Path::to_path_buf),
         };
         firehose_wizard::tui::app::run(opts)
     })
 }
 
-fn cmd_watch(cli: &Cli, target: &StreamRef) -> u8 {
+fn cmd_watch(cli: &Cli, target: &StreamRef, log: Option<&std::path::Path>) -> u8 {
     let name = match target.name() {
         Ok(n) => n,
         Err(code) => return code,
     };
     in_terminal(&t!("watch-needs-terminal"), || {
-        let opts = firehose_wizard::tui::app::WatchOptions { cloud: cloud_options(cli), name, no_color: cli.no_color };
+        let opts = firehose_wizard::tui::app::WatchOptions {
+            cloud: cloud_options(cli),
+            name,
+            no_color: cli.no_color,
+            log: log.map(std::path::Path::to_path_buf),
+        };
         firehose_wizard::tui::app::run_watch(opts)
     })
 }

@@ -39,9 +39,9 @@ impl Setup {
         run(cmd.arg("apply").arg(&self.plan))
     }
 
-    /// `destroy` straight against moto.
+    /// `destroy` through the proxy (its faults spent): the journal is kept per endpoint.
     fn destroy(&self) -> Run {
-        run(self.moto.command(self.dir.path()).arg("destroy").arg(&self.plan))
+        run(self.moto.command(self.dir.path()).env("AWS_ENDPOINT_URL", &self.proxy.url).arg("destroy").arg(&self.plan))
     }
 
     fn journal(&self) -> serde_json::Value {
@@ -158,8 +158,10 @@ fn throttling_on_every_attempt_fails_with_the_hint_and_the_way_out() {
     assert!(streams.is_empty());
     assert_eq!((roles, buckets, groups), (lab_state_for("fault002").1, lab_state_for("fault002").2, lab_state().3));
     assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..5]));
-    // a rerun without the fault finishes the job, reusing the rest
-    let r = run(s.moto.command(s.dir.path()).arg("apply").arg(&s.plan));
+    // a rerun without the fault (through the same endpoint: the journal is kept per endpoint)
+    // finishes the job, reusing the rest
+    s.proxy.clear();
+    let r = run(s.moto.command(s.dir.path()).env("AWS_ENDPOINT_URL", &s.proxy.url).arg("apply").arg(&s.plan));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("[4/8] bucket           reused"), "{}", r.stdout);
     assert!(r.stdout.contains("[7/8] delivery stream  created"), "{}", r.stdout);
@@ -368,8 +370,9 @@ fn expired_credentials_midway_leave_an_exact_record() {
     assert_eq!(buckets.len(), 1);
     assert_eq!(groups.len(), 1);
     assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..3]));
-    // renewed: the rerun converges
-    let r = run(s.moto.command(s.dir.path()).arg("apply").arg(&s.plan));
+    // renewed: the rerun (through the same endpoint) converges
+    s.proxy.clear();
+    let r = run(s.moto.command(s.dir.path()).env("AWS_ENDPOINT_URL", &s.proxy.url).arg("apply").arg(&s.plan));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(s.state(), lab_state_for("fault003"));
 }

@@ -191,15 +191,17 @@ fn apply_after_an_interruption_converges_then_destroy_removes_everything() {
         (Sig::Int, case("kinesis:CreateStream", After, New, Res::KinesisStream)),
     ];
     let moto = Moto::start();
+    // every run goes through one proxy: the journal is kept per endpoint
+    let proxy = Proxy::start(&moto.url);
     let rt = rt();
     let mut failures = Vec::new();
     for (n, (sig, case)) in resumed.iter().enumerate() {
         let names = Names::new(100 + n, case.source);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let dir = tempfile::tempdir().unwrap();
-            interrupt_and_check(&moto, &rt, dir.path(), *sig, case, &names);
-            resume_and_check(&moto, &rt, dir.path(), &names);
-            destroy_and_check(&moto, &rt, dir.path(), &names, &names.resources());
+            interrupt_and_check(&moto, &proxy, &rt, dir.path(), *sig, case, &names);
+            resume_and_check(&moto, &proxy.url, &rt, dir.path(), &names);
+            destroy_and_check(&moto, &proxy.url, &rt, dir.path(), &names, &names.resources());
         }));
         if outcome.is_err() {
             failures.push(format!("{} at {} ({:?}, {:?} source)", sig.name(), case.op, case.hold, case.source));
@@ -211,14 +213,16 @@ fn apply_after_an_interruption_converges_then_destroy_removes_everything() {
 fn interrupt_matrix(sig: Sig) {
     let start = Instant::now();
     let moto = Moto::start();
+    // every run goes through one proxy: the journal is kept per endpoint
+    let proxy = Proxy::start(&moto.url);
     let rt = rt();
     let mut failures = Vec::new();
     for (n, case) in MATRIX.iter().enumerate() {
         let names = Names::new(n, case.source);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let dir = tempfile::tempdir().unwrap();
-            let expected = interrupt_and_check(&moto, &rt, dir.path(), sig, case, &names);
-            destroy_and_check(&moto, &rt, dir.path(), &names, &expected);
+            let expected = interrupt_and_check(&moto, &proxy, &rt, dir.path(), sig, case, &names);
+            destroy_and_check(&moto, &proxy.url, &rt, dir.path(), &names, &expected);
         }));
         if outcome.is_err() {
             failures.push(format!("{} at {} ({:?}, {:?} source)", sig.name(), case.op, case.hold, case.source));
@@ -226,6 +230,73 @@ fn interrupt_matrix(sig: Sig) {
     }
     eprintln!("{}: {} cases in {:.1}s", sig.name(), MATRIX.len(), start.elapsed().as_secs_f64());
     assert!(failures.is_empty(), "failed (see each panic above):\n  {}", failures.join("\n  "));
+}
+
+/// SIGKILL (a power cut, an OOM kill, `kill -9`) at each create call: no signal handler runs, so the
+/// journal is as the last write left it. It must be whole (each write is a rename), every entry
+/// `created` must exist in moto and everything of the stream in moto must have an entry; then `apply`
+/// converges with one of each, and `destroy` leaves nothing.
+#[test]
+fn sigkill_at_every_create_call() {
+    let start = Instant::now();
+    let moto = Moto::start();
+    let proxy = Proxy::start(&moto.url);
+    let rt = rt();
+    let mut failures = Vec::new();
+    for (n, case) in MATRIX.iter().enumerate() {
+        let names = Names::new(200 + n, case.source);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let dir = tempfile::tempdir().unwrap();
+            kill_and_check(&moto, &proxy, &rt, dir.path(), case, &names);
+            resume_and_check(&moto, &proxy.url, &rt, dir.path(), &names);
+            destroy_and_check(&moto, &proxy.url, &rt, dir.path(), &names, &names.resources());
+        }));
+        if outcome.is_err() {
+            failures.push(format!("SIGKILL at {} ({:?}, {:?} source)", case.op, case.hold, case.source));
+        }
+    }
+    eprintln!("SIGKILL: {} cases in {:.1}s", MATRIX.len(), start.elapsed().as_secs_f64());
+    assert!(failures.is_empty(), "failed (see each panic above):\n  {}", failures.join("\n  "));
+}
+
+/// Starts `apply` through the proxy, kills it with SIGKILL once `case.op` is held, drops the held
+/// request, and checks the journal against moto.
+fn kill_and_check(moto: &Moto, proxy: &Proxy, rt: &tokio::runtime::Runtime, dir: &Path, case: &Case, names: &Names) {
+    std::fs::write(dir.join(PLAN), names.plan().to_json_pretty()).unwrap();
+    let sdk = rt.block_on(moto.sdk("us-east-1"));
+    if names.source == Src::Existing {
+        rt.block_on(moto.create_kinesis_stream("us-east-1", &names.source_stream));
+    }
+    proxy.add(Rule::new(case.op, 1, case.hold.fault()).after(case.skip));
+    let mut cmd = moto.command(dir);
+    cmd.env("AWS_ENDPOINT_URL", &proxy.url).arg("apply").arg(PLAN);
+    let child = Running::spawn(cmd);
+    let held = proxy.wait_held(Duration::from_secs(30));
+    let (stdout, stderr) = child.kill_and_collect();
+    // what was held before moto saw it never reaches it
+    proxy.drop_held();
+    std::thread::sleep(Duration::from_millis(200));
+    let journal_path = names.journal_path(dir);
+    let ev = Evidence {
+        label: format!("SIGKILL at {} ({:?}), stream {}", case.op, case.hold, names.stream),
+        stdout,
+        stderr,
+        calls: proxy.calls(),
+        journal: read_or_none(&journal_path),
+    };
+    assert_eq!(held.as_deref(), Some(case.op), "the call was held{ev}");
+    let entries = journal_entries(&journal_path, names, &ev);
+    for r in names.resources() {
+        let exists = rt.block_on(exists(&sdk, names, r));
+        let entry = entries.iter().find(|(kind, id, _)| kind == r.kind() && *id == names.id(r));
+        match (exists, entry.map(|(_, _, status)| status.as_str())) {
+            // made, and journaled: created, or creating when its answer never came
+            (true, Some("created" | "creating")) => {}
+            // not made: no entry, or an unanswered one (the next apply or destroy settles it)
+            (false, None | Some("creating")) => {}
+            (exists, status) => panic!("{r:?} {}: in moto {exists}, journal {status:?}{ev}", names.id(r)),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +409,7 @@ impl std::fmt::Display for Evidence {
 /// the exit, stderr, the journal and moto. Returns what exists now (what `destroy` must remove).
 fn interrupt_and_check(
     moto: &Moto,
+    proxy: &Proxy,
     rt: &tokio::runtime::Runtime,
     dir: &Path,
     sig: Sig,
@@ -360,7 +432,6 @@ fn interrupt_and_check(
         names.stream
     );
 
-    let proxy = Proxy::start(&moto.url);
     proxy.add(Rule::new(case.op, 1, case.hold.fault()).after(case.skip));
     let mut cmd = moto.command(dir);
     cmd.env("AWS_ENDPOINT_URL", &proxy.url).arg("apply").arg(PLAN);
@@ -376,7 +447,7 @@ fn interrupt_and_check(
     let pid = child.child.id().to_string();
     let sent = Command::new("kill").args([sig.kill_flag(), &pid]).status().expect("run kill");
     assert!(sent.success(), "kill {} {pid} failed", sig.kill_flag());
-    let (status, stdout, stderr) = child.wait(Duration::from_secs(40), &proxy, &label);
+    let (status, stdout, stderr) = child.wait(Duration::from_secs(40), proxy, &label);
     let journal_path = names.journal_path(dir);
     let ev = Evidence { label, stdout, stderr, calls: proxy.calls(), journal: read_or_none(&journal_path) };
 
@@ -444,8 +515,8 @@ fn interrupt_and_check(
     let log = std::fs::read_to_string(dir.join("firehose-wizard.log")).unwrap_or_default();
     assert!(!log.contains(SECRET_KEY), "the log holds no secret{ev}");
 
-    // A call held before moto saw it must stay undone once the proxy is gone (it drops the request).
-    drop(proxy);
+    // A call held before moto saw it must stay undone once the proxy drops the request.
+    proxy.drop_held();
     if let (Some(held), Hold::Before) = (case.creates, case.hold) {
         std::thread::sleep(Duration::from_millis(200));
         assert!(!rt.block_on(exists(&sdk, names, held)), "the held {held:?} reached moto after the proxy stopped{ev}");
@@ -476,8 +547,8 @@ fn backdate_unanswered(journal_path: &Path) {
 }
 
 /// `apply` again, straight to moto: exit 0 and exactly one of each of the plan's resources.
-fn resume_and_check(moto: &Moto, rt: &tokio::runtime::Runtime, dir: &Path, names: &Names) {
-    let r = run(moto.command(dir).arg("apply").arg(PLAN));
+fn resume_and_check(moto: &Moto, endpoint: &str, rt: &tokio::runtime::Runtime, dir: &Path, names: &Names) {
+    let r = run(moto.command(dir).env("AWS_ENDPOINT_URL", endpoint).arg("apply").arg(PLAN));
     let journal_path = names.journal_path(dir);
     let ev = Evidence {
         label: format!("apply again, stream {}", names.stream),
@@ -546,10 +617,17 @@ fn resume_and_check(moto: &Moto, rt: &tokio::runtime::Runtime, dir: &Path, names
     assert!(!log.contains(SECRET_KEY), "the log holds no secret{ev}");
 }
 
-/// `destroy` straight to moto: exit 0, and nothing of the tool's is left; the test's own source
+/// `destroy` through the proxy the runs went through (the journal is kept per endpoint): exit 0, and nothing of the tool's is left; the test's own source
 /// stream stays.
-fn destroy_and_check(moto: &Moto, rt: &tokio::runtime::Runtime, dir: &Path, names: &Names, existed: &[Res]) {
-    let r = run(moto.command(dir).arg("destroy").arg(PLAN));
+fn destroy_and_check(
+    moto: &Moto,
+    endpoint: &str,
+    rt: &tokio::runtime::Runtime,
+    dir: &Path,
+    names: &Names,
+    existed: &[Res],
+) {
+    let r = run(moto.command(dir).env("AWS_ENDPOINT_URL", endpoint).arg("destroy").arg(PLAN));
     let journal_path = names.journal_path(dir);
     let ev = Evidence {
         label: format!("destroy, stream {}", names.stream),

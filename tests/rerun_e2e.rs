@@ -258,3 +258,35 @@ fn a_failed_run_is_finished_by_the_next_one() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(rt.block_on(counts(&moto)), [1, 2, 1, 1, 1, 1]);
 }
+
+/// Every emulator answers as account 123456789012: a second, empty one does not inherit the first
+/// one's journal, and destroying in one leaves the other's resources alone.
+#[test]
+fn each_endpoint_keeps_its_own_journal() {
+    let (first, second) = (Moto::start(), Moto::start());
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_plan(dir.path(), "plan.json", &Plan::lab("endp0001"));
+    for moto in [&first, &second] {
+        rt().block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
+        let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+        assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+        assert!(!r.stdout.contains("the journal lists"), "a fresh emulator, a fresh journal:\n{}", r.stdout);
+        assert!(r.stdout.contains("[4/8] bucket           created"), "{}", r.stdout);
+    }
+    let journals = dir.path().join(".local/state/firehose-wizard/journal");
+    let mut keys: Vec<String> =
+        std::fs::read_dir(&journals).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    keys.sort();
+    let port = |m: &Moto| m.url.rsplit(':').next().unwrap().to_owned();
+    let mut want =
+        vec![format!("endpoint-127.0.0.1_{}", port(&first)), format!("endpoint-127.0.0.1_{}", port(&second))];
+    want.sort();
+    assert_eq!(keys, want);
+    // destroy in the first: the second keeps everything
+    let d = run(first.command(dir.path()).arg("destroy").arg(&path));
+    assert_eq!(d.code, 0, "{}\n{}", d.stdout, d.stderr);
+    rt().block_on(async {
+        assert_eq!(counts(&first).await, [0, 0, 0, 0, 0, 0]);
+        assert_eq!(counts(&second).await, [1, 1, 1, 1, 1, 1]);
+    });
+}

@@ -234,7 +234,7 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     assert_eq!(pty.wait_exit(), 129);
     pty.assert_restored();
     let after = pty.screen();
-    let plan = dir.path().join(".local/state/firehose-wizard/plans/123456789012/us-east-1/retail-trans.json");
+    let plan = common::kept_plan_path(dir.path(), "retail-trans");
     for needle in [
         "received SIGHUP; the terminal was restored".to_owned(),
         "left while creating: the call in flight was abandoned".to_owned(),
@@ -258,7 +258,7 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
         kinds,
         ["bucket", "log_group", "log_stream", "role"].map(|k| (serde_json::json!(k), serde_json::json!("created")))
     );
-    let r = common::run(moto.command(dir.path()).arg("destroy").arg(&plan));
+    let r = common::run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("destroy").arg(&plan));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     rt.block_on(async {
         let sdk = moto.sdk("us-east-1").await;
@@ -358,4 +358,42 @@ fn the_workshop_in_korean_creates_the_stream() {
         let d = fh.describe_delivery_stream().delivery_stream_name("retail-trans").send().await.unwrap();
         assert_eq!(d.delivery_stream_description().unwrap().delivery_stream_arn(), arn);
     });
+}
+
+/// A background task that panics (the test-only fault of a debug build): the wizard shows it with
+/// the log's path and stays usable; the terminal is restored when it ends, and the log has the panic.
+#[test]
+fn a_panic_in_a_background_task_is_shown_and_the_wizard_goes_on() {
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_env(
+        dir.path(),
+        Some(&moto.url),
+        &["--lab"],
+        (24, 80),
+        &[("FIREHOSE_WIZARD_TEST_PANIC", "check-name")],
+    );
+    pty.wait_for(&["Step 1/5 · Name and source", "1 ACTIVE"]);
+    pty.send(b"\x0e"); // Ctrl-N: the name check runs in the background, and panics
+    let s = pty.wait_for(&["a background task failed (details in "]);
+    assert!(s.contains("firehose-wizard.log"), "the log is named:\n{s}");
+    // a failed name check is a warning, as when AWS cannot be asked: the next screen opened, whole
+    assert!(s.contains("Step 2/5") && s.contains("Record format conversion"), "{s}");
+    // still usable: the help opens and closes, Esc goes back, typing works, then Ctrl-C asks and quits
+    pty.send(b"\x07");
+    pty.wait_for(&["Keys"]);
+    pty.send(b"\x1b");
+    pty.send(b"\x1b");
+    pty.wait_for(&["Step 1/5"]);
+    pty.send(b"-2");
+    pty.wait_for(&["retail-trans-2"]);
+    pty.send(b"\x03");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"y");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    let log = std::fs::read_to_string(dir.path().join("firehose-wizard.log")).unwrap();
+    assert!(log.contains("a background task panicked") && log.contains("test fault"), "{log}");
 }

@@ -514,7 +514,17 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
         matches!(fx.as_slice(), [Effect::Destroy(p)] if p.name == "retail-trans"),
         "the stream's journal says what to remove: {fx:?}"
     );
-    update(&mut m, Action::Removed(vec![(bucket, None)]));
+    // a removal that cannot start says why, and removes nothing from the lists
+    update(&mut m, Action::Removed(Err("the journal is locked by another run".into())));
+    assert!(!m.removing);
+    assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed.clone(), bucket.clone()]);
+    assert!(
+        m.status.as_deref().unwrap().starts_with("nothing was removed: the journal is locked by another run"),
+        "{:?}",
+        m.status
+    );
+    assert!(keymap::active(&m).iter().any(|b| b.keys == "d"), "d tries again");
+    update(&mut m, Action::Removed(Ok(vec![(bucket, None)])));
     assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed], "the removed bucket leaves the list");
     assert!(m.status.as_deref().unwrap().starts_with("removed 1 resource(s)"));
     // now nothing of this run is left: d says so instead of asking
@@ -594,10 +604,10 @@ fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after
     assert!(update(&mut m, ch('q')).is_empty() && !m.quit, "no quitting while removing");
     update(
         &mut m,
-        Action::Removed(vec![
+        Action::Removed(Ok(vec![
             (Resource { kind: Kind::DeliveryStream, id: "arn:s".into(), created: true }, None),
             (bucket(true), None),
-        ]),
+        ])),
     );
     assert_eq!(m.outcome.as_ref().unwrap().resources, vec![role(false)], "what existed stays listed");
     assert_eq!(m.removable(), 0);
@@ -624,7 +634,7 @@ fn a_removal_in_progress_blocks_retry_and_a_second_removal() {
     assert!(update(&mut m, ch('d')).is_empty());
     assert!(m.popup.is_none());
     assert!(m.status.as_deref().unwrap().contains("wait for it to finish"));
-    update(&mut m, Action::Removed(vec![(bucket, None)]));
+    update(&mut m, Action::Removed(Ok(vec![(bucket, None)])));
     assert!(!m.removing);
     assert_eq!(update(&mut m, ch('r')).len(), 1, "retry works again");
 }
@@ -836,4 +846,12 @@ fn the_field_table_has_one_row_per_field_in_order() {
         assert!(!spec.label.is_empty());
         assert!(spec.placeholder.is_empty() || spec.kind == firehose_wizard::tui::wizard::FieldKind::Text);
     }
+}
+
+#[test]
+fn a_background_task_that_failed_is_shown() {
+    let mut m = lab();
+    update(&mut m, Action::TaskFailed("internal error in a background task: boom".into()));
+    assert_eq!(m.status.as_deref(), Some("internal error in a background task: boom"));
+    assert!(!m.quit, "the wizard goes on");
 }

@@ -1118,3 +1118,14 @@ rule-log-stream-unused = not used: error logging is off, or there is no backup
 ## the export view of a plan with problems (tui/export_view.rs)
 export-view-problems = The plan has problems; export shows it once they are fixed:
 export-view-nothing-to-save = nothing to save: the plan has problems
+
+## one run per stream (cloud/journal.rs)
+journal-locked = another firehose-wizard is working on this stream (PID {$pid}: {$command}) and did not finish within {$seconds} s
+journal-locked-unknown = another firehose-wizard is working on this stream and did not finish within {$seconds} s
+hint-journal-locked = nothing was changed here; run again when the other run has ended (its lock goes with it, even if it is killed)
+
+## no silent failure in the wizard (tui/app.rs)
+app-task-panicked = a background task failed (details in {$log}): {$message}
+app-task-panicked-no-log = a background task failed: {$message}
+app-task-panicked-hint = what was created is in the journal: firehose-wizard destroy --dry-run PLAN lists it
+status-remove-failed = nothing was removed: {$error}; what firehose-wizard created is still listed (d tries again)

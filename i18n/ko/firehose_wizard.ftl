@@ -1103,3 +1103,14 @@ rule-log-stream-unused = 사용되지 않음: 오류 로깅이 꺼져 있거나 
 ## the export view of a plan with problems (tui/export_view.rs)
 export-view-problems = 계획에 문제가 있습니다. 문제를 고치면 내보낼 수 있습니다:
 export-view-nothing-to-save = 저장할 내용 없음: 계획에 문제가 있습니다
+
+## one run per stream (cloud/journal.rs)
+journal-locked = 다른 firehose-wizard가 이 스트림에서 작업 중이며(PID {$pid}: {$command}) {$seconds}초 안에 끝나지 않았습니다
+journal-locked-unknown = 다른 firehose-wizard가 이 스트림에서 작업 중이며 {$seconds}초 안에 끝나지 않았습니다
+hint-journal-locked = 여기서는 아무것도 변경하지 않았습니다. 다른 실행이 끝난 후 다시 실행하세요(강제로 종료되어도 잠금은 함께 풀립니다)
+
+## no silent failure in the wizard (tui/app.rs)
+app-task-panicked = 백그라운드 작업 실패(자세한 내용: {$log}): {$message}
+app-task-panicked-no-log = 백그라운드 작업 실패: {$message}
+app-task-panicked-hint = 생성된 항목은 저널에 있습니다. firehose-wizard destroy --dry-run PLAN으로 확인하세요
+status-remove-failed = 아무것도 제거하지 않았습니다: {$error}. firehose-wizard가 생성한 항목은 목록에 그대로 있습니다(d로 다시 시도)

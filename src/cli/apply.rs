@@ -14,9 +14,9 @@ use crate::plan::sanitize;
 use crate::text::pad;
 use crate::{say, tell};
 
-/// Where journals are kept, or the exit code after saying there is no such place.
-pub fn journal_store() -> Result<Store, u8> {
-    Store::default_location().ok_or_else(|| {
+/// Where journals of the calls `opts` sends are kept, or the exit code after saying there is no such place.
+pub fn journal_store(opts: &Options) -> Result<Store, u8> {
+    Store::default_location(opts.endpoint_override().as_deref()).ok_or_else(|| {
         tell!("{}", t!("cli-no-state-dir"));
         EXIT_PROBLEMS
     })
@@ -58,7 +58,7 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
         return EXIT_PROBLEMS;
     }
     tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
-    let (runtime, store) = match (runtime(), journal_store()) {
+    let (runtime, store) = match (runtime(), journal_store(opts)) {
         (Ok(r), Ok(s)) => (r, s),
         (Err(code), _) | (_, Err(code)) => return code,
     };

@@ -24,7 +24,7 @@ pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, log: Opti
         return EXIT_PROBLEMS;
     }
     tracing::info!(profile = ?opts.profile, region = ?opts.region, ?how, "destroy");
-    let (runtime, store) = match (runtime(), journal_store()) {
+    let (runtime, store) = match (runtime(), journal_store(opts)) {
         (Ok(r), Ok(s)) => (r, s),
         (Err(code), _) | (_, Err(code)) => return code,
     };
@@ -38,7 +38,9 @@ pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, log: Opti
             Ok(t) => t,
             Err(e) => return fail(e),
         };
-        let mut journal = match store.open(&target, &plan.name) {
+        // --dry-run changes nothing: it reads the journal without the stream's lock
+        let opened = if how.dry_run { store.read(&target, &plan.name) } else { store.open(&target, &plan.name) };
+        let mut journal = match opened {
             Ok(j) => j,
             Err(e) => return fail(destroy::journal_error(e)),
         };

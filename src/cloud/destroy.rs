@@ -129,7 +129,7 @@ fn older_than(at: &str, limit: Duration) -> bool {
 }
 
 pub fn journal_error(e: super::journal::JournalError) -> CloudError {
-    CloudError::local(e.msg(), msg!("journal-unwritable-hint"))
+    CloudError::local(e.msg(), e.hint(msg!("journal-unwritable-hint")))
 }
 
 /// Deletes (or with `dry_run` lists) what the journal says firehose-wizard created, newest first,

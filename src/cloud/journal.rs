@@ -21,16 +21,25 @@ use crate::plan::request::Target;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     pub dir: PathBuf,
+    /// The endpoint override the calls go to (an emulator), when there is one: every emulator answers
+    /// as the same account, so its journals are kept apart from AWS's and from each other's.
+    pub endpoint: Option<String>,
 }
 
 impl Store {
-    /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling.
-    pub fn default_location() -> Option<Store> {
-        Some(Store { dir: crate::state_dir()?.join("journal") })
+    /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling, for the
+    /// calls that go to `endpoint` (`None`: AWS itself).
+    pub fn default_location(endpoint: Option<&str>) -> Option<Store> {
+        Some(Store::at(crate::state_dir()?.join("journal")).for_endpoint(endpoint))
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        Store { dir: dir.into(), endpoint: None }
+    }
+
+    /// The same store, keyed by `endpoint` too.
+    pub fn for_endpoint(self, endpoint: Option<&str>) -> Store {
+        Store { endpoint: endpoint.filter(|e| !e.is_empty()).map(str::to_owned), ..self }
     }
 
     /// The journal file of one stream. The parts are an account id, a Region and a stream name, which
@@ -41,7 +50,13 @@ impl Store {
                 s.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '_' }).collect();
             if s.is_empty() || s.chars().all(|c| c == '.') { "_".into() } else { s }
         };
-        self.dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
+        let mut dir = self.dir.clone();
+        if let Some(e) = &self.endpoint {
+            // `endpoint-127.0.0.1_4566`: never a 12-digit account id
+            let e = e.split_once("://").map_or(e.as_str(), |(_, rest)| rest).trim_end_matches('/');
+            dir.push(format!("endpoint-{}", safe(e)));
+        }
+        dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
     }
 
     /// Where the wizard keeps the plan it created from, for `apply` and `destroy`: the journal's path
@@ -52,8 +67,18 @@ impl Store {
         self.dir.with_file_name("plans").join(relative)
     }
 
-    /// Opens the stream's journal, empty if there is none yet.
+    /// Opens the stream's journal to change it, empty if there is none yet, holding the stream's lock
+    /// (see [`Lock`]) for as long as the journal lives: a second run on the stream waits for it up to
+    /// [`LOCK_WAIT`], then gets an error that names the process holding it.
     pub fn open(&self, target: &Target, stream: &str) -> Result<Journal, JournalError> {
+        let lock = Lock::take(&self.path(target, stream).with_extension("lock"), LOCK_WAIT)?;
+        let mut journal = self.read(target, stream)?;
+        journal.lock = Some(lock);
+        Ok(journal)
+    }
+
+    /// Reads the stream's journal without taking its lock (to look, never to change it).
+    pub fn read(&self, target: &Target, stream: &str) -> Result<Journal, JournalError> {
         let path = self.path(target, stream);
         let mut journal = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice::<Journal>(&bytes).map_err(|e| JournalError {
@@ -67,6 +92,7 @@ impl Store {
                 stream: stream.to_owned(),
                 entries: Vec::new(),
                 path: PathBuf::new(),
+                lock: None,
             },
             Err(e) => return Err(JournalError { path, message: Msg::io(&e) }),
         };
@@ -102,6 +128,16 @@ impl JournalError {
     pub fn msg(&self) -> Msg {
         msg!("journal-error", path = self.path.display().to_string(), message = self.message.clone())
     }
+
+    /// Another run holds the stream's lock: nothing is wrong with the journal.
+    pub fn is_locked(&self) -> bool {
+        self.message.id.starts_with("journal-locked")
+    }
+
+    /// What to do about it: wait for the other run, or deal with the file.
+    pub fn hint(&self, otherwise: Msg) -> Msg {
+        if self.is_locked() { msg!("hint-journal-locked") } else { otherwise }
+    }
 }
 
 /// Whether a create call returned.
@@ -134,6 +170,68 @@ pub struct Journal {
     pub entries: Vec<Entry>,
     #[serde(skip)]
     path: PathBuf,
+    /// The stream's lock, held while this journal may be changed (`None`: read only).
+    #[serde(skip)]
+    lock: Option<Lock>,
+}
+
+/// How long a run waits for another run of the same stream to finish before it gives up.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// An exclusive lock on one stream's journal: `flock` on `NAME.lock` beside it (std's `File::lock`),
+/// released by the kernel when the process ends however it ends. The file holds the holder's PID and
+/// command line, so that a second run can say who is working on the stream.
+#[derive(Debug, Clone)]
+pub struct Lock {
+    /// Open for as long as the lock is held: the kernel releases it when the last clone is dropped.
+    _held: std::sync::Arc<std::fs::File>,
+}
+
+// a journal compares by its content; whether it holds the lock is not part of that
+impl PartialEq for Lock {
+    fn eq(&self, _: &Lock) -> bool {
+        true
+    }
+}
+impl Eq for Lock {}
+
+impl Lock {
+    fn take(path: &Path, wait: std::time::Duration) -> Result<Lock, JournalError> {
+        let err = |e: std::io::Error| JournalError { path: path.to_owned(), message: Msg::io(&e) };
+        if let Some(dir) = path.parent() {
+            create_private_dir(dir).map_err(err)?;
+        }
+        let mut file =
+            std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).map_err(err)?;
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(std::time::Duration::from_millis(100))
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let holder = std::fs::read_to_string(path).unwrap_or_default();
+                    let message = match holder.trim().split_once(' ') {
+                        Some((pid, command)) => msg!(
+                            "journal-locked",
+                            pid = pid.to_owned(),
+                            command = crate::plan::sanitize(command),
+                            seconds = wait.as_secs()
+                        ),
+                        None => msg!("journal-locked-unknown", seconds = wait.as_secs()),
+                    };
+                    return Err(JournalError { path: path.to_owned(), message });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(err(e)),
+            }
+        }
+        // who holds it, for the next one to read
+        let command: Vec<String> = std::env::args().collect();
+        file.set_len(0).map_err(err)?;
+        write!(file, "{} {}", std::process::id(), command.join(" ")).map_err(err)?;
+        Ok(Lock { _held: std::sync::Arc::new(file) })
+    }
 }
 
 impl Journal {
@@ -242,12 +340,12 @@ mod tests {
         let mut j = store.open(&target(), "retail-trans").unwrap();
         assert!(j.is_empty());
         j.begin(Kind::Bucket, "b").unwrap();
-        let on_disk = store.open(&target(), "retail-trans").unwrap();
+        let on_disk = store.read(&target(), "retail-trans").unwrap();
         assert_eq!(on_disk.get(Kind::Bucket, "b").unwrap().status, Status::Creating, "written before the call");
         j.created(Kind::Bucket, "b").unwrap();
         j.begin(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
         j.created(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
-        let on_disk = store.open(&target(), "retail-trans").unwrap();
+        let on_disk = store.read(&target(), "retail-trans").unwrap();
         assert_eq!(on_disk.entries, j.entries);
         assert_eq!(on_disk.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), [Kind::Bucket, Kind::Role]);
         assert_eq!(
@@ -284,7 +382,7 @@ mod tests {
         j.created(Kind::Bucket, "b").unwrap();
         j.forget(Kind::Bucket, "b").unwrap();
         assert!(!j.path().exists());
-        assert!(store.open(&target(), "s").unwrap().is_empty());
+        assert!(store.read(&target(), "s").unwrap().is_empty());
     }
 
     #[test]
@@ -296,6 +394,44 @@ mod tests {
         j.begin(Kind::Bucket, "b").unwrap();
         assert_eq!(j.entries[0].status, Status::Created);
         assert_eq!(j.entries.len(), 2);
+    }
+
+    #[test]
+    fn an_open_journal_holds_the_stream_lock_until_it_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let j = store.open(&target(), "s").unwrap();
+        // another open file of the lock conflicts, as another process's would
+        let other = Lock::take(&store.path(&target(), "s").with_extension("lock"), std::time::Duration::ZERO);
+        let e = other.unwrap_err();
+        assert!(e.is_locked());
+        let text = crate::i18n::in_english(&e.message);
+        assert!(
+            text.starts_with(&format!(
+                "another firehose-wizard is working on this stream (PID {}: ",
+                std::process::id()
+            )),
+            "{text}"
+        );
+        assert!(store.read(&target(), "s").is_ok(), "reading takes no lock");
+        drop(j);
+        assert!(store.open(&target(), "s").is_ok(), "free again");
+    }
+
+    #[test]
+    fn an_endpoint_has_journals_of_its_own() {
+        let aws = Store::at("/state");
+        let emulator = Store::at("/state").for_endpoint(Some("http://127.0.0.1:4566/"));
+        assert_eq!(aws.path(&target(), "s"), Path::new("/state/123456789012/us-east-1/s.json"));
+        assert_eq!(
+            emulator.path(&target(), "s"),
+            Path::new("/state/endpoint-127.0.0.1_4566/123456789012/us-east-1/s.json")
+        );
+        assert_eq!(
+            emulator.plan_path(&target(), "s"),
+            Path::new("/plans/endpoint-127.0.0.1_4566/123456789012/us-east-1/s.json")
+        );
+        assert_eq!(Store::at("/state").for_endpoint(Some("")), aws, "an empty override is none");
     }
 
     #[test]

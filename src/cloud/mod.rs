@@ -29,6 +29,13 @@ pub struct Options {
     pub call_timeout: Option<std::time::Duration>,
 }
 
+impl Options {
+    /// The endpoint every call goes to instead of AWS's: `--endpoint-url`, else `AWS_ENDPOINT_URL`.
+    pub fn endpoint_override(&self) -> Option<String> {
+        self.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok()).filter(|e| !e.is_empty())
+    }
+}
+
 /// [`Options::call_timeout`] when none is given.
 pub const DEFAULT_CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 

@@ -564,7 +564,7 @@ impl<'a> Run<'a> {
         let mut journal = self
             .store
             .open(&target, &self.plan.name)
-            .map_err(|e| CloudError::local(e.msg(), msg!("hint-journal-damaged")))?;
+            .map_err(|e| CloudError::local(e.msg(), e.hint(msg!("hint-journal-damaged"))))?;
         destroy::settle(self.cloud, &mut journal, Some(destroy::SETTLE_AFTER)).await?;
         let recorded = journal.entries.len();
         self.journal = Some(journal);

@@ -23,6 +23,8 @@ use crate::plan::msg::Msg;
 
 pub struct WizardOptions {
     pub cloud: cloud::Options,
+    /// The log file, named when a background task fails.
+    pub log: Option<std::path::PathBuf>,
     pub plan: Plan,
     pub no_color: bool,
     /// `--from-stream`: the stream the plan copies, and what the copy leaves out.
@@ -34,6 +36,8 @@ pub struct WatchOptions {
     pub cloud: cloud::Options,
     pub name: String,
     pub no_color: bool,
+    /// The log file, named when a background task fails.
+    pub log: Option<std::path::PathBuf>,
 }
 
 /// How the wizard ended, for the exit code and the lines printed after the terminal is restored.
@@ -51,33 +55,33 @@ enum Start {
 }
 
 pub fn run(opts: WizardOptions) -> Ending {
-    run_start(opts.cloud, opts.no_color, Start::Wizard(Box::new(opts.plan), opts.copied_from))
+    run_start(opts.cloud, opts.no_color, Start::Wizard(Box::new(opts.plan), opts.copied_from), opts.log)
 }
 
 pub fn run_watch(opts: WatchOptions) -> Ending {
-    run_start(opts.cloud, opts.no_color, Start::Watch(opts.name))
+    run_start(opts.cloud, opts.no_color, Start::Watch(opts.name), opts.log)
 }
 
-fn run_start(cloud: cloud::Options, no_color: bool, start: Start) -> Ending {
+fn run_start(cloud: cloud::Options, no_color: bool, start: Start, log: Option<std::path::PathBuf>) -> Ending {
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             return Ending { code: 1, stdout: vec![], stderr: vec![t!("app-no-runtime", error = e.to_string())] };
         }
     };
-    let ending = runtime.block_on(run_async(cloud, no_color, start));
+    let ending = runtime.block_on(run_async(cloud, no_color, start, log));
     // Tasks still in flight (a creation left on purpose) are dropped with the runtime.
     runtime.shutdown_timeout(Duration::from_millis(200));
     ending
 }
 
-async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending {
+async fn run_async(opts: cloud::Options, no_color: bool, start: Start, log: Option<std::path::PathBuf>) -> Ending {
     let theme = Theme::from_env(no_color);
     let (cloud, connect_error) = match Cloud::connect(&opts).await {
         Ok(c) => (Some(Arc::new(c)), None),
         Err(e) => (None, Some(e)),
     };
-    let endpoint = opts.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok());
+    let endpoint = opts.endpoint_override();
     let context = Context {
         profile: opts.profile.clone(),
         region: cloud.as_ref().map(|c| c.region.clone()).or(opts.region.clone()),
@@ -110,8 +114,9 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
         cloud: cloud.clone(),
         connect_error: connect_error.clone(),
         tx: tx.clone(),
-        store: Store::default_location(),
+        store: Store::default_location(opts.endpoint_override().as_deref()),
         provisioning: Arc::new(std::sync::Mutex::new(None)),
+        log,
     };
     let mut watch_runner = WatchRunner {
         cloud: cloud.clone(),
@@ -123,6 +128,17 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start) -> Ending
     };
 
     let mut terminal = ratatui::init();
+    // ratatui's hook restores the terminal on a panic: right for the event loop's thread, wrong for a
+    // background task's (the wizard goes on, and the task's failure is shown on screen), which is
+    // only logged
+    let on_main_thread = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some("main") {
+            on_main_thread(info);
+        } else {
+            tracing::error!(panic = %info, "a panic in a background task");
+        }
+    }));
     tracing::info!("{} started", if standalone { "watch" } else { "wizard" });
     let reader_tx = tx.clone();
     std::thread::spawn(move || {
@@ -351,6 +367,46 @@ struct Runner {
     store: Option<Store>,
     /// The creation in flight, so that leaving can abandon it.
     provisioning: Arc<std::sync::Mutex<Option<tokio::task::AbortHandle>>>,
+    /// The log file, named when a background task fails.
+    log: Option<std::path::PathBuf>,
+}
+
+/// The answer an effect gets when it cannot be done: `error` in the form its action carries (`None`:
+/// the effect has no answer).
+fn failed(fx: &Effect, error: String, hint: Msg) -> Option<Action> {
+    Some(match fx {
+        Effect::Identify => Action::Identified(Err(error)),
+        Effect::LoadList { kind, generation } => Action::ListFailed { kind: *kind, generation: *generation, error },
+        Effect::CheckName { generation, .. } => Action::NameChecked { generation: *generation, result: Err(error) },
+        Effect::CheckRole { generation, .. } => Action::RoleChecked { generation: *generation, result: Err(error) },
+        Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
+            step: provision::Step::Account,
+            error: cloud::CloudError::local(Msg::text(error), hint),
+            resources: vec![],
+            journal: None,
+        }))),
+        Effect::Destroy(_) => Action::Removed(Err(error)),
+        Effect::SavePlan { .. } => Action::Saved(Err(error)),
+        Effect::SaveExport { .. } => Action::ExportSaved(Err(error)),
+        Effect::Watch { .. } => return None,
+    })
+}
+
+/// A test-only fault: with `FIREHOSE_WIZARD_TEST_PANIC=WHERE` a debug build panics in that background
+/// task (`check-name`, `provision`), so that the tests see what a user would. Release builds ignore it.
+fn test_fault(at: &str) {
+    if cfg!(debug_assertions) && std::env::var("FIREHOSE_WIZARD_TEST_PANIC").is_ok_and(|v| v == at) {
+        panic!("test fault: a panic in the background task {at}");
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 impl Runner {
@@ -360,29 +416,22 @@ impl Runner {
             // no usable AWS configuration: every AWS effect answers with that error
             let error = self.connect_error.as_ref().map(|e| e.with_hint()).unwrap_or_else(|| t!("app-no-aws"));
             let action = match fx {
-                Effect::Identify => Action::Identified(Err(error)),
-                Effect::LoadList { kind, generation } => Action::ListFailed { kind, generation, error },
-                Effect::CheckName { generation, .. } => Action::NameChecked { generation, result: Err(error) },
-                Effect::CheckRole { generation, .. } => Action::RoleChecked { generation, result: Err(error) },
-                Effect::Provision(_) => Action::Provisioned(Box::new(Err(provision::Failure {
-                    step: provision::Step::Account,
-                    error: cloud::CloudError::local(Msg::text(error), msg!("app-no-aws-hint")),
-                    resources: vec![],
-                    journal: None,
-                }))),
-                Effect::Destroy(_) => Action::Removed(Vec::new()),
-                Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
-                Effect::SaveExport { file, text } => Action::ExportSaved(save_free(&file, &text)),
-                // the loop opens the watch view itself
-                Effect::Watch { .. } => return,
+                Effect::SavePlan { path, json } => Some(Action::Saved(save(&path, &json))),
+                Effect::SaveExport { file, text } => Some(Action::ExportSaved(save_free(&file, &text))),
+                fx => failed(&fx, error, msg!("app-no-aws-hint")),
             };
-            let _ = tx.send(action);
+            if let Some(action) = action {
+                let _ = tx.send(action);
+            }
             return;
         };
         let store = self.store.clone();
         let provisioning = matches!(fx, Effect::Provision(_));
-        let task = tokio::spawn(async move {
-            let action = match fx {
+        let on_panic = fx.clone();
+        let work_tx = tx.clone();
+        let work = tokio::spawn(async move {
+            let tx = work_tx;
+            Some(match fx {
                 Effect::Identify => Action::Identified(cloud.identify().await.map_err(|e| e.with_hint())),
                 Effect::LoadList { kind, generation } => {
                     let page_tx = tx.clone();
@@ -399,27 +448,54 @@ impl Runner {
                         Err(e) => Action::ListFailed { kind, generation, error: e.with_hint() },
                     }
                 }
-                Effect::CheckName { name, generation } => Action::NameChecked {
-                    generation,
-                    result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.with_hint()),
-                },
+                Effect::CheckName { name, generation } => {
+                    test_fault("check-name");
+                    Action::NameChecked {
+                        generation,
+                        result: inventory::delivery_stream_exists(&cloud, &name).await.map_err(|e| e.with_hint()),
+                    }
+                }
                 Effect::CheckRole { name, plan, target, generation } => {
                     Action::RoleChecked { generation, result: check_role(&cloud, &name, &plan, target).await }
                 }
                 Effect::Provision(plan) => {
+                    test_fault("provision");
                     Action::Provisioned(Box::new(provision_with(&cloud, store, &plan, &tx).await))
                 }
                 Effect::Destroy(plan) => Action::Removed(destroy_with(&cloud, store, &plan).await),
                 Effect::SavePlan { path, json } => Action::Saved(save(&path, &json)),
                 Effect::SaveExport { file, text } => Action::ExportSaved(save_free(&file, &text)),
-                Effect::Watch { .. } => return,
-            };
-            let _ = tx.send(action);
+                Effect::Watch { .. } => return None,
+            })
         });
         // only the creation is abandoned on the way out; lists and checks end with the runtime
         if provisioning && let Ok(mut p) = self.provisioning.lock() {
-            *p = Some(task.abort_handle());
+            *p = Some(work.abort_handle());
         }
+        // the answer, or, when the task panicked, the effect's failure and the panic on screen
+        let log = self.log.clone();
+        tokio::spawn(async move {
+            match work.await {
+                Ok(Some(action)) => {
+                    let _ = tx.send(action);
+                }
+                Ok(None) => {}
+                Err(e) if e.is_panic() => {
+                    let text = crate::plan::sanitize(&panic_text(e.into_panic()));
+                    tracing::error!(message = %text, effect = ?on_panic, "a background task panicked");
+                    let said = match &log {
+                        Some(path) => t!("app-task-panicked", message = text, log = path.display().to_string()),
+                        None => t!("app-task-panicked-no-log", message = text),
+                    };
+                    if let Some(action) = failed(&on_panic, said.clone(), msg!("app-task-panicked-hint")) {
+                        let _ = tx.send(action);
+                    }
+                    let _ = tx.send(Action::TaskFailed(said));
+                }
+                // abandoned on the way out
+                Err(_) => {}
+            }
+        });
     }
 
     /// Leaving while creating: abandons the call in flight, settles the journal by looking up what
@@ -576,7 +652,7 @@ async fn destroy_with(
     cloud: &Cloud,
     store: Option<Store>,
     plan: &crate::plan::Plan,
-) -> Vec<(provision::Resource, Option<String>)> {
+) -> Result<Vec<(provision::Resource, Option<String>)>, String> {
     let journal = match store {
         Some(store) => {
             destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await.map(|(_, j)| j)
@@ -587,7 +663,8 @@ async fn destroy_with(
         Ok(j) => j,
         Err(e) => {
             tracing::warn!(error = crate::i18n::in_english(&e), "destroy: no journal");
-            return Vec::new();
+            // nothing was removed: say why, and the journal still lists what exists
+            return Err(e.with_hint());
         }
     };
     let removals = destroy::destroy(
@@ -598,7 +675,7 @@ async fn destroy_with(
         |r| tracing::info!(resource = crate::i18n::in_english(&r.resource), outcome = ?r.outcome, "remove"),
     )
     .await;
-    removals
+    Ok(removals
         .into_iter()
         .map(|r| {
             let why = match r.outcome {
@@ -611,7 +688,7 @@ async fn destroy_with(
             };
             (r.resource, why)
         })
-        .collect()
+        .collect())
 }
 
 /// Reads the role's trust and policies, and lists what this plan needs that they do not grant.

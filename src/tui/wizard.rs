@@ -481,7 +481,10 @@ pub enum Action {
     Progress(Progress),
     Provisioned(Box<Result<Outcome, Failure>>),
     /// What removing this run's resources did: each resource, and the error if it stayed.
-    Removed(Vec<(Resource, Option<String>)>),
+    /// What a removal did, resource by resource, or why it could not start (nothing was removed).
+    Removed(Result<Vec<(Resource, Option<String>)>, String>),
+    /// A background task ended without an answer (it panicked): shown, never hidden.
+    TaskFailed(String),
     Saved(Result<String, String>),
     /// Where the export was written, or why it was not.
     ExportSaved(Result<String, String>),
@@ -1246,7 +1249,16 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Removed(results) => {
+        Action::TaskFailed(text) => {
+            m.status = Some(text);
+            Vec::new()
+        }
+        Action::Removed(Err(error)) => {
+            m.removing = false;
+            m.status = Some(t!("status-remove-failed", error = error));
+            Vec::new()
+        }
+        Action::Removed(Ok(results)) => {
             m.removing = false;
             m.leftovers.retain(|r| !results.iter().any(|(x, e)| x == r && e.is_none()));
             let mut kept = Vec::new();

@@ -256,9 +256,28 @@ pub async fn role_policy_names(iam: &aws_sdk_iam::Client, role: &str) -> Vec<Str
 }
 
 /// Where the binary, run with `HOME=home` (as `bin` does), keeps the journal of `stream` in account
-/// 123456789012 and us-east-1.
+/// 123456789012 and us-east-1: under the one endpoint directory (`endpoint-127.0.0.1_PORT`) of the
+/// emulator or proxy it talked to, when there is one.
 pub fn journal_path(home: &Path, stream: &str) -> PathBuf {
-    home.join(format!(".local/state/firehose-wizard/journal/{ACCOUNT}/us-east-1/{stream}.json"))
+    state_path(home, "journal", stream)
+}
+
+/// Where the wizard, run with `HOME=home`, keeps the plan it created `stream` from.
+pub fn kept_plan_path(home: &Path, stream: &str) -> PathBuf {
+    state_path(home, "plans", stream)
+}
+
+fn state_path(home: &Path, kind: &str, stream: &str) -> PathBuf {
+    let root = home.join(".local/state/firehose-wizard").join(kind);
+    let mut endpoints: Vec<PathBuf> = std::fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("endpoint-")))
+        .collect();
+    assert!(endpoints.len() <= 1, "one endpoint per test home: {endpoints:?}");
+    endpoints.pop().unwrap_or(root).join(ACCOUNT).join("us-east-1").join(format!("{stream}.json"))
 }
 
 /// The text of a rendered screen, one line per row, trailing spaces cut (a wide character's second

@@ -209,6 +209,8 @@ struct State {
     calls: Vec<String>,
     /// Held requests not yet reported by [`Proxy::wait_held`].
     held: VecDeque<String>,
+    /// The release generation at which held requests are dropped instead of let through.
+    drop_at: Option<u64>,
 }
 
 impl Shared {
@@ -231,8 +233,9 @@ impl Shared {
         Some(rule.fault.clone())
     }
 
-    /// Reports the request as held, then waits for the next [`Proxy::release`].
-    async fn hold(&self, operation: &str) {
+    /// Reports the request as held, then waits for the next [`Proxy::release`] (true) or
+    /// [`Proxy::drop_held`] (false: the request is dropped).
+    async fn hold(&self, operation: &str) -> bool {
         let mut released = {
             let mut state = self.lock();
             // Subscribing under the lock orders this against `release`, which bumps under it too.
@@ -243,6 +246,8 @@ impl Shared {
         };
         // An error means the proxy is going away; the runtime drops this request anyway.
         let _ = released.changed().await;
+        let generation = *released.borrow();
+        self.lock().drop_at != Some(generation)
     }
 }
 
@@ -272,6 +277,11 @@ impl Proxy {
         self.shared.lock().rules.push(rule);
     }
 
+    /// Drops every rule: from now on the proxy only forwards (the fault has passed).
+    pub fn clear(&self) {
+        self.shared.lock().rules.clear();
+    }
+
     /// Every operation that arrived, in order, faulted ones included.
     pub fn calls(&self) -> Vec<String> {
         self.shared.lock().calls.clone()
@@ -294,6 +304,15 @@ impl Proxy {
             let left = deadline.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
             state = self.shared.held.wait_timeout(state, left).unwrap_or_else(PoisonError::into_inner).0;
         }
+    }
+
+    /// Drops every request held so far without letting it through (a held-before request never
+    /// reaches upstream), as stopping the proxy would, but the proxy goes on.
+    pub fn drop_held(&self) {
+        let mut state = self.shared.lock();
+        let next = *self.shared.release.borrow() + 1;
+        state.drop_at = Some(next);
+        self.shared.release.send_modify(|generation| *generation += 1);
     }
 
     /// Lets every request held so far finish: a request held before forwarding is forwarded now,
@@ -397,12 +416,16 @@ async fn handle(
             return Err(Reset);
         }
         Some(Fault::HoldBeforeUpstream) => {
-            shared.hold(&operation).await;
+            if !shared.hold(&operation).await {
+                return Err(Reset);
+            }
             upstream.forward(req).await
         }
         Some(Fault::HoldAfterUpstream) => {
             let answer = upstream.forward(req).await;
-            shared.hold(&operation).await;
+            if !shared.hold(&operation).await {
+                return Err(Reset);
+            }
             answer
         }
         Some(Fault::Rewrite(f)) => rewrite(upstream.forward(req).await, &*f),
