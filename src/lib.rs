@@ -16,6 +16,15 @@ pub mod report;
 pub mod text;
 pub mod tui;
 
+/// The text of a panic's payload (`panic!`'s message), for the log and the screen.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into())
+}
+
 /// firehose-wizard's own directory under the XDG state directory (`~/.local/state/firehose-wizard`, or
 /// the cache directory where there is no state directory): the log, the journals and the wizard's plans.
 pub fn state_dir() -> Option<std::path::PathBuf> {

@@ -150,12 +150,7 @@ fn in_terminal(why_not: &str, run: impl FnOnce() -> firehose_wizard::tui::app::E
 /// A panic prints one line naming the log file, never a backtrace.
 fn install_panic_hook(log_path: Option<PathBuf>) {
     std::panic::set_hook(Box::new(move |info| {
-        let msg = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
+        let msg = firehose_wizard::panic_message(info.payload());
         let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         tracing::error!(message = %msg, at, "panic");
         let text = match &log_path {

@@ -396,14 +396,7 @@ fn processors(
                         }
                         // AWS fills in the destination's role
                         ProcessorParameterName::RoleArn if v == role_arn => {}
-                        ProcessorParameterName::RoleArn => {
-                            lost.0.push(msg!(
-                                "import-other-role",
-                                path = format!("{path}.RoleArn"),
-                                value = sanitize(v),
-                                role = sanitize(role_arn)
-                            ));
-                        }
+                        ProcessorParameterName::RoleArn => lost.role(&format!("{path}.RoleArn"), v, role_arn),
                         _ => other!(n, v),
                     }
                 }

@@ -400,15 +400,6 @@ fn test_fault(at: &str) {
     }
 }
 
-/// The text of a panic's payload.
-fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 impl Runner {
     fn spawn(&self, fx: Effect) {
         let tx = self.tx.clone();
@@ -481,7 +472,7 @@ impl Runner {
                 }
                 Ok(None) => {}
                 Err(e) if e.is_panic() => {
-                    let text = crate::plan::sanitize(&panic_text(e.into_panic()));
+                    let text = crate::plan::sanitize(&crate::panic_message(&*e.into_panic()));
                     tracing::error!(message = %text, effect = ?on_panic, "a background task panicked");
                     let said = match &log {
                         Some(path) => t!("app-task-panicked", message = text, log = path.display().to_string()),
