@@ -363,13 +363,16 @@ fn expired_credentials_midway_leave_an_exact_record() {
     );
     let r = s.apply(&[]);
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("error: step 6/8 (role) failed: iam:GetRole: ExpiredToken"), "{}", r.stderr);
     assert!(r.stderr.contains("hint: the credentials have expired: renew them"), "{}", r.stderr);
-    assert!(r.stderr.contains("to resume after fixing the cause: firehose-wizard apply"), "{}", r.stderr);
-    let (streams, roles, buckets, groups) = s.state();
-    assert!(streams.is_empty() && roles.is_empty());
-    assert_eq!(buckets.len(), 1);
-    assert_eq!(groups.len(), 1);
-    assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..3]));
+    // the role's lookup failed before the steps that run with it created anything: they were held back
+    assert!(r.stderr.contains("nothing firehose-wizard created exists"), "{}", r.stderr);
+    for held in ["[4/8] bucket           skipped", "[5/8] error logging    skipped"] {
+        assert!(r.stdout.contains(held), "{held}: {}", r.stdout);
+    }
+    assert!(r.stdout.contains("nothing made: step 6/8 (role) failed first"), "{}", r.stdout);
+    assert_eq!(s.state(), (vec![], vec![], vec![], vec![]));
+    assert_eq!(entries(&s.journal()), all_created(&[]));
     // renewed: the rerun (through the same endpoint) converges
     s.proxy.clear();
     let r = run(s.moto.command(s.dir.path()).env("AWS_ENDPOINT_URL", &s.proxy.url).arg("apply").arg(&s.plan));
@@ -392,4 +395,14 @@ fn already_exists_without_a_lost_answer_is_someone_elses_and_not_journaled() {
     assert!(r.stderr.contains("iam:CreateRole: EntityAlreadyExists"), "{}", r.stderr);
     assert!(r.stderr.contains("was created by someone else while this run was creating it"), "{}", r.stderr);
     assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..3]), "no role in the journal");
+    // the bucket and the log group, made meanwhile, are said to exist, and their steps ended as such
+    for made in [
+        "  S3 bucket aws-analytics-immersion-day-fault004 (created by firehose-wizard)",
+        "  CloudWatch log group /aws/kinesisfirehose/retail-trans (created by firehose-wizard)",
+    ] {
+        assert!(r.stderr.contains(made), "{made}: {}", r.stderr);
+    }
+    for line in ["[4/8] bucket           created", "[5/8] error logging    created", "[6/8] role             FAILED"] {
+        assert!(r.stdout.contains(line), "{line}: {}", r.stdout);
+    }
 }

@@ -56,7 +56,7 @@ impl Sig {
     }
 }
 
-/// What the tool may create, in the order it creates them.
+/// What the tool may create, in the journal's order (the steps' order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Res {
     KinesisStream,
@@ -82,6 +82,18 @@ impl Res {
             Res::Role => "role",
             Res::RolePolicy => "role_policy",
             Res::DeliveryStream => "delivery_stream",
+        }
+    }
+
+    /// The step that makes it. The source, bucket, log and role steps run at the same time, each
+    /// making its own in order; the delivery stream comes after all of them.
+    fn step(self) -> &'static str {
+        match self {
+            Res::KinesisStream => "source",
+            Res::Bucket => "bucket",
+            Res::LogGroup | Res::LogStream => "logs",
+            Res::Role | Res::RolePolicy => "role",
+            Res::DeliveryStream => "stream",
         }
     }
 
@@ -355,17 +367,22 @@ impl Names {
         ORDER.into_iter().filter(|r| *r != Res::KinesisStream || self.source == Src::New).collect()
     }
 
-    /// What exists after the run was interrupted at `case`: everything before the held call, and
-    /// what the held call creates if moto got it.
-    fn expected(&self, case: &Case) -> Vec<Res> {
-        let all = self.resources();
-        let Some(held) = case.creates else { return all };
-        let at = all.iter().position(|r| *r == held).expect("the held call creates one of the plan's resources");
-        let mut out = all[..at].to_vec();
-        if case.hold == Hold::After {
-            out.push(held);
+    /// Whether `r` must exist after the run was interrupted at `case`: the held call's resource if
+    /// moto got it, what its own step made before it, everything the delivery stream's steps come after;
+    /// nothing the held call comes before. `None` for a resource of a step that ran at the same time as
+    /// the held call: it may be anywhere, as long as the journal agrees with moto.
+    fn must_exist(&self, case: &Case, r: Res) -> Option<bool> {
+        let Some(held) = case.creates else { return Some(true) };
+        if r == held {
+            return Some(case.hold == Hold::After);
         }
-        out
+        let at = |x: Res| ORDER.iter().position(|o| *o == x);
+        match (held.step(), r.step()) {
+            (h, r_step) if h == r_step => Some(at(r) < at(held)),
+            ("stream", _) => Some(true),
+            (_, "stream") => Some(false),
+            _ => None,
+        }
     }
 
     /// The journal's `id`.
@@ -458,7 +475,6 @@ fn interrupt_and_check(
         ev.stderr.contains(&format!("firehose-wizard: received {}: the call in flight was abandoned", sig.name())),
         "stderr names the signal{ev}"
     );
-    let expected = names.expected(case);
     let err: Vec<&str> = ev.stderr.lines().collect();
     let resume = err.iter().position(|l| *l == format!("to resume: firehose-wizard apply {PLAN}"));
     let resume = resume.unwrap_or_else(|| panic!("stderr gives the apply command{ev}"));
@@ -467,7 +483,41 @@ fn interrupt_and_check(
         Some(format!("to remove what firehose-wizard created: firehose-wizard destroy {PLAN}").as_str()),
         "stderr gives the destroy command{ev}"
     );
-    if expected.is_empty() && pending(case).is_none() {
+
+    // 2. the journal agrees with moto, both ways: what exists is `created` (settled by a lookup when
+    // its answer never came); what does not exist has no entry, or stays `creating` when its call was
+    // abandoned unanswered (it may still land, and S3's and IAM's lists lag) until the settling window
+    // has passed. A call that ran meanwhile and landed after the lookup is `creating` too.
+    let entries = journal_entries(&journal_path, names, &ev);
+    let mut expected = Vec::new();
+    for r in names.resources() {
+        let exists = rt.block_on(exists(&sdk, names, r));
+        if let Some(must) = names.must_exist(case, r) {
+            assert_eq!(exists, must, "{r:?} {} in moto{ev}", names.id(r));
+        }
+        let status = entries.iter().find(|(kind, id, _)| kind == r.kind() && *id == names.id(r)).map(|e| e.2.as_str());
+        let held = case.creates == Some(r);
+        match (exists, status) {
+            (true, Some("created")) | (false, None | Some("creating")) => {}
+            (true, Some("creating")) if !held => {}
+            (exists, status) => panic!("{r:?} {}: in moto {exists}, journal {status:?}{ev}", names.id(r)),
+        }
+        if exists {
+            expected.push(r);
+        }
+    }
+    if let Some(p) = pending(case) {
+        assert!(entries.contains(&(p.kind().to_owned(), names.id(p), "creating".to_owned())), "{p:?} pending{ev}");
+    }
+    for (kind, id, _) in &entries {
+        assert!(
+            names.resources().iter().any(|r| r.kind() == kind && names.id(*r) == *id),
+            "{kind} {id}: not the plan's{ev}"
+        );
+    }
+
+    // 3. stderr lists exactly what the journal holds, in its order, each unanswered one said so
+    if entries.is_empty() {
         assert!(
             err[..resume].contains(&"firehose-wizard created nothing for this stream"),
             "stderr says nothing was created{ev}"
@@ -476,35 +526,26 @@ fn interrupt_and_check(
         let header = format!("what firehose-wizard created (journal {}):", journal_path.display());
         let at = err.iter().position(|l| *l == header).unwrap_or_else(|| panic!("stderr has {header:?}{ev}"));
         let listed: Vec<&str> = err[at + 1..resume].to_vec();
-        let mut want: Vec<String> = expected.iter().map(|r| format!("  {} {}", r.label(), names.id(*r))).collect();
-        if let Some(p) = pending(case) {
-            want.push(format!(
-                "  {} {} (its create call never answered: the next apply or destroy checks it)",
-                p.label(),
-                names.id(p)
-            ));
-        }
-        assert_eq!(listed, want, "stderr lists exactly what exists, each settled{ev}");
-    }
-
-    // 2. the journal agrees with moto, both ways
-    let mut want: Vec<(String, String, String)> =
-        expected.iter().map(|r| (r.kind().to_owned(), names.id(*r), "created".to_owned())).collect();
-    // a call abandoned before it reached AWS: not found yet, but it may still land (and S3's and IAM's
-    // lists lag), so the journal keeps it as `creating` until the settling window has passed
-    if let Some(p) = pending(case) {
-        want.push((p.kind().to_owned(), names.id(p), "creating".to_owned()));
-    }
-    assert_eq!(journal_entries(&journal_path, names, &ev), want, "the journal lists what exists, all settled{ev}");
-    for r in names.resources() {
-        let exists = rt.block_on(exists(&sdk, names, r));
-        assert_eq!(exists, expected.contains(&r), "{r:?} {} in moto{ev}", names.id(r));
+        let want: Vec<String> = entries
+            .iter()
+            .map(|(kind, id, status)| {
+                let r = ORDER.into_iter().find(|r| r.kind() == kind).unwrap();
+                match status.as_str() {
+                    "creating" => format!(
+                        "  {} {id} (its create call never answered: the next apply or destroy checks it)",
+                        r.label()
+                    ),
+                    _ => format!("  {} {id}", r.label()),
+                }
+            })
+            .collect();
+        assert_eq!(listed, want, "stderr lists exactly what the journal holds{ev}");
     }
     if names.source == Src::Existing {
         assert!(rt.block_on(kinesis_exists(&sdk, &names.source_stream)), "the test's own source stream{ev}");
     }
 
-    // 3. private, and no secret anywhere on disk
+    // 4. private, and no secret anywhere on disk
     if journal_path.exists() {
         let mode = std::fs::metadata(&journal_path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "journal mode {mode:o}{ev}");
@@ -520,8 +561,17 @@ fn interrupt_and_check(
     if let (Some(held), Hold::Before) = (case.creates, case.hold) {
         std::thread::sleep(Duration::from_millis(200));
         assert!(!rt.block_on(exists(&sdk, names, held)), "the held {held:?} reached moto after the proxy stopped{ev}");
-        // let the settling window pass (as if the user came back later): date the unanswered entry back
+    }
+    // let the settling window pass (as if the user came back later): date the unanswered entries back;
+    // `destroy` then looks each up, so one that landed late is deleted too
+    if journal_path.exists() {
         backdate_unanswered(&journal_path);
+        std::thread::sleep(Duration::from_millis(200));
+        for r in names.resources() {
+            if !expected.contains(&r) && rt.block_on(exists(&sdk, names, r)) {
+                expected.push(r);
+            }
+        }
     }
     expected
 }

@@ -248,16 +248,22 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     ] {
         assert!(after.contains(&needle), "{needle:?} missing:\n{after}");
     }
-    // the journal names the role as created (settled by a lookup), and the kept plan destroys it all
+    // the journal names the role as created (settled by a lookup), and the kept plan destroys it all;
+    // the bucket and the log group, made at the same time, are there as far as they got
     let journal: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(common::journal_path(dir.path(), "retail-trans")).unwrap())
             .unwrap();
-    let kinds: Vec<_> =
-        journal["entries"].as_array().unwrap().iter().map(|e| (e["kind"].clone(), e["status"].clone())).collect();
-    assert_eq!(
-        kinds,
-        ["bucket", "log_group", "log_stream", "role"].map(|k| (serde_json::json!(k), serde_json::json!("created")))
-    );
+    let kinds: Vec<_> = journal["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap().to_owned(), e["status"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(kinds.contains(&("role".to_owned(), "created".to_owned())), "{kinds:?}");
+    for (kind, status) in &kinds {
+        assert!(["bucket", "log_group", "log_stream", "role"].contains(&kind.as_str()), "{kinds:?}");
+        assert!(status == "created" || (status == "creating" && kind != "role"), "{kinds:?}");
+    }
     let r = common::run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("destroy").arg(&plan));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     rt.block_on(async {
@@ -396,4 +402,58 @@ fn a_panic_in_a_background_task_is_shown_and_the_wizard_goes_on() {
     pty.assert_restored();
     let log = std::fs::read_to_string(dir.path().join("firehose-wizard.log")).unwrap();
     assert!(log.contains("a background task panicked") && log.contains("test fault"), "{log}");
+}
+
+/// One run per stream: the wizard's Create while `apply` of the same plan is working (held at its
+/// CreateRole) waits for the stream's lock, then fails naming the other run (its PID and command) and
+/// changes nothing; the `apply` then finishes, and moto holds one of each.
+#[test]
+fn create_in_the_wizard_while_apply_runs_waits_then_names_it_and_changes_nothing() {
+    use common::proxy::{Fault, Proxy, Rule};
+    use std::process::Stdio;
+    let moto = Moto::start();
+    let rt = rt();
+    seed_lab_stream(&moto, &rt);
+    let dir = tempfile::tempdir().unwrap();
+    let plan = common::write_plan(dir.path(), "plan.json", &firehose_wizard::plan::Plan::lab("lockpty1"));
+    let proxy = Proxy::start(&moto.url);
+    proxy.add(Rule::new("iam:CreateRole", 1, Fault::HoldBeforeUpstream));
+    let mut apply = moto.command(dir.path());
+    apply.env("AWS_ENDPOINT_URL", &proxy.url).arg("apply").arg(&plan);
+    let apply = apply.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    assert_eq!(proxy.wait_held(TIMEOUT).as_deref(), Some("iam:CreateRole"));
+    let creates = || {
+        let mut c: Vec<String> =
+            proxy.calls().into_iter().filter(|c| c.contains(":Create") || c.contains(":Put")).collect();
+        c.sort();
+        c
+    };
+
+    let mut pty = Pty::spawn_at(dir.path(), Some(&proxy.url), &["--plan", plan.to_str().unwrap()], (30, 220));
+    pty.create_lab();
+    let s = pty.wait_for(&["✗ step 1 (account) failed"]);
+    let pid = apply.id();
+    assert!(s.contains(&format!("another firehose-wizard is working on this stream (PID {pid}:")), "{s}");
+    assert!(s.contains(" apply ") && s.contains("did not finish within 5 s"), "{s}");
+    assert!(s.contains("nothing was changed here"), "{s}");
+    // each once: the apply's (its bucket and log steps finished meanwhile; its role is held)
+    assert_eq!(
+        creates(),
+        ["iam:CreateRole", "logs:CreateLogGroup", "logs:CreateLogStream", "s3:CreateBucket"],
+        "the wizard sent no create call"
+    );
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 1, "a failed creation exits 1");
+    pty.assert_restored();
+
+    proxy.release();
+    let out = apply.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    rt.block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        assert_eq!(moto.bucket_names().await.len(), 1);
+        assert_eq!(aws_sdk_iam::Client::new(&sdk).list_roles().send().await.unwrap().roles().len(), 1);
+        let fh = aws_sdk_firehose::Client::new(&sdk);
+        assert_eq!(fh.list_delivery_streams().send().await.unwrap().delivery_stream_names(), ["retail-trans"]);
+    });
 }

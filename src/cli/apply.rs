@@ -80,10 +80,12 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
         };
         let (tx, mut rx) = unbounded_channel::<Progress>();
         let printer = async {
+            let mut lines = InOrder::default();
             while let Some(p) = rx.recv().await {
                 tracing::info!(step = ?p.step, state = ?p.state, elapsed_ms = p.elapsed.as_millis() as u64, "progress");
-                print_progress(&p);
+                lines.take(p).iter().for_each(print_progress);
             }
+            lines.flush().iter().for_each(print_progress);
         };
         let work = async {
             let r = provision::provision(&cloud, &plan, &store, &Timing::default(), &tx).await;
@@ -138,6 +140,47 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
     // an abandoned call may still hold a resolver thread: never wait for it on the way out
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     code
+}
+
+/// The steps that run at once end in any order; their last lines are printed in the steps' order, a
+/// step's held until every step before it that started has ended. Retries and waits are printed as
+/// they come (their step is on the line).
+#[derive(Default)]
+struct InOrder {
+    started: Vec<Step>,
+    ended: Vec<Step>,
+    held: Vec<Progress>,
+}
+
+impl InOrder {
+    /// The events to print now, in order.
+    fn take(&mut self, p: Progress) -> Vec<Progress> {
+        match p.state {
+            State::Started => {
+                self.started.push(p.step);
+                vec![]
+            }
+            State::Done { .. } | State::Failed { .. } => {
+                self.ended.push(p.step);
+                self.held.push(p);
+                self.held.sort_by_key(|p| p.step.number());
+                let ready = self
+                    .held
+                    .iter()
+                    .take_while(|h| {
+                        !self.started.iter().any(|s| s.number() < h.step.number() && !self.ended.contains(s))
+                    })
+                    .count();
+                self.held.drain(..ready).collect()
+            }
+            _ => vec![p],
+        }
+    }
+
+    /// What is still held when the run has ended (a step before it never ended).
+    fn flush(&mut self) -> Vec<Progress> {
+        std::mem::take(&mut self.held)
+    }
 }
 
 /// `[4/8] bucket          `: the step's number and label, padded to one width in every language.
@@ -217,5 +260,52 @@ pub fn print_failure(f: &Failure, log: Option<&Path>) {
     }
     if let Some(path) = log {
         tell!("{}", t!("cli-log", path = path.display().to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::provision::Done;
+    use crate::plan::msg::Msg;
+    use std::time::Duration;
+
+    fn ev(step: Step, state: State) -> Progress {
+        Progress { step, state, elapsed: Duration::ZERO }
+    }
+
+    fn done(step: Step) -> Progress {
+        ev(step, State::Done { done: Done::Created, detail: Msg::text("") })
+    }
+
+    fn steps(ps: Vec<Progress>) -> Vec<Step> {
+        ps.into_iter().map(|p| p.step).collect()
+    }
+
+    #[test]
+    fn steps_that_run_at_once_end_in_their_order() {
+        let mut o = InOrder::default();
+        for s in [Step::Role, Step::Source, Step::Bucket, Step::Logs] {
+            assert!(o.take(ev(s, State::Started)).is_empty());
+        }
+        // the role ends first: held until the source, the bucket and the logs have ended
+        assert!(o.take(done(Step::Role)).is_empty());
+        // a retry is printed at once
+        let waiting = ev(Step::Logs, State::Waiting { status: "x".into() });
+        assert_eq!(steps(o.take(waiting)), [Step::Logs]);
+        assert!(o.take(done(Step::Bucket)).is_empty());
+        assert_eq!(steps(o.take(done(Step::Source))), [Step::Source, Step::Bucket]);
+        assert_eq!(steps(o.take(done(Step::Logs))), [Step::Logs, Step::Role]);
+        assert!(o.flush().is_empty());
+    }
+
+    #[test]
+    fn a_step_that_never_ends_lets_the_rest_out_at_the_end() {
+        let mut o = InOrder::default();
+        for s in [Step::Source, Step::Bucket] {
+            o.take(ev(s, State::Started));
+        }
+        assert!(o.take(done(Step::Bucket)).is_empty());
+        assert_eq!(steps(o.flush()), [Step::Bucket]);
     }
 }

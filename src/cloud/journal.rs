@@ -280,7 +280,13 @@ impl Journal {
                 e.status = status;
                 e.at = at;
             }
-            None => self.entries.push(Entry { kind, id: id.to_owned(), status, at }),
+            // in the steps' order, whatever order the steps that run at once began in; in the order
+            // begun within a step
+            None => {
+                let step = kind.step().number();
+                let at_end = self.entries.iter().rposition(|e| e.kind.step().number() <= step).map_or(0, |i| i + 1);
+                self.entries.insert(at_end, Entry { kind, id: id.to_owned(), status, at });
+            }
         }
         self.save()
     }
@@ -358,6 +364,29 @@ mod tests {
             dir.path().join("plans/123456789012/us-east-1/retail-trans.json"),
             "plans apart from journals: a stream named x.plan has a journal of its own"
         );
+    }
+
+    #[test]
+    fn entries_are_kept_in_the_steps_order_whatever_order_they_began_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("journal"));
+        let mut j = store.open(&target(), "s").unwrap();
+        // the role, the log group and the bucket begin at once, the role first
+        for (kind, id) in [
+            (Kind::Role, "r"),
+            (Kind::LogGroup, "g"),
+            (Kind::Bucket, "b"),
+            (Kind::RolePolicy, "r/p"),
+            (Kind::LogStream, "g:s1"),
+            (Kind::LogStream, "g:s0"),
+            (Kind::DeliveryStream, "d"),
+            (Kind::KinesisStream, "k"),
+        ] {
+            j.begin(kind, id).unwrap();
+        }
+        j.created(Kind::Bucket, "b").unwrap();
+        let ids: Vec<_> = store.read(&target(), "s").unwrap().entries.into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["k", "b", "g", "g:s1", "g:s0", "r", "r/p", "d"]);
     }
 
     #[cfg(unix)]

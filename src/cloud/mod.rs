@@ -4,6 +4,7 @@
 pub mod dataflow;
 pub mod destroy;
 pub mod errors;
+pub mod gate;
 pub mod inventory;
 pub mod journal;
 pub mod monitor;

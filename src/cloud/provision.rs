@@ -22,7 +22,8 @@ use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
-use super::journal::{Journal, Store};
+use super::gate::Gate;
+use super::journal::{Journal, JournalError, Store};
 use super::retries::SdkRetry;
 use super::{Cloud, CloudError, destroy};
 use crate::plan::msg::Msg;
@@ -57,6 +58,19 @@ impl Step {
             Step::Role => msg!("step-role"),
             Step::Stream => msg!("step-stream"),
             Step::Active => msg!("step-active"),
+        }
+    }
+
+    /// The service whose calls the step makes (as [`SdkRetry::operation`] names it), for the steps
+    /// that run at once.
+    fn service(self) -> &'static str {
+        match self {
+            Step::Account => "sts",
+            Step::Source => "kinesis",
+            Step::Bucket => "s3",
+            Step::Logs => "logs",
+            Step::Role => "iam",
+            Step::Name | Step::Stream | Step::Active => "firehose",
         }
     }
 
@@ -136,6 +150,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The step that finds or makes this kind of resource.
+    pub fn step(self) -> Step {
+        match self {
+            Kind::KinesisStream => Step::Source,
+            Kind::Bucket => Step::Bucket,
+            Kind::LogGroup | Kind::LogStream => Step::Logs,
+            Kind::Role | Kind::RolePolicy => Step::Role,
+            Kind::DeliveryStream => Step::Stream,
+        }
+    }
+
     pub fn msg(self) -> Msg {
         match self {
             Kind::KinesisStream => msg!("kind-kinesis-stream"),
@@ -355,33 +380,61 @@ pub async fn provision(
     timing: &Timing,
     events: &UnboundedSender<Progress>,
 ) -> Result<Outcome, Failure> {
-    let current = Arc::new(Mutex::new((Step::Account, Instant::now())));
-    // the SDK's own retries are shown on the step that is running
+    let running = Arc::new(Mutex::new(Running::default()));
+    // the SDK's own retries are shown on the step that made the call
     let _watching = cloud.retries.watch({
-        let (events, current) = (events.clone(), current.clone());
+        let (events, running) = (events.clone(), running.clone());
         move |retry: SdkRetry| {
-            let (step, start) = *current.lock().unwrap_or_else(|e| e.into_inner());
+            let Some((step, start)) = lock(&running).for_operation(&retry.operation) else { return };
             let _ = events.send(Progress { step, state: State::SdkRetry(retry), elapsed: start.elapsed() });
         }
     });
-    let mut run = Run {
+    let run = Run {
         cloud,
         plan,
         store,
         timing,
         events,
-        current,
-        resources: Vec::new(),
-        journal: None,
-        existing_stream: None,
+        running,
+        resources: Mutex::new(Vec::new()),
+        journal: Mutex::new(None),
+        gate: Gate::new(&AT_ONCE),
     };
-    match run.steps().await {
-        Ok((target, stream_arn)) => Ok(Outcome { target, stream_arn, resources: run.resources }),
+    let result = run.steps().await;
+    let mut resources = run.resources.into_inner().unwrap_or_else(|e| e.into_inner());
+    // in the steps' order whatever order the steps that ran at once ended in (a stable sort: each
+    // step's own resources keep theirs)
+    resources.sort_by_key(|r| r.kind.step().number());
+    match result {
+        Ok((target, stream_arn)) => Ok(Outcome { target, stream_arn, resources }),
         Err(e) => {
             let (step, error) = *e;
-            let journal = run.journal.map(|j| j.path().to_path_buf());
-            Err(Failure { step, error, resources: run.resources, journal })
+            let journal = run.journal.into_inner().unwrap_or_else(|e| e.into_inner()).map(|j| j.path().to_path_buf());
+            Err(Failure { step, error, resources, journal })
         }
+    }
+}
+
+/// A lock that a panicking holder left poisoned still holds good data: every change under it is one
+/// push or one journal write.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The steps started so far, in the order they started, and whether each has ended: an SDK retry is
+/// shown on the running step of the call's service (several run at once), else on the last one.
+#[derive(Default)]
+struct Running(Vec<(Step, Instant, bool)>);
+
+impl Running {
+    fn for_operation(&self, operation: &str) -> Option<(Step, Instant)> {
+        let service = operation.split(':').next().unwrap_or_default();
+        let open = || self.0.iter().filter(|(_, _, ended)| !ended);
+        open()
+            .find(|(step, _, _)| step.service() == service)
+            .or_else(|| open().next_back())
+            .or_else(|| self.0.last())
+            .map(|&(step, start, _)| (step, start))
     }
 }
 
@@ -391,14 +444,31 @@ struct Run<'a> {
     store: &'a Store,
     timing: &'a Timing,
     events: &'a UnboundedSender<Progress>,
-    /// The step running now and when it started, for the SDK's retry reports.
-    current: Arc<Mutex<(Step, Instant)>>,
-    resources: Vec<Resource>,
+    running: Arc<Mutex<Running>>,
+    /// What exists, in the order it was found or created. The steps that run at once share it (and
+    /// the journal) through these locks, each held for one change and never across a call to AWS.
+    resources: Mutex<Vec<Resource>>,
     /// Opened once the account is known (step 1).
-    journal: Option<Journal>,
-    /// The checks found the stream already there, matching the plan: its ARN and whether
-    /// firehose-wizard created it.
-    existing_stream: Option<String>,
+    journal: Mutex<Option<Journal>>,
+    /// The steps that run at once create nothing until all of them have looked.
+    gate: Gate<Step>,
+}
+
+/// The steps that do not depend on each other, run at once: the role first, so that IAM's propagation
+/// overlaps the rest.
+const AT_ONCE: [Step; 4] = [Step::Role, Step::Source, Step::Bucket, Step::Logs];
+
+/// The code of the error a step that runs at once ends with when another one's failure held it back
+/// before it created anything (it is shown as skipped, not as a failure).
+const HELD_BACK: &str = "firehose-wizard:held-back";
+
+fn held_back(failed: Step) -> CloudError {
+    let mut e = CloudError::local(
+        msg!("held-back", number = failed.number(), steps = Step::ALL.len(), step = failed.label()),
+        msg!("hint-bug"),
+    );
+    e.code = Some(HELD_BACK.to_owned());
+    e
 }
 
 type StepResult<T> = Result<T, Box<(Step, CloudError)>>;
@@ -416,17 +486,25 @@ impl<'a> Run<'a> {
     /// Reports a step's start; the reporter times it.
     fn start(&self, step: Step) -> Reporter<'a> {
         let r = Reporter { events: self.events, step, start: Instant::now() };
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = (step, r.start);
+        lock(&self.running).0.push((step, r.start, false));
         r.send(State::Started);
         r
     }
 
     /// Reports how a step ended.
-    fn finish<T>(r: Reporter<'_>, result: Result<(T, Done, Msg), CloudError>) -> StepResult<T> {
+    fn finish<T>(&self, r: Reporter<'_>, result: Result<(T, Done, Msg), CloudError>) -> StepResult<T> {
+        if let Some(s) = lock(&self.running).0.iter_mut().find(|(step, _, _)| *step == r.step) {
+            s.2 = true;
+        }
+        self.gate.leave(r.step, result.is_ok());
         match result {
             Ok((v, done, detail)) => {
                 r.send(State::Done { done, detail });
                 Ok(v)
+            }
+            Err(error) if error.is(HELD_BACK) => {
+                r.send(State::Done { done: Done::Skipped, detail: error.message.clone() });
+                Err(Box::new((r.step, error)))
             }
             Err(error) => {
                 r.send(State::Failed { error: error.clone() });
@@ -435,21 +513,28 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn journal(&mut self) -> Result<&mut Journal, CloudError> {
-        self.journal.as_mut().ok_or_else(|| CloudError::local(msg!("journal-not-open"), msg!("hint-bug")))
+    /// One change to the journal, written before the lock is let go.
+    fn journal<T>(&self, change: impl FnOnce(&mut Journal) -> Result<T, JournalError>) -> Result<T, CloudError> {
+        let mut journal = lock(&self.journal);
+        let journal = journal.as_mut().ok_or_else(|| CloudError::local(msg!("journal-not-open"), msg!("hint-bug")))?;
+        change(journal).map_err(destroy::journal_error)
     }
 
     /// Whether the journal says firehose-wizard created this resource.
     fn ours(&self, kind: Kind, id: &str) -> bool {
-        self.journal.as_ref().is_some_and(|j| j.owns(kind, id))
+        lock(&self.journal).as_ref().is_some_and(|j| j.owns(kind, id))
+    }
+
+    fn push(&self, resource: Resource) {
+        lock(&self.resources).push(resource);
     }
 
     /// Records a resource that was there before this run; it counts as created when the journal says
     /// firehose-wizard created it. Returns that.
-    fn found(&mut self, kind: Kind, id: impl Into<String>) -> bool {
+    fn found(&self, kind: Kind, id: impl Into<String>) -> bool {
         let id = id.into();
         let created = self.ours(kind, &id);
-        self.resources.push(Resource { kind, id, created });
+        self.push(Resource { kind, id, created });
         created
     }
 
@@ -461,7 +546,7 @@ impl<'a> Run<'a> {
     /// run's, absent is sent again. When it cannot be told, the journal keeps `creating`, for the next
     /// run or `destroy` to settle. Returns whether the answer was lost and recovered.
     async fn tracked<C, CF>(
-        &mut self,
+        &self,
         r: &Reporter<'_>,
         (kind, id): (Kind, &str),
         operation: &'static str,
@@ -473,7 +558,8 @@ impl<'a> Run<'a> {
         CF: Future<Output = Result<(), CloudError>>,
     {
         let cloud = self.cloud;
-        self.journal()?.begin(kind, id).map_err(destroy::journal_error)?;
+        self.gate.pass(r.step).await.map_err(held_back)?;
+        self.journal(|j| j.begin(kind, id))?;
         let lost_before = cloud.retries.lost(operation);
         let mut resent = 0;
         // Ok(recovered), or Err((error, whether the call may have taken effect))
@@ -504,13 +590,13 @@ impl<'a> Run<'a> {
         };
         match verdict {
             Ok(recovered) => {
-                self.journal()?.created(kind, id).map_err(destroy::journal_error)?;
-                self.resources.push(Resource { kind, id: id.to_owned(), created: true });
+                self.journal(|j| j.created(kind, id))?;
+                self.push(Resource { kind, id: id.to_owned(), created: true });
                 Ok(recovered)
             }
             Err((e, unknown)) => {
                 if !unknown {
-                    self.journal()?.forget(kind, id).map_err(destroy::journal_error)?;
+                    self.journal(|j| j.forget(kind, id))?;
                 }
                 Err(e)
             }
@@ -524,36 +610,58 @@ impl<'a> Run<'a> {
         e
     }
 
-    async fn steps(&mut self) -> StepResult<(Target, String)> {
+    async fn steps(&self) -> StepResult<(Target, String)> {
         let r = self.start(Step::Account);
-        let target = Self::finish(r, self.account().await)?;
+        let result = self.account().await;
+        let target = self.finish(r, result)?;
         let r = self.start(Step::Name);
-        Self::finish(r, self.checks(&target).await)?;
-        let r = self.start(Step::Source);
-        let result = self.source(&r).await;
-        let source_arn = Self::finish(r, result)?;
-        let r = self.start(Step::Bucket);
-        let result = self.bucket(&target, &r).await;
-        Self::finish(r, result)?;
-        let r = self.start(Step::Logs);
-        let result = self.logs(&r).await;
-        Self::finish(r, result)?;
-        let r = self.start(Step::Role);
-        let result = self.role(&target, source_arn.as_deref(), &r).await;
-        let role_arn = Self::finish(r, result)?;
+        let result = self.checks(&target).await;
+        let existing_stream = self.finish(r, result)?;
+        // The role, the source, the bucket and the log group do not depend on each other: they are
+        // made at once, the role first so that IAM's propagation overlaps the rest. Each runs to its
+        // end even when another fails, so that the failure can say what the others did.
+        let role = async {
+            let r = self.start(Step::Role);
+            let result = self.role(&target, &r).await;
+            self.finish(r, result)
+        };
+        let source = async {
+            let r = self.start(Step::Source);
+            let result = self.source(&r).await;
+            self.finish(r, result)
+        };
+        let bucket = async {
+            let r = self.start(Step::Bucket);
+            let result = self.bucket(&target, &r).await;
+            self.finish(r, result)
+        };
+        let logs = async {
+            let r = self.start(Step::Logs);
+            let result = self.logs(&r).await;
+            self.finish(r, result)
+        };
+        let (role, source, bucket, logs) = tokio::join!(role, source, bucket, logs);
+        // the run's failure is the first in the steps' order that was not held back by another
+        let failures = [source.as_ref().err(), bucket.as_ref().err(), logs.as_ref().err(), role.as_ref().err()];
+        if let Some(e) = failures.into_iter().flatten().find(|e| !e.1.is(HELD_BACK)) {
+            return Err(e.clone());
+        }
+        let (source_arn, role_arn) = (source?, role?);
+        bucket?;
+        logs?;
         let resolved = Resolved { role_arn, source_arn };
         let r = self.start(Step::Stream);
-        let result = self.create_stream(&target, &resolved, &r).await;
-        let arn = Self::finish(r, result)?;
+        let result = self.create_stream(&target, &resolved, existing_stream, &r).await;
+        let arn = self.finish(r, result)?;
         let r = self.start(Step::Active);
         let result = self.wait_active(&r).await;
-        Self::finish(r, result)?;
+        self.finish(r, result)?;
         Ok((target, arn))
     }
 
     /// STS, the plan's account-dependent rules, and the journal (whose unanswered entries an
     /// interrupted run left are settled by looking the resources up).
-    async fn account(&mut self) -> Result<(Target, Done, Msg), CloudError> {
+    async fn account(&self) -> Result<(Target, Done, Msg), CloudError> {
         let target = self.cloud.identify().await?;
         let problems: Vec<_> =
             validate_for(self.plan, &target).into_iter().filter(|p| p.severity == Severity::Error).collect();
@@ -567,7 +675,7 @@ impl<'a> Run<'a> {
             .map_err(|e| CloudError::local(e.msg(), e.hint(msg!("hint-journal-damaged"))))?;
         destroy::settle(self.cloud, &mut journal, Some(destroy::SETTLE_AFTER)).await?;
         let recorded = journal.entries.len();
-        self.journal = Some(journal);
+        *lock(&self.journal) = Some(journal);
         let place = format!("{} ({}, {})", target.account, target.partition, target.region);
         let detail = if recorded > 0 {
             msg!("detail-account-journal", place = place, count = recorded)
@@ -580,8 +688,10 @@ impl<'a> Run<'a> {
     /// Before anything is created: an existing stream of this name must match the plan (it is then
     /// reused), and the role must be usable (an existing role must trust Firehose; a role to create
     /// may exist only if it does, since it is then reused).
-    async fn checks(&mut self, target: &Target) -> Result<((), Done, Msg), CloudError> {
+    /// Returns the ARN of the stream that is already there, matching the plan.
+    async fn checks(&self, target: &Target) -> Result<(Option<String>, Done, Msg), CloudError> {
         let name = &self.plan.name;
+        let mut existing = None;
         let stream_note = match super::inventory::delivery_stream(self.cloud, name).await? {
             None => msg!("detail-name-free", name = name),
             Some(d) => {
@@ -622,7 +732,7 @@ impl<'a> Run<'a> {
                         ));
                     }
                 }
-                self.existing_stream = Some(arn);
+                existing = Some(arn);
                 msg!("detail-stream-reused", name = name, origin = origin(false, ours))
             }
         };
@@ -635,10 +745,10 @@ impl<'a> Run<'a> {
             Err(e) if create && e.is("NoSuchEntity") => msg!("detail-role-to-create", role = role),
             Err(e) => return Err(e),
         };
-        Ok(((), Done::Ok, msg!("detail-checks", stream = stream_note, role = role_note)))
+        Ok((existing, Done::Ok, msg!("detail-checks", stream = stream_note, role = role_note)))
     }
 
-    async fn source(&mut self, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
+    async fn source(&self, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
         let (s, new) = match &self.plan.source {
             Source::DirectPut => return Ok((None, Done::Skipped, msg!("detail-direct-put"))),
             Source::KinesisStream(s) => (s.as_str(), None),
@@ -722,7 +832,7 @@ impl<'a> Run<'a> {
     }
 
     /// The CloudWatch Logs group and streams that error logging writes to; ones that exist are used.
-    async fn logs(&mut self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
+    async fn logs(&self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let streams = request::log_streams(self.plan);
         if streams.is_empty() {
             return Ok(((), Done::Skipped, msg!("detail-logging-off")));
@@ -788,7 +898,7 @@ impl<'a> Run<'a> {
     }
 
     /// An existing bucket: HeadBucket, and the Region it is in when S3 says.
-    async fn existing_bucket(&mut self, bucket: &str) -> Result<Option<String>, CloudError> {
+    async fn existing_bucket(&self, bucket: &str) -> Result<Option<String>, CloudError> {
         let region = match self.cloud.s3.head_bucket().bucket(bucket).send().await {
             Ok(out) => out.bucket_region().map(str::to_owned),
             Err(e) => {
@@ -808,7 +918,7 @@ impl<'a> Run<'a> {
         Ok(region)
     }
 
-    async fn bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
+    async fn bucket(&self, target: &Target, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let (done, mut detail) = self.destination_bucket(target, r).await?;
         if let Some(b) = &self.plan.destination.backup
             && b.bucket != self.plan.destination.bucket
@@ -820,7 +930,7 @@ impl<'a> Run<'a> {
         Ok(((), done, detail))
     }
 
-    async fn destination_bucket(&mut self, target: &Target, r: &Reporter<'_>) -> Result<(Done, Msg), CloudError> {
+    async fn destination_bucket(&self, target: &Target, r: &Reporter<'_>) -> Result<(Done, Msg), CloudError> {
         let bucket = self.plan.destination.bucket.clone();
         if !self.plan.destination.create_bucket {
             let region = self.existing_bucket(&bucket).await?;
@@ -834,6 +944,27 @@ impl<'a> Run<'a> {
         if super::inventory::owns_bucket(cloud, &bucket).await? {
             let ours = self.found(Kind::Bucket, &bucket);
             return Ok((Done::Reused, msg!("detail-origin", what = bucket.as_str(), origin = origin(false, ours))));
+        }
+        // Bucket names are global: one that this account does not own but that answers HeadBucket is
+        // another account's (S3 answers 403, 301 from another Region, 200 when its policy lets this
+        // account in; only a free name is 404). Found now, before anything is created, rather than by
+        // CreateBucket once the steps that run meanwhile have made their part.
+        let status = match cloud.s3.head_bucket().bucket(&bucket).send().await {
+            Ok(_) => Some(200),
+            Err(e) => match e.raw_response().map(|r| r.status().as_u16()) {
+                Some(404) => None,
+                Some(status @ (301 | 403)) => Some(status),
+                _ => return Err(CloudError::from_sdk("s3:HeadBucket", e)),
+            },
+        };
+        if let Some(status) = status {
+            let mut e = CloudError::local(
+                msg!("bucket-taken", bucket = bucket.as_str(), status = status.to_string()),
+                msg!("hint-bucket-taken"),
+            );
+            e.operation = Some("s3:HeadBucket");
+            e.code = Some("BucketAlreadyExists".into());
+            return Err(e);
         }
         // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
         // Region needs its own name there.
@@ -870,13 +1001,11 @@ impl<'a> Run<'a> {
         ))
     }
 
-    async fn role(
-        &mut self,
-        target: &Target,
-        source_arn: Option<&str>,
-        r: &Reporter<'_>,
-    ) -> Result<(String, Done, Msg), CloudError> {
+    async fn role(&self, target: &Target, r: &Reporter<'_>) -> Result<(String, Done, Msg), CloudError> {
         let cloud = self.cloud;
+        // the source's ARN is known without asking (the source step, running meanwhile, checks it)
+        let source_arn = request::kinesis_arn(self.plan, target);
+        let source_arn = source_arn.as_deref();
         let iam = &cloud.iam;
         let (name, arn, role_done, role_created) = match &self.plan.settings.role {
             Role::Existing(given) => {
@@ -972,6 +1101,7 @@ impl<'a> Run<'a> {
                 msg!("policy-unchanged", origin = origin(false, ours))
             }
             Some(_) => {
+                self.gate.pass(r.step).await.map_err(held_back)?;
                 put().await?;
                 let ours = self.found(Kind::RolePolicy, &id);
                 msg!("policy-updated", origin = origin(false, ours))
@@ -1012,12 +1142,25 @@ impl<'a> Run<'a> {
     }
 
     async fn create_stream(
-        &mut self,
+        &self,
         target: &Target,
         resolved: &Resolved,
+        existing: Option<String>,
         r: &Reporter<'_>,
     ) -> Result<(String, Done, Msg), CloudError> {
-        if let Some(arn) = self.existing_stream.clone() {
+        let granted = request::kinesis_arn(self.plan, target);
+        if resolved.source_arn != granted {
+            // the role's policy names the ARN the plan implies; Kinesis answered with another
+            return Err(CloudError::local(
+                msg!(
+                    "source-arn-unexpected",
+                    arn = resolved.source_arn.clone().unwrap_or_default(),
+                    granted = granted.unwrap_or_default()
+                ),
+                msg!("hint-bug"),
+            ));
+        }
+        if let Some(arn) = existing {
             let ours = self.found(Kind::DeliveryStream, &arn);
             return Ok((
                 arn.clone(),
@@ -1028,7 +1171,7 @@ impl<'a> Run<'a> {
         let req = request::build(self.plan, target, resolved)
             .map_err(|m| CloudError::local(Msg::text(m), msg!("hint-bug")))?;
         let id = request::delivery_stream_arn(target, &self.plan.name);
-        self.journal()?.begin(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+        self.journal(|j| j.begin(Kind::DeliveryStream, &id))?;
         let firehose = &self.cloud.firehose;
         let lost_before = self.cloud.retries.lost("firehose:CreateDeliveryStream");
         let sent = retry(
@@ -1063,7 +1206,7 @@ impl<'a> Run<'a> {
             Ok(arn) => (arn.unwrap_or_else(|| id.clone()), false),
             Err(e) if e.is("ResourceInUseException") && lost => (id.clone(), true),
             Err(e) if e.is("ResourceInUseException") => {
-                self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                self.journal(|j| j.forget(Kind::DeliveryStream, &id))?;
                 return Err(self.appeared(Kind::DeliveryStream, &id, e));
             }
             Err(e) if e.answer_lost => match destroy::exists(self.cloud, Kind::DeliveryStream, &id).await {
@@ -1072,7 +1215,7 @@ impl<'a> Run<'a> {
             },
             Err(mut e) => {
                 if !lost {
-                    self.journal()?.forget(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
+                    self.journal(|j| j.forget(Kind::DeliveryStream, &id))?;
                 }
                 if is_iam_propagation(&e) {
                     e.hint = Some(Box::new(msg!(
@@ -1084,12 +1227,12 @@ impl<'a> Run<'a> {
                 return Err(e);
             }
         };
-        self.journal()?.created(Kind::DeliveryStream, &id).map_err(destroy::journal_error)?;
-        self.resources.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
+        self.journal(|j| j.created(Kind::DeliveryStream, &id))?;
+        self.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
         Ok((arn.clone(), Done::Created, recovered_note(Msg::text(arn.clone()), recovered)))
     }
 
-    async fn wait_active(&mut self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
+    async fn wait_active(&self, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
         let firehose = &self.cloud.firehose;
         let name = &self.plan.name;
         poll_active(
