@@ -19,7 +19,7 @@ else
   bin="$root/target/release/firehose-wizard"
 fi
 scripts/emulator.sh stop >/dev/null 2>&1 || true
-scripts/emulator.sh start >/dev/null
+scripts/emulator.sh start >/dev/null 2>&1
 tmp="$(mktemp -d)"
 proxy_pid=""
 cleanup() {
@@ -43,7 +43,7 @@ if [ "$delay" -gt 0 ]; then
 fi
 export FIREHOSE_WIZARD_LOG=off XDG_STATE_HOME="$tmp/state" PATH="$root/.venv/bin:$PATH"
 "$bin" init --lab --bucket-suffix bench000 -o "$tmp/plan.json" 2>/dev/null
-"$bin" export "$tmp/plan.json" --format cli -o "$tmp/lab.sh" >/dev/null
+"$bin" export "$tmp/plan.json" --format cli -o "$tmp/lab.sh" >/dev/null 2>&1
 
 reset() {
   .venv/bin/python -c "import urllib.request; urllib.request.urlopen(urllib.request.Request('$emulator/moto-api/reset', method='POST'))"

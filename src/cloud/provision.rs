@@ -691,8 +691,15 @@ impl<'a> Run<'a> {
     /// Returns the ARN of the stream that is already there, matching the plan.
     async fn checks(&self, target: &Target) -> Result<(Option<String>, Done, Msg), CloudError> {
         let name = &self.plan.name;
+        let (role, create) = match &self.plan.settings.role {
+            Role::Create(r) => (r.as_str(), true),
+            Role::Existing(r) => (role_name_of(r), false),
+        };
+        // both looked up at once
+        let (stream, trusted) =
+            tokio::join!(super::inventory::delivery_stream(self.cloud, name), self.trusted_role_arn(role));
         let mut existing = None;
-        let stream_note = match super::inventory::delivery_stream(self.cloud, name).await? {
+        let stream_note = match stream? {
             None => msg!("detail-name-free", name = name),
             Some(d) => {
                 let arn = d.delivery_stream_arn().to_owned();
@@ -736,11 +743,7 @@ impl<'a> Run<'a> {
                 msg!("detail-stream-reused", name = name, origin = origin(false, ours))
             }
         };
-        let (role, create) = match &self.plan.settings.role {
-            Role::Create(r) => (r.as_str(), true),
-            Role::Existing(r) => (role_name_of(r), false),
-        };
-        let role_note = match self.trusted_role_arn(role).await {
+        let role_note = match trusted {
             Ok(_) => msg!("detail-role-trusts", role = role),
             Err(e) if create && e.is("NoSuchEntity") => msg!("detail-role-to-create", role = role),
             Err(e) => return Err(e),
@@ -862,9 +865,11 @@ impl<'a> Run<'a> {
             .await?;
             created.push(group.clone());
         }
+        // a group made just now has no streams yet
+        let group_made = !created.is_empty();
         for stream in &streams {
             let id = format!("{group}:{stream}");
-            if destroy::exists(cloud, Kind::LogStream, &id).await? {
+            if !group_made && destroy::exists(cloud, Kind::LogStream, &id).await? {
                 self.found(Kind::LogStream, &id);
                 continue;
             }
@@ -1074,15 +1079,19 @@ impl<'a> Run<'a> {
         let doc = policy::permissions_policy(self.plan, target, source_arn);
         let id = format!("{name}/{policy_name}");
         // A policy of this name belongs to this stream and Region: one that says something else (an
-        // edit by hand, an older plan) is brought back to what the plan needs.
-        let existing = match iam.get_role_policy().role_name(&name).policy_name(&policy_name).send().await {
-            Ok(out) => Some(policy::decode_policy_document(out.policy_document())),
-            Err(e) => {
-                let e = CloudError::from_sdk("iam:GetRolePolicy", e);
-                if !e.is("NoSuchEntity") {
-                    return Err(e);
+        // edit by hand, an older plan) is brought back to what the plan needs. A role made just now has none.
+        let existing = if role_created {
+            None
+        } else {
+            match iam.get_role_policy().role_name(&name).policy_name(&policy_name).send().await {
+                Ok(out) => Some(policy::decode_policy_document(out.policy_document())),
+                Err(e) => {
+                    let e = CloudError::from_sdk("iam:GetRolePolicy", e);
+                    if !e.is("NoSuchEntity") {
+                        return Err(e);
+                    }
+                    None
                 }
-                None
             }
         };
         let put = || async {
