@@ -4,6 +4,7 @@
 mod common;
 
 use aws_sdk_firehose::types::{CompressionFormat, DeliveryStreamStatus, DeliveryStreamType};
+use common::proxy::{Fault, Proxy, Rule};
 use common::{ACCOUNT, Moto, SECRET_KEY, role_policy, role_policy_names, rt, run, write_plan};
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Role, Source, policy};
 use serde_json::json;
@@ -116,11 +117,20 @@ fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
         other.create_bucket().bucket("aws-analytics-immersion-day-taken001").send().await.unwrap();
     });
     let path = write_plan(dir.path(), "lab.json", &Plan::lab("taken001"));
-    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    // AWS answers HeadBucket with the expected owner this account by 403 (and no body) for a bucket of
+    // another account's; moto ignores the expected owner and answers 200, so the proxy plays AWS here
+    let proxy = Proxy::start(&moto.url);
+    proxy.add(Rule::new(
+        "s3:HeadBucket",
+        usize::MAX,
+        Fault::Respond { status: 403, headers: vec![], body: String::new() },
+    ));
+    let r = run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("apply").arg(&path));
     assert_eq!(r.code, 1, "{}", r.stdout);
     let err: Vec<&str> = r.stderr.lines().collect();
-    assert!(
-        err[0].starts_with("error: step 4/8 (bucket) failed: s3:HeadBucket: BucketAlreadyExists: the bucket name aws-analytics-immersion-day-taken001 is taken: another AWS account holds it"),
+    assert_eq!(
+        err[0],
+        "error: step 4/8 (bucket) failed: s3:HeadBucket: the bucket name aws-analytics-immersion-day-taken001 is not free (HeadBucket answered 403): another AWS account owns it, or this identity may not look at it (s3:ListBucket)",
         "{}",
         r.stderr
     );
@@ -143,6 +153,44 @@ fn another_accounts_bucket_is_a_clear_error_and_nothing_is_created() {
         let s3 = aws_sdk_s3::Client::new(&sdk);
         assert!(s3.list_buckets().send().await.unwrap().buckets().is_empty(), "our account owns no bucket");
     });
+}
+
+/// ListBuckets can lag behind a bucket made moments ago (an interrupted run's, say): HeadBucket with
+/// this account as the expected owner answers 200 for it, and the bucket is used, not called taken.
+#[test]
+fn a_bucket_of_this_account_that_listbuckets_does_not_show_yet_is_used() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    rt.block_on(async {
+        moto.create_kinesis_stream("us-east-1", "retail-trans").await;
+        let s3 = aws_sdk_s3::Client::new(&moto.sdk("us-east-1").await);
+        s3.create_bucket().bucket("aws-analytics-immersion-day-lagged01").send().await.unwrap();
+    });
+    let proxy = Proxy::start(&moto.url);
+    let empty = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult \
+                 xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>x</ID></Owner><Buckets></Buckets>\
+                 </ListAllMyBucketsResult>";
+    proxy.add(Rule::new(
+        "s3:ListBuckets",
+        usize::MAX,
+        Fault::Respond {
+            status: 200,
+            headers: vec![("Content-Type".into(), "application/xml".into())],
+            body: empty.into(),
+        },
+    ));
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("lagged01"));
+    let r = run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("apply").arg(&path));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("[4/8] bucket           reused")
+            && r.stdout.contains("aws-analytics-immersion-day-lagged01 (already existed)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(proxy.count("s3:CreateBucket"), 0);
+    assert_eq!(rt.block_on(moto.bucket_names()), ["aws-analytics-immersion-day-lagged01"]);
 }
 
 #[test]
@@ -454,12 +502,9 @@ fn destroying_what_a_run_created_deletes_it_by_dependency_and_keeps_what_existed
             ]
         );
         let mut journal = store.open(&outcome.target, "retail-trans").unwrap();
-        let mut listed: Vec<_> = journal.entries.iter().map(|e| (e.kind, e.id.clone())).collect();
-        let mut created: Vec<_> =
-            outcome.resources.iter().filter(|r| r.created).map(|r| (r.kind, r.id.clone())).collect();
-        listed.sort_by_key(|(k, id)| (*k as u8, id.clone()));
-        created.sort_by_key(|(k, id)| (*k as u8, id.clone()));
-        assert_eq!(listed, created, "the journal lists exactly what the run created");
+        let listed: Vec<_> = journal.entries.iter().map(|e| (e.kind, e.id.clone())).collect();
+        let created: Vec<_> = outcome.resources.iter().filter(|r| r.created).map(|r| (r.kind, r.id.clone())).collect();
+        assert_eq!(listed, created, "the journal lists exactly what the run created, both in the steps' order");
         let removals = destroy::destroy(&cloud, &mut journal, destroy::Options::default(), &fast, |_| {}).await;
         let order: Vec<_> = removals.iter().map(|r| r.resource.kind).collect();
         assert_eq!(

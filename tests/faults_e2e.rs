@@ -173,13 +173,23 @@ fn throttling_on_every_attempt_fails_with_the_hint_and_the_way_out() {
 fn s3_slowdown_is_retried_and_the_bucket_made_once() {
     let s = setup("fault001");
     s.proxy.add(Rule::new("s3:CreateBucket", 2, Fault::s3_error(503, "SlowDown", "Please reduce your request rate.")));
+    // the log group and the role, made at the same time, have their own retries
+    s.proxy.add(Rule::new("logs:CreateLogGroup", 1, Fault::json_error(503, "ServiceUnavailableException", "Busy")));
+    s.proxy.add(Rule::new("iam:CreateRole", 1, Fault::query_error(503, "ServiceFailure", "Busy")));
     let r = s.apply(&[]);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-    assert!(
-        r.stdout.contains("s3:CreateBucket try 2 of 5: HTTP 503 SlowDown (throttled); the SDK retries it"),
-        "{}",
-        r.stdout
-    );
+    // each retry is shown on the step that made the call, although three steps were running
+    for (step, retry) in [
+        (
+            "[4/8] bucket           retry",
+            "s3:CreateBucket try 2 of 5: HTTP 503 SlowDown (throttled); the SDK retries it",
+        ),
+        ("[5/8] error logging    retry", "logs:CreateLogGroup try 1 of 5: HTTP 503 ServiceUnavailableException"),
+        ("[6/8] role             retry", "iam:CreateRole try 1 of 5: HTTP 503 ServiceFailure"),
+    ] {
+        let line = r.stdout.lines().find(|l| l.contains(retry)).unwrap_or_else(|| panic!("{retry}: {}", r.stdout));
+        assert!(line.starts_with(step), "{line:?} is not on {step:?}");
+    }
     assert_eq!(s.proxy.count("s3:CreateBucket"), 3);
     assert_eq!(s.state(), lab_state());
 }
@@ -352,7 +362,37 @@ fn expired_credentials_say_how_to_renew_them_and_nothing_is_created() {
 #[test]
 fn expired_credentials_midway_leave_an_exact_record() {
     let s = setup("fault003");
-    // the checks' GetRole passes; from then on IAM says the token expired
+    // the checks' GetRole and the role step's GetRole pass; from then on IAM says the token expired:
+    // CreateRole fails after the bucket and log steps, running meanwhile, began to create
+    s.proxy.add(
+        Rule::new(
+            "iam:*",
+            usize::MAX,
+            Fault::query_error(403, "ExpiredToken", "The security token included in the request is expired"),
+        )
+        .after(2),
+    );
+    let r = s.apply(&[]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("error: step 6/8 (role) failed: iam:CreateRole: ExpiredToken"), "{}", r.stderr);
+    assert!(r.stderr.contains("hint: the credentials have expired: renew them"), "{}", r.stderr);
+    assert!(r.stderr.contains("to resume after fixing the cause: firehose-wizard apply"), "{}", r.stderr);
+    let (streams, roles, buckets, groups) = s.state();
+    assert!(streams.is_empty() && roles.is_empty());
+    assert_eq!(buckets.len(), 1);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(entries(&s.journal()), all_created(&LAB_KINDS[..3]));
+    // renewed: the rerun (through the same endpoint) converges
+    s.proxy.clear();
+    let r = run(s.moto.command(s.dir.path()).env("AWS_ENDPOINT_URL", &s.proxy.url).arg("apply").arg(&s.plan));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s.state(), lab_state_for("fault003"));
+}
+
+#[test]
+fn a_lookup_that_fails_holds_the_steps_running_with_it_back_before_anything_is_made() {
+    let s = setup("fault013");
+    // the checks' GetRole passes; the role step's lookup is told the token expired
     s.proxy.add(
         Rule::new(
             "iam:*",
@@ -365,7 +405,6 @@ fn expired_credentials_midway_leave_an_exact_record() {
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("error: step 6/8 (role) failed: iam:GetRole: ExpiredToken"), "{}", r.stderr);
     assert!(r.stderr.contains("hint: the credentials have expired: renew them"), "{}", r.stderr);
-    // the role's lookup failed before the steps that run with it created anything: they were held back
     assert!(r.stderr.contains("nothing firehose-wizard created exists"), "{}", r.stderr);
     for held in ["[4/8] bucket           skipped", "[5/8] error logging    skipped"] {
         assert!(r.stdout.contains(held), "{held}: {}", r.stdout);
@@ -373,11 +412,7 @@ fn expired_credentials_midway_leave_an_exact_record() {
     assert!(r.stdout.contains("nothing made: step 6/8 (role) failed first"), "{}", r.stdout);
     assert_eq!(s.state(), (vec![], vec![], vec![], vec![]));
     assert_eq!(entries(&s.journal()), all_created(&[]));
-    // renewed: the rerun (through the same endpoint) converges
-    s.proxy.clear();
-    let r = run(s.moto.command(s.dir.path()).env("AWS_ENDPOINT_URL", &s.proxy.url).arg("apply").arg(&s.plan));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(s.state(), lab_state_for("fault003"));
+    assert_eq!(s.proxy.calls().iter().filter(|c| c.contains(":Create")).count(), 0, "no create call was sent");
 }
 
 #[test]

@@ -79,13 +79,16 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
             }
         };
         let (tx, mut rx) = unbounded_channel::<Progress>();
+        // outside the printer, so that an interruption still prints what it holds
+        let lines = std::cell::RefCell::new(InOrder::default());
         let printer = async {
-            let mut lines = InOrder::default();
             while let Some(p) = rx.recv().await {
                 tracing::info!(step = ?p.step, state = ?p.state, elapsed_ms = p.elapsed.as_millis() as u64, "progress");
-                lines.take(p).iter().for_each(print_progress);
+                let ready = lines.borrow_mut().take(p);
+                ready.iter().for_each(print_progress);
             }
-            lines.flush().iter().for_each(print_progress);
+            let rest = lines.borrow_mut().flush();
+            rest.iter().for_each(print_progress);
         };
         let work = async {
             let r = provision::provision(&cloud, &plan, &store, &Timing::default(), &tx).await;
@@ -98,6 +101,8 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
                 // the call in flight is abandoned with the future that made it; its journal entry
                 // (written before it was sent) says it may have taken effect
                 tracing::warn!(signal = name, "interrupted while applying");
+                let held = lines.borrow_mut().flush();
+                held.iter().for_each(print_progress);
                 tell!("{}", t!("apply-interrupted", signal = name));
                 let settled = tokio::select! {
                     r = tokio::time::timeout(std::time::Duration::from_secs(20), destroy::settled_journal(&cloud, &store, &plan.name, None)) => {

@@ -13,26 +13,31 @@ pub struct Gate<K> {
 }
 
 struct Arrivals<K> {
+    /// Every member, in the order of precedence.
+    members: Vec<K>,
     /// The members that have not arrived yet.
     waiting: Vec<K>,
-    /// The first member that ended in failure before it arrived.
-    failed: Option<K>,
+    /// The members that ended in failure before they arrived.
+    failed: Vec<K>,
 }
 
 impl<K: Copy + PartialEq> Gate<K> {
+    /// `members` in the order of precedence: when several fail, the first of them is the one named.
     pub fn new(members: &[K]) -> Gate<K> {
         let (open, _) = watch::channel(members.is_empty());
-        Gate { state: Mutex::new(Arrivals { waiting: members.to_vec(), failed: None }), open }
+        let arrivals = Arrivals { members: members.to_vec(), waiting: members.to_vec(), failed: Vec::new() };
+        Gate { state: Mutex::new(arrivals), open }
     }
 
     /// `member` is about to create something: waits until every member has arrived or ended. Err names
-    /// the member whose failure holds the others back.
+    /// the member whose failure holds the others back (the first, if several failed).
     pub async fn pass(&self, member: K) -> Result<(), K> {
         self.arrive(member, true);
         let mut open = self.open.subscribe();
         // the sender lives as long as `self`: the wait ends only when the gate opens
         let _ = open.wait_for(|open| *open).await;
-        self.lock().failed.map_or(Ok(()), Err)
+        let s = self.lock();
+        s.members.iter().find(|m| s.failed.contains(m)).map_or(Ok(()), |m| Err(*m))
     }
 
     /// `member` has ended; one that fails before it passed holds the others back. A member that
@@ -45,8 +50,8 @@ impl<K: Copy + PartialEq> Gate<K> {
         let mut s = self.lock();
         let Some(i) = s.waiting.iter().position(|m| *m == member) else { return };
         s.waiting.remove(i);
-        if !ok && s.failed.is_none() {
-            s.failed = Some(member);
+        if !ok {
+            s.failed.push(member);
         }
         if s.waiting.is_empty() {
             self.open.send_replace(true);
@@ -83,17 +88,18 @@ mod tests {
 
     #[tokio::test]
     async fn a_failure_before_arriving_holds_the_others_back() {
-        let gate = Gate::new(&["role", "bucket", "logs"]);
+        let gate = Gate::new(&["source", "bucket", "logs", "role"]);
         let role = gate.pass("role");
         let rest = async {
             tokio::time::sleep(Duration::from_millis(20)).await;
-            gate.leave("bucket", false);
             gate.leave("logs", false);
+            gate.leave("bucket", false);
             // a non-member changes nothing
             gate.leave("stream", false);
+            gate.leave("source", true);
         };
         let (role, ()) = tokio::join!(role, rest);
-        assert_eq!(role, Err("bucket"), "the first failure is named");
+        assert_eq!(role, Err("bucket"), "the first failure in the members' order is named, not the first in time");
     }
 
     #[tokio::test]

@@ -454,9 +454,9 @@ struct Run<'a> {
     gate: Gate<Step>,
 }
 
-/// The steps that do not depend on each other, run at once: the role first, so that IAM's propagation
-/// overlaps the rest.
-const AT_ONCE: [Step; 4] = [Step::Role, Step::Source, Step::Bucket, Step::Logs];
+/// The steps that do not depend on each other, run at once (started the role first, so that IAM's
+/// propagation overlaps the rest), in the steps' order.
+const AT_ONCE: [Step; 4] = [Step::Source, Step::Bucket, Step::Logs, Step::Role];
 
 /// The code of the error a step that runs at once ends with when another one's failure held it back
 /// before it created anything (it is shown as skipped, not as a failure).
@@ -627,7 +627,7 @@ impl<'a> Run<'a> {
         };
         let source = async {
             let r = self.start(Step::Source);
-            let result = self.source(&r).await;
+            let result = self.source(&target, &r).await;
             self.finish(r, result)
         };
         let bucket = async {
@@ -751,7 +751,7 @@ impl<'a> Run<'a> {
         Ok((existing, Done::Ok, msg!("detail-checks", stream = stream_note, role = role_note)))
     }
 
-    async fn source(&self, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
+    async fn source(&self, target: &Target, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
         let (s, new) = match &self.plan.source {
             Source::DirectPut => return Ok((None, Done::Skipped, msg!("detail-direct-put"))),
             Source::KinesisStream(s) => (s.as_str(), None),
@@ -811,6 +811,14 @@ impl<'a> Run<'a> {
             }
         };
         let arn = summary.stream_arn().to_owned();
+        let granted = request::kinesis_arn(self.plan, target);
+        if granted.as_deref() != Some(arn.as_str()) {
+            // the role's policy (made meanwhile) names the ARN the plan implies; Kinesis answered another
+            return Err(CloudError::local(
+                msg!("source-arn-unexpected", arn = arn.as_str(), granted = granted.unwrap_or_default()),
+                msg!("hint-bug"),
+            ));
+        }
         let (done, detail) = match new {
             Some(n) if created => (
                 Done::Created,
@@ -865,14 +873,17 @@ impl<'a> Run<'a> {
             .await?;
             created.push(group.clone());
         }
-        // a group made just now has no streams yet
-        let group_made = !created.is_empty();
+        // all looked up before any is created (a group made just now has none)
+        let mut missing = Vec::new();
         for stream in &streams {
             let id = format!("{group}:{stream}");
-            if !group_made && destroy::exists(cloud, Kind::LogStream, &id).await? {
+            if created.is_empty() && destroy::exists(cloud, Kind::LogStream, &id).await? {
                 self.found(Kind::LogStream, &id);
-                continue;
+            } else {
+                missing.push((*stream, id));
             }
+        }
+        for (stream, id) in missing {
             self.tracked(
                 r,
                 (Kind::LogStream, &id),
@@ -882,7 +893,7 @@ impl<'a> Run<'a> {
                         .logs
                         .create_log_stream()
                         .log_group_name(&group)
-                        .log_stream_name(*stream)
+                        .log_stream_name(stream)
                         .send()
                         .await
                         .map(|_| ())
@@ -924,14 +935,19 @@ impl<'a> Run<'a> {
     }
 
     async fn bucket(&self, target: &Target, r: &Reporter<'_>) -> Result<((), Done, Msg), CloudError> {
-        let (done, mut detail) = self.destination_bucket(target, r).await?;
-        if let Some(b) = &self.plan.destination.backup
-            && b.bucket != self.plan.destination.bucket
-        {
-            let backup = b.bucket.clone();
-            self.existing_bucket(&backup).await?;
-            detail = msg!("detail-with-backup", detail = detail, backup = backup);
-        }
+        // the backup bucket, which must exist, is looked up before the destination's may be created
+        let backup = match &self.plan.destination.backup {
+            Some(b) if b.bucket != self.plan.destination.bucket => {
+                self.existing_bucket(&b.bucket).await?;
+                Some(b.bucket.clone())
+            }
+            _ => None,
+        };
+        let (done, detail) = self.destination_bucket(target, r).await?;
+        let detail = match backup {
+            Some(backup) => msg!("detail-with-backup", detail = detail, backup = backup),
+            None => detail,
+        };
         Ok(((), done, detail))
     }
 
@@ -950,25 +966,40 @@ impl<'a> Run<'a> {
             let ours = self.found(Kind::Bucket, &bucket);
             return Ok((Done::Reused, msg!("detail-origin", what = bucket.as_str(), origin = origin(false, ours))));
         }
-        // Bucket names are global: one that this account does not own but that answers HeadBucket is
-        // another account's (S3 answers 403, 301 from another Region, 200 when its policy lets this
-        // account in; only a free name is 404). Found now, before anything is created, rather than by
-        // CreateBucket once the steps that run meanwhile have made their part.
-        let status = match cloud.s3.head_bucket().bucket(&bucket).send().await {
-            Ok(_) => Some(200),
+        // Bucket names are global. HeadBucket, asking that the owner be this account: 200 is this
+        // account's own bucket (ListBuckets can lag behind one made moments ago, say by an interrupted
+        // run), 404 a free name; anything else is not free: 403 another account's bucket (or this
+        // identity may not look at it), 301 and 400 a bucket in another Region. Found now, before
+        // anything is created, rather than by CreateBucket once the steps that run meanwhile have made
+        // their part.
+        let probe = cloud.s3.head_bucket().bucket(&bucket).expected_bucket_owner(&target.account).send().await;
+        let taken = match probe {
+            Ok(_) => {
+                let ours = self.found(Kind::Bucket, &bucket);
+                let detail = msg!("detail-origin", what = bucket.as_str(), origin = origin(false, ours));
+                return Ok((Done::Reused, detail));
+            }
             Err(e) => match e.raw_response().map(|r| r.status().as_u16()) {
                 Some(404) => None,
-                Some(status @ (301 | 403)) => Some(status),
+                Some(status @ (301 | 400 | 403)) => {
+                    let region = e
+                        .raw_response()
+                        .and_then(|r| r.headers().get("x-amz-bucket-region"))
+                        .filter(|_| status != 403)
+                        .map(str::to_owned);
+                    Some((status, region))
+                }
                 _ => return Err(CloudError::from_sdk("s3:HeadBucket", e)),
             },
         };
-        if let Some(status) = status {
-            let mut e = CloudError::local(
-                msg!("bucket-taken", bucket = bucket.as_str(), status = status.to_string()),
-                msg!("hint-bucket-taken"),
-            );
+        if let Some((status, region)) = taken {
+            let why = match region {
+                Some(region) => msg!("bucket-taken-region", region = region),
+                None => msg!("bucket-taken-other"),
+            };
+            let message = msg!("bucket-taken", bucket = bucket.as_str(), status = status.to_string(), why = why);
+            let mut e = CloudError::local(message, msg!("hint-bucket-taken"));
             e.operation = Some("s3:HeadBucket");
-            e.code = Some("BucketAlreadyExists".into());
             return Err(e);
         }
         // us-east-1 takes no LocationConstraint (sending it is InvalidLocationConstraint); every other
@@ -1157,18 +1188,6 @@ impl<'a> Run<'a> {
         existing: Option<String>,
         r: &Reporter<'_>,
     ) -> Result<(String, Done, Msg), CloudError> {
-        let granted = request::kinesis_arn(self.plan, target);
-        if resolved.source_arn != granted {
-            // the role's policy names the ARN the plan implies; Kinesis answered with another
-            return Err(CloudError::local(
-                msg!(
-                    "source-arn-unexpected",
-                    arn = resolved.source_arn.clone().unwrap_or_default(),
-                    granted = granted.unwrap_or_default()
-                ),
-                msg!("hint-bug"),
-            ));
-        }
         if let Some(arn) = existing {
             let ours = self.found(Kind::DeliveryStream, &arn);
             return Ok((
