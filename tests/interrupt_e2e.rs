@@ -565,7 +565,7 @@ fn interrupt_and_check(
     // let the settling window pass (as if the user came back later): date the unanswered entries back;
     // `destroy` then looks each up, so one that landed late is deleted too
     if journal_path.exists() {
-        backdate_unanswered(&journal_path);
+        common::backdate_unanswered(&journal_path);
         std::thread::sleep(Duration::from_millis(200));
         for r in names.resources() {
             if !expected.contains(&r) && rt.block_on(exists(&sdk, names, r)) {
@@ -582,18 +582,6 @@ fn pending(case: &Case) -> Option<Res> {
         Hold::Before => case.creates,
         Hold::After => None,
     }
-}
-
-/// Moves the time of the journal's `creating` entries two hours back.
-fn backdate_unanswered(journal_path: &Path) {
-    let mut j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(journal_path).unwrap()).unwrap();
-    for e in j["entries"].as_array_mut().unwrap() {
-        if e["status"] == "creating" {
-            let then = chrono::Utc::now() - chrono::Duration::hours(2);
-            e["at"] = serde_json::json!(then.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-        }
-    }
-    std::fs::write(journal_path, serde_json::to_vec_pretty(&j).unwrap()).unwrap();
 }
 
 /// `apply` again, straight to moto: exit 0 and exactly one of each of the plan's resources.

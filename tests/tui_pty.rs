@@ -266,15 +266,7 @@ fn sighup_while_creating_abandons_the_call_restores_the_terminal_and_says_how_to
     }
     // a call abandoned unanswered stays `creating` until the settling window has passed: come back later
     // (date those entries back), and destroy looks each up
-    let mut journal = journal;
-    for e in journal["entries"].as_array_mut().unwrap() {
-        if e["status"] == "creating" {
-            let then = chrono::Utc::now() - chrono::Duration::hours(2);
-            e["at"] = serde_json::json!(then.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-        }
-    }
-    let path = common::journal_path(dir.path(), "retail-trans");
-    std::fs::write(&path, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
+    common::backdate_unanswered(&common::journal_path(dir.path(), "retail-trans"));
     let r = common::run(moto.command(dir.path()).env("AWS_ENDPOINT_URL", &proxy.url).arg("destroy").arg(&plan));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     rt.block_on(async {

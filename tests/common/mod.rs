@@ -262,6 +262,19 @@ pub fn journal_path(home: &Path, stream: &str) -> PathBuf {
     state_path(home, "journal", stream)
 }
 
+/// As if the user came back after the settling window: moves the time of the journal's `creating`
+/// entries two hours back.
+pub fn backdate_unanswered(journal_path: &Path) {
+    let mut j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(journal_path).unwrap()).unwrap();
+    for e in j["entries"].as_array_mut().unwrap() {
+        if e["status"] == "creating" {
+            let then = chrono::Utc::now() - chrono::Duration::hours(2);
+            e["at"] = serde_json::json!(then.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+        }
+    }
+    std::fs::write(journal_path, serde_json::to_vec_pretty(&j).unwrap()).unwrap();
+}
+
 /// Where the wizard, run with `HOME=home`, keeps the plan it created `stream` from.
 pub fn kept_plan_path(home: &Path, stream: &str) -> PathBuf {
     state_path(home, "plans", stream)
