@@ -33,7 +33,7 @@ source .work/emulator.env
 emulator="$AWS_ENDPOINT_URL"
 if [ "$delay" -gt 0 ]; then
   port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  .venv/bin/python scripts/delay_proxy.py "$port" "$emulator" "$delay" &
+  .venv/bin/python scripts/delay_proxy.py "$port" "$emulator" "$delay" >/dev/null &
   proxy_pid=$!
   for _ in $(seq 1 100); do
     .venv/bin/python -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break

@@ -1,10 +1,15 @@
 """A forwarding HTTP proxy that answers every request DELAY_MS later than its upstream would: the round
 trip of a real AWS endpoint, in front of the local emulator (scripts/bench-apply.sh).
 
-    python3 scripts/delay_proxy.py PORT UPSTREAM_URL DELAY_MS
+    python3 scripts/delay_proxy.py PORT UPSTREAM_URL DELAY_MS [--tls DIR]
 
 Each request is handled on its own thread, so calls that are sent at the same time wait at the same
-time, as they would on a network.
+time, as they would on a network. PORT 0 takes a free port. The port is printed on the first line of
+standard output once the proxy listens.
+
+--tls DIR serves HTTPS, as AWS's endpoints do (tests/tls_e2e.rs): it makes a certificate authority and a
+certificate for 127.0.0.1 signed by it (with `cryptography`, which moto needs and the emulator's virtualenv
+holds), writes the authority to DIR/ca.pem for the client to trust, and speaks TLS 1.2 and 1.3.
 """
 
 import http.client
@@ -16,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 PORT = int(sys.argv[1])
 UPSTREAM = urllib.parse.urlsplit(sys.argv[2])
 DELAY = int(sys.argv[3]) / 1000.0
+TLS_DIR = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--tls" else None
 HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 
 
@@ -47,5 +53,73 @@ class Forward(BaseHTTPRequestHandler):
         pass
 
 
+def certificates(directory):
+    """A certificate authority (DIR/ca.pem) and a server certificate for 127.0.0.1 that it signed."""
+    import datetime
+    import ipaddress
+    import os
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    valid = (now - datetime.timedelta(hours=1), now + datetime.timedelta(days=1))
+
+    def name(text):
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("firehose-wizard test CA"))
+        .issuer_name(name("firehose-wizard test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(valid[0])
+        .not_valid_after(valid[1])
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(valid[0])
+        .not_valid_after(valid[1])
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    with open(os.path.join(directory, "ca.pem"), "wb") as f:
+        f.write(ca.public_bytes(pem))
+    with open(os.path.join(directory, "server.pem"), "wb") as f:
+        f.write(leaf.public_bytes(pem))
+    with open(os.path.join(directory, "server.key"), "wb") as f:
+        f.write(
+            key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        )
+    return os.path.join(directory, "server.pem"), os.path.join(directory, "server.key")
+
+
 ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer(("127.0.0.1", PORT), Forward).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", PORT), Forward)
+if TLS_DIR:
+    import ssl
+
+    cert, key = certificates(TLS_DIR)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+print(server.server_address[1], flush=True)
+server.serve_forever()

@@ -166,7 +166,9 @@ mod logging {
     use std::path::{Path, PathBuf};
 
     use firehose_wizard::tell;
-    use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::filter::Targets;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
 
     pub struct Log {
         pub path: Option<PathBuf>,
@@ -202,12 +204,14 @@ mod logging {
                 return Log { path: None };
             }
         };
-        let filter = EnvFilter::try_from_env("FIREHOSE_WIZARD_LOG")
-            .unwrap_or_else(|_| EnvFilter::new("warn,firehose_wizard=info,aws_config=info"));
-        let ok = tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_writer(std::sync::Mutex::new(file))
-            .with_ansi(false)
+        // `target=level` directives, comma-separated; an unset or unreadable variable is the default
+        let filter = std::env::var("FIREHOSE_WIZARD_LOG")
+            .ok()
+            .and_then(|spec| spec.parse::<Targets>().ok())
+            .unwrap_or_else(|| "warn,firehose_wizard=info,aws_config=info".parse().expect("the default filter"));
+        let ok = tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_writer(std::sync::Mutex::new(file)).with_ansi(false))
+            .with(filter)
             .try_init()
             .is_ok();
         Log { path: ok.then_some(path) }

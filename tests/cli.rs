@@ -24,12 +24,12 @@ fn validate_lab_plan_prints_example_keys() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", r.stdout);
     let uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    let want = regex::Regex::new(&format!(
+    let want = regex_lite::Regex::new(&format!(
         "^prefix example: json-data/year=2026/month=11/day=26/hour=10/retail-trans-1-2026-11-26-10-30-00-{uuid}$"
     ))
     .unwrap();
     assert!(want.is_match(lines[0]), "{}", lines[0]);
-    let want = regex::Regex::new(&format!(
+    let want = regex_lite::Regex::new(&format!(
         "^error prefix example: error-json/year=2026/month=11/day=26/hour=10/processing-failedretail-trans-1-2026-11-26-10-30-00-{uuid}$"
     ))
     .unwrap();
@@ -483,4 +483,29 @@ fn export_writes_each_format_refuses_to_overwrite_and_validates_first() {
     let r = run(bin(dir.path()).arg("export").arg(&tokened).args(["--format", "terraform"]));
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("__FW_ACCOUNT__"), "{}", r.stderr);
+}
+
+#[test]
+fn firehose_wizard_log_sets_the_log_file_filter() {
+    let dir = tmp();
+    let plan = write_plan(dir.path(), "plan.json", &Plan::lab("a1b2c3d4"));
+    let log = dir.path().join("firehose-wizard.log");
+    // `apply` with no Region stops at step 1 after logging its start at info level
+    let logged = |filter: Option<&str>| {
+        let _ = std::fs::remove_file(&log);
+        let mut cmd = bin(dir.path());
+        if let Some(f) = filter {
+            cmd.env("FIREHOSE_WIZARD_LOG", f);
+        }
+        let r = run(cmd.arg("apply").arg(&plan));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        std::fs::read_to_string(&log).unwrap_or_default()
+    };
+    let default = logged(None);
+    assert!(default.contains(" INFO firehose_wizard::cli::apply: apply"), "{default}");
+    assert_eq!(logged(Some("off")), "");
+    assert_eq!(logged(Some("warn,firehose_wizard=warn")), "");
+    assert!(logged(Some("firehose_wizard::cli=info")).contains(" INFO firehose_wizard::cli::apply: apply"));
+    // a filter that cannot be read is the default one
+    assert!(logged(Some("firehose_wizard=[loud")).contains(" INFO firehose_wizard::cli::apply: apply"));
 }

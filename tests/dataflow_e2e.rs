@@ -353,7 +353,7 @@ fn smoke_test_of_direct_put_finds_the_records_where_moto_delivered_them() {
     assert_eq!(r.code, 0, "{}", shown(&r));
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines[0].starts_with("✓ 10 of 10 records arrived in 1 object, "), "{}", shown(&r));
-    let key = regex::Regex::new(r"^  s3://fw-smoke-dp-0001/raw/\d{4}/\d{2}/\d{2}/\d{2}/orders-1-\d{4}(-\d{2}){5}-[0-9a-f-]{36}  \d+\.\d KiB  \+\d+\.\d s  10 test records$").unwrap();
+    let key = regex_lite::Regex::new(r"^  s3://fw-smoke-dp-0001/raw/\d{4}/\d{2}/\d{2}/\d{2}/orders-1-\d{4}(-\d{2}){5}-[0-9a-f-]{36}  \d+\.\d KiB  \+\d+\.\d s  10 test records$").unwrap();
     assert!(key.is_match(lines[1]), "{:?}", lines[1]);
     assert!(lines[2].starts_with("first lines of s3://fw-smoke-dp-0001/raw/"), "{}", lines[2]);
     assert!(lines[3].starts_with("  {\"Invoice\":"), "{}", lines[3]);
@@ -427,7 +427,7 @@ fn smoke_test_says_when_nothing_arrived_and_what_the_metrics_say() {
     assert!(started.elapsed() < Duration::from_secs(30));
     let lines: Vec<&str> = r.stdout.lines().collect();
     // one hour's prefix, or two when the window crosses the hour
-    let prefix = regex::Regex::new(r"^✗ 0 of 10 records arrived within \d s under s3://aws-analytics-immersion-day-smoke002/json-data/year=\d{4}/month=\d{2}/day=\d{2}/hour=\d{2}/( or s3://aws-analytics-immersion-day-smoke002/json-data/year=\d{4}/month=\d{2}/day=\d{2}/hour=\d{2}/)?$").unwrap();
+    let prefix = regex_lite::Regex::new(r"^✗ 0 of 10 records arrived within \d s under s3://aws-analytics-immersion-day-smoke002/json-data/year=\d{4}/month=\d{2}/day=\d{2}/hour=\d{2}/( or s3://aws-analytics-immersion-day-smoke002/json-data/year=\d{4}/month=\d{2}/day=\d{2}/hour=\d{2}/)?$").unwrap();
     assert!(prefix.is_match(lines[0]), "{}", shown(&r));
     assert!(r.stdout.contains("metrics since the test started: 10 incoming, 0 delivered to S3"), "{}", shown(&r));
     assert!(r.stdout.contains("nothing new arrived in the bucket, and the error log is empty"), "{}", shown(&r));

@@ -157,8 +157,8 @@ fn resolve_cfn(v: &Value, plan: &Plan, template: &Value) -> Value {
         }
         Value::Object(o) if o.len() == 1 && o.contains_key("Fn::Sub") => {
             let text = o["Fn::Sub"].as_str().unwrap();
-            let re = regex::Regex::new(r"\$\{(!?)([^}]*)\}").unwrap();
-            json!(re.replace_all(text, |c: &regex::Captures| {
+            let re = regex_lite::Regex::new(r"\$\{(!?)([^}]*)\}").unwrap();
+            json!(re.replace_all(text, |c: &regex_lite::Captures| {
                 if &c[1] == "!" {
                     format!("${{{}}}", &c[2])
                 } else if c[2].contains('.') {
@@ -319,8 +319,8 @@ fn resolve_tf(v: &Value, plan: &Plan, variables: &Value) -> Value {
     } else {
         s.to_owned()
     };
-    let re = regex::Regex::new(r"(\$?)\$\{([^}]*)\}").unwrap();
-    json!(re.replace_all(&body, |c: &regex::Captures| {
+    let re = regex_lite::Regex::new(r"(\$?)\$\{([^}]*)\}").unwrap();
+    json!(re.replace_all(&body, |c: &regex_lite::Captures| {
         if &c[1] == "$" { format!("${{{}}}", &c[2]) } else { reference(&c[2]) }
     }))
 }

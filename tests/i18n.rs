@@ -74,7 +74,7 @@ fn both_languages_have_every_message_with_the_same_arguments() {
 /// The ids the code names: `msg!("id"` and `Msg::new("id"` (rendered later, not checked by the
 /// compiler), `t!("id"` (checked against English when it is built), and ids written as strings of
 /// their own (`"resource-created"`, the tables').
-fn ids_in_code(re: &regex::Regex) -> BTreeSet<String> {
+fn ids_in_code(re: &regex_lite::Regex) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(dir) = dirs.pop() {
@@ -95,7 +95,7 @@ fn ids_in_code(re: &regex::Regex) -> BTreeSet<String> {
 }
 
 fn ids_used_by_msg() -> BTreeSet<String> {
-    ids_in_code(&regex::Regex::new(r#"(?:msg!\(|Msg::new\()\s*"([a-z0-9-]+)""#).unwrap())
+    ids_in_code(&regex_lite::Regex::new(r#"(?:msg!\(|Msg::new\()\s*"([a-z0-9-]+)""#).unwrap())
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn the_command_line_help_is_complete_and_no_message_is_unused() {
     let help = firehose_wizard::cli::args::help_ids();
     let missing: Vec<_> = help.iter().filter(|id| !en.contains_key(*id) || !ko.contains_key(*id)).collect();
     assert!(missing.is_empty(), "--help texts missing: {missing:?}");
-    let strings = ids_in_code(&regex::Regex::new(r#""([a-z][a-z0-9-]*)""#).unwrap());
+    let strings = ids_in_code(&regex_lite::Regex::new(r#""([a-z][a-z0-9-]*)""#).unwrap());
     let unused: Vec<_> = en.keys().filter(|id| !strings.contains(*id) && !help.contains(id)).collect();
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
@@ -153,8 +153,8 @@ fn the_command_line_help_is_complete_and_no_message_is_unused() {
 fn msg_arguments() -> Vec<(String, BTreeSet<String>)> {
     let mut out = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
-    let start = regex::Regex::new(r#"msg!\(\s*"([a-z0-9-]+)""#).unwrap();
-    let arg = regex::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
+    let start = regex_lite::Regex::new(r#"msg!\(\s*"([a-z0-9-]+)""#).unwrap();
+    let arg = regex_lite::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

@@ -40,6 +40,26 @@ impl Options {
 /// [`Options::call_timeout`] when none is given.
 pub const DEFAULT_CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// The HTTPS client of every AWS call, the credential providers' included: the SDK's own client (hyper and
+/// rustls, with the operating system's certificate store; proxies from `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`),
+/// built as the SDK's `default-https-client` feature builds it, except that rustls runs on *ring* rather than aws-lc
+/// (README "A binary to hand out"). The connect and read timeouts and the sleep come from each client's
+/// configuration, as with the default.
+pub fn https_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    use aws_smithy_http_client::proxy::ProxyConfig;
+    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+    use aws_smithy_http_client::{Builder, ConnectorBuilder};
+    Builder::new().build_with_connector_fn(|settings, components| {
+        let mut connector = ConnectorBuilder::default().tls_provider(Provider::Rustls(CryptoMode::Ring));
+        connector.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            connector.set_sleep_impl(components.sleep_impl());
+        }
+        connector.set_proxy_config(Some(ProxyConfig::from_env()));
+        connector.build()
+    })
+}
+
 /// The AWS clients, all built from one resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Cloud {
@@ -77,6 +97,20 @@ impl Cloud {
             loader = loader.retry_config(retries::retry_config());
         }
         loader = loader.timeout_config(retries::timeout_config(opts.call_timeout.unwrap_or(DEFAULT_CALL_TIMEOUT)));
+        // The SDK's client panics on its first connection when no root certificate can be loaded: say so first.
+        let roots = rustls_native_certs::load_native_certs();
+        if roots.certs.is_empty() {
+            let detail = if roots.errors.is_empty() {
+                msg!("cloud-no-root-certificates-empty").to_string()
+            } else {
+                crate::plan::sanitize(&roots.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+            };
+            return Err(CloudError::local(
+                msg!("cloud-no-root-certificates", detail = detail),
+                msg!("cloud-no-root-certificates-hint"),
+            ));
+        }
+        loader = loader.http_client(https_client());
         let sdk = loader.load().await;
         if sdk.region().is_none() {
             return Err(match &opts.profile {

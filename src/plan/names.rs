@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::msg::Msg;
 use super::{quoted, sanitize};
@@ -166,7 +166,6 @@ static LAMBDA_ARN: LazyLock<Regex> = LazyLock::new(|| {
 static KMS_ARN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^arn:.*:kms:[a-zA-Z0-9\-]+:[0-9]{12}:(key|alias)/[a-zA-Z_0-9+=,.@\-_/]+$"));
 static REGION: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$"));
-static TAG_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$"));
 static FILE_EXTENSION: LazyLock<Regex> = LazyLock::new(|| re(r"^\.[0-9a-z!\-_.*'()]+$"));
 static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-zA-Z/_]+$"));
 static JQ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z_][A-Za-z0-9_]*$"));
@@ -220,12 +219,25 @@ pub fn tag_value(key: &str, value: &str) -> Result<(), Msg> {
     tag_chars(msg!("what-tag-value", key = quoted(key)), value)
 }
 
-fn tag_chars(what: Msg, value: &str) -> Result<(), Msg> {
-    if TAG_KEY.is_match(value) {
-        return Ok(());
+/// A character a tag key or value may hold: the tagging model's `[\p{L}\p{Z}\p{N}_.:/=+\-@%]`, a letter, a
+/// separator or a number in any script (Unicode general categories L, Z and N), or one of `_ . : / = + - @ %`.
+fn tag_char(c: char) -> bool {
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    if "_.:/=+-@%".contains(c) {
+        return true;
     }
-    let bad = value.chars().find(|c| !TAG_KEY.is_match(&c.to_string())).unwrap_or('?');
-    Err(msg!("rule-tag-chars", what = what, character = quoted(&bad.to_string())))
+    let category = CodePointMapData::<GeneralCategory>::new().get(c);
+    [GeneralCategoryGroup::Letter, GeneralCategoryGroup::Separator, GeneralCategoryGroup::Number]
+        .iter()
+        .any(|group| group.contains(category))
+}
+
+fn tag_chars(what: Msg, value: &str) -> Result<(), Msg> {
+    match value.chars().find(|&c| !tag_char(c)) {
+        None => Ok(()),
+        Some(bad) => Err(msg!("rule-tag-chars", what = what, character = quoted(&bad.to_string()))),
+    }
 }
 
 /// A CloudWatch Logs log stream name: 1–512 characters, none of them `:` or `*`
@@ -248,12 +260,17 @@ pub fn file_extension(value: &str) -> Result<(), Msg> {
 }
 
 /// `CustomTimeZone`: an IANA zone name (`Asia/Seoul`) of at most 50 characters of `[a-zA-Z/_]`.
-pub fn time_zone(value: &str) -> Result<chrono_tz::Tz, Msg> {
+/// The zone's rules come from the IANA database bundled in the binary (jiff's), whose names are matched exactly,
+/// case included, as Firehose does.
+pub fn time_zone(value: &str) -> Result<jiff::tz::TimeZone, Msg> {
     length(msg!("what-time-zone"), value, 1, 50)?;
     if !TIME_ZONE.is_match(value) {
         return Err(msg!("rule-time-zone-chars", value = quoted(value)));
     }
-    value.parse::<chrono_tz::Tz>().map_err(|_| msg!("rule-not-time-zone", value = quoted(value)))
+    match jiff::tz::TimeZone::get(value) {
+        Ok(zone) if zone.iana_name() == Some(value) => Ok(zone),
+        _ => Err(msg!("rule-not-time-zone", value = quoted(value))),
+    }
 }
 
 /// A partition key name, as `!{partitionKeyFromQuery:NAME}` uses it: a jq key name.
@@ -346,6 +363,30 @@ impl<'a> Arn<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_zones_are_iana_names_matched_exactly() {
+        for ok in ["Asia/Seoul", "America/New_York", "Europe/London", "UTC", "America/Argentina/Buenos_Aires"] {
+            assert!(time_zone(ok).is_ok(), "{ok}");
+        }
+        for bad in ["asia/seoul", "ASIA/SEOUL", "Mars/Olympus_Mons", "Asia", "Seoul"] {
+            let e = time_zone(bad).unwrap_err().to_string();
+            assert!(e.contains("time zone"), "{bad}: {e}");
+        }
+        assert!(time_zone("UTC+9").is_err(), "outside [a-zA-Z/_]");
+        assert!(time_zone(&format!("Asia/{}", "x".repeat(46))).is_err(), "over 50 characters");
+    }
+
+    #[test]
+    fn tag_characters_are_letters_separators_numbers_of_any_script() {
+        for ok in ["workshop", "팀:분석", "Ünïcode_ok", "a b", "k=v+1@x%/y-z.", "٣٤", "\u{2003}"] {
+            assert_eq!(tag_chars(msg!("what-tag-key"), ok), Ok(()), "{ok:?}");
+        }
+        for (bad, c) in [("a!b", "!"), ("tab\there", "\t"), ("emoji🙂", "🙂"), ("semi;colon", ";"), ("q?", "?")] {
+            let e = tag_chars(msg!("what-tag-key"), bad).unwrap_err().to_string();
+            assert!(e.contains(&quoted(c).to_string()) || e.contains(c), "{bad:?}: {e}");
+        }
+    }
 
     #[test]
     fn delivery_stream_names() {

@@ -331,9 +331,12 @@ pub fn evaluate(tokens: &[Token], ctx: &EvalContext<'_>) -> String {
 /// name that is not one, is UTC): timestamp patterns are evaluated on it, as Firehose does with
 /// `CustomTimeZone`.
 pub fn in_zone(at: DateTime<Utc>, zone: Option<&str>) -> DateTime<Utc> {
-    match zone.and_then(|z| super::names::time_zone(z).ok()) {
-        Some(tz) => at.with_timezone(&tz).naive_local().and_utc(),
-        None => at,
+    let Some(zone) = zone.and_then(|z| super::names::time_zone(z).ok()) else {
+        return at;
+    };
+    match jiff::Timestamp::new(at.timestamp(), at.timestamp_subsec_nanos() as i32) {
+        Ok(instant) => at + chrono::TimeDelta::seconds(i64::from(zone.to_offset(instant).seconds())),
+        Err(_) => at,
     }
 }
 
@@ -519,6 +522,26 @@ mod tests {
 
     fn at() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2018, 8, 27, 10, 30, 0).unwrap()
+    }
+
+    #[test]
+    fn in_zone_reads_the_wall_clock_of_the_zone_with_its_summer_time() {
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        let wall = |t, z| in_zone(t, Some(z)).format("%Y-%m-%d %H:%M").to_string();
+        assert_eq!(wall(winter, "Asia/Seoul"), "2026-01-15 21:00");
+        assert_eq!(wall(summer, "Asia/Seoul"), "2026-07-15 21:00");
+        assert_eq!(wall(winter, "America/New_York"), "2026-01-15 07:00");
+        assert_eq!(wall(summer, "America/New_York"), "2026-07-15 08:00");
+        assert_eq!(wall(summer, "Asia/Kolkata"), "2026-07-15 17:30");
+        // across midnight, into the next day
+        assert_eq!(wall(Utc.with_ymd_and_hms(2026, 12, 31, 15, 30, 0).unwrap(), "Asia/Seoul"), "2027-01-01 00:30");
+        // the switch to summer time in New York, 2026-03-08 at 07:00 UTC
+        assert_eq!(wall(Utc.with_ymd_and_hms(2026, 3, 8, 6, 59, 0).unwrap(), "America/New_York"), "2026-03-08 01:59");
+        assert_eq!(wall(Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap(), "America/New_York"), "2026-03-08 03:00");
+        // no zone, or one that is not a zone: UTC
+        assert_eq!(in_zone(summer, None), summer);
+        assert_eq!(in_zone(summer, Some("Nowhere/Land")), summer);
     }
 
     fn eval(prefix: &str, kind: Kind) -> String {

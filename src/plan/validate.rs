@@ -723,12 +723,12 @@ mod tests {
         let mut p = lab();
         let ex = examples(&p, at).unwrap();
         let uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
-        let re = regex::Regex::new(&format!(
+        let re = regex_lite::Regex::new(&format!(
             "^json-data/year=2026/month=11/day=26/hour=07/retail-trans-1-2026-11-26-07-05-09-{uuid}$"
         ))
         .unwrap();
         assert!(re.is_match(&ex.prefix), "{}", ex.prefix);
-        let re = regex::Regex::new(&format!(
+        let re = regex_lite::Regex::new(&format!(
             "^error-json/year=2026/month=11/day=26/hour=07/processing-failedretail-trans-1-2026-11-26-07-05-09-{uuid}$"
         ))
         .unwrap();

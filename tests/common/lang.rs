@@ -103,7 +103,7 @@ pub fn english_fragments() -> &'static [String] {
     static FRAGMENTS: OnceLock<Vec<String>> = OnceLock::new();
     FRAGMENTS.get_or_init(|| {
         let (en, ko) = (catalogue_texts("en"), catalogue_texts("ko"));
-        let run = regex::Regex::new(r"[A-Za-z][a-z']*(?: [A-Za-z][a-z']*)+").unwrap();
+        let run = regex_lite::Regex::new(r"[A-Za-z][a-z']*(?: [A-Za-z][a-z']*)+").unwrap();
         let mut out = BTreeSet::new();
         for (id, pieces) in &en {
             let korean = ko.get(id).map(|k| k.concat()).unwrap_or_default();

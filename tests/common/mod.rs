@@ -99,6 +99,7 @@ impl Moto {
     /// The SDK configuration a test uses to seed and inspect the emulator (account 123456789012).
     pub async fn sdk(&self, region: &str) -> SdkConfig {
         aws_config::defaults(BehaviorVersion::latest())
+            .http_client(firehose_wizard::cloud::https_client())
             .endpoint_url(&self.url)
             .region(Region::new(region.to_owned()))
             .credentials_provider(Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "test"))
@@ -120,6 +121,7 @@ impl Moto {
             .credentials
             .expect("credentials");
         aws_config::defaults(BehaviorVersion::latest())
+            .http_client(firehose_wizard::cloud::https_client())
             .endpoint_url(&self.url)
             .region(Region::new(region.to_owned()))
             .credentials_provider(Credentials::new(

@@ -326,6 +326,7 @@ impl Proxy {
     /// given retry behaviour (`RetryConfig::disabled()` to see each fault as it is).
     pub async fn sdk(&self, region: &str, retry: RetryConfig) -> SdkConfig {
         aws_config::defaults(BehaviorVersion::latest())
+            .http_client(firehose_wizard::cloud::https_client())
             .endpoint_url(&self.url)
             .region(Region::new(region.to_owned()))
             .credentials_provider(Credentials::new(super::ACCESS_KEY, super::SECRET_KEY, None, None, "test"))
