@@ -384,7 +384,7 @@ mod tests {
         }
         for (bad, c) in [("a!b", "!"), ("tab\there", "\t"), ("emoji🙂", "🙂"), ("semi;colon", ";"), ("q?", "?")] {
             let e = tag_chars(msg!("what-tag-key"), bad).unwrap_err().to_string();
-            assert!(e.contains(&quoted(c).to_string()) || e.contains(c), "{bad:?}: {e}");
+            assert!(e.contains(&quoted(c).to_string()), "{bad:?}: {e}");
         }
     }
 
