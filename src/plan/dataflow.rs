@@ -76,7 +76,9 @@ fn instants(from: DateTime<Utc>, to: DateTime<Utc>) -> impl Iterator<Item = Date
 /// in the stream's time zone and, with dynamic partitioning, with the partition keys each record's own
 /// values give (a key whose jq expression is not a plain path cuts the prefix there).
 pub fn expectation(s3: &S3Facts, from: DateTime<Utc>, to: DateTime<Utc>, records: &[Value]) -> Expectation {
-    let zone = s3.time_zone.as_deref();
+    // resolved once, for every instant of the window
+    let zone = prefix::zone(s3.time_zone.as_deref());
+    let zone = zone.as_ref();
     // the distinct partition values of the records (one empty set without partitioning)
     let keys: Vec<(&String, &String)> = s3.partition_keys.iter().collect();
     let mut tuples: BTreeSet<Vec<Option<String>>> =

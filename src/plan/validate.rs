@@ -526,7 +526,7 @@ pub fn examples_with(
         sample_value(sample?, expr)
     };
     // the prefix's fields are read in the plan's time zone (the object name stays in UTC)
-    let local = prefix::in_zone(at, plan.destination.time_zone.as_deref());
+    let local = prefix::in_zone(at, prefix::zone(plan.destination.time_zone.as_deref()).as_ref());
     let ctx = EvalContext { at: local, error_output_type: "processing-failed", partition_values: &values, random };
     let object = format!("{}-1-{}-{object_id}{}", plan.name, at.format("%Y-%m-%d-%H-%M-%S"), extension(plan));
     let key = |text: &str, kind| -> Option<String> {
