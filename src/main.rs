@@ -31,10 +31,11 @@ fn main() -> ExitCode {
             plans::cmd_validate(plan, at.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now))
         }
         Some(Command::Apply { plan }) => apply::cmd_apply(&cloud_options(&cli), plan, log.path.as_deref()),
-        Some(Command::Destroy { plan, dry_run, with_objects }) => destroy::cmd_destroy(
+        Some(Command::Destroy { plan, dry_run, with_objects, yes }) => destroy::cmd_destroy(
             &cloud_options(&cli),
             plan,
             firehose_wizard::cloud::destroy::Options { dry_run: *dry_run, with_objects: *with_objects },
+            *yes,
             log.path.as_deref(),
         ),
         Some(Command::Send { stream, records, file }) => flow::cmd_send(

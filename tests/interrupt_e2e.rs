@@ -708,7 +708,7 @@ fn destroy_and_check(
 fn journal_entries(path: &Path, names: &Names, ev: &Evidence) -> Vec<(String, String, String)> {
     let Ok(text) = std::fs::read_to_string(path) else { return vec![] };
     let j: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("the journal is JSON: {e}{ev}"));
-    assert_eq!(j["version"], 1, "{ev}");
+    assert_eq!(j["version"], 2, "{ev}");
     assert_eq!(j["account"], ACCOUNT, "{ev}");
     assert_eq!(j["region"], "us-east-1", "{ev}");
     assert_eq!(j["stream"], names.stream.as_str(), "{ev}");

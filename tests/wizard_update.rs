@@ -10,7 +10,7 @@ use firehose_wizard::plan::request::Target;
 use firehose_wizard::plan::{LAB_ERROR_PREFIX, LAB_PREFIX, Plan, Source};
 use firehose_wizard::tui::keymap;
 use firehose_wizard::tui::wizard::{
-    Action, Context, Effect, Field, ListKind, Model, NameCheck, Popup, RowState, Step, update,
+    Action, Context, Effect, Field, ListKind, Model, NameCheck, Popup, Removal, RowState, Step, update,
 };
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -524,7 +524,7 @@ fn after_a_failure_d_removes_only_what_this_run_created() {
         m.status
     );
     assert!(keymap::active(&m).iter().any(|b| b.keys == "d"), "d tries again");
-    update(&mut m, Action::Removed(Ok(vec![(bucket, None)])));
+    update(&mut m, Action::Removed(Ok(vec![(bucket, Removal::Removed)])));
     assert_eq!(m.failure.as_ref().unwrap().resources, vec![existed], "the removed bucket leaves the list");
     assert!(m.status.as_deref().unwrap().starts_with("removed 1 resource(s)"));
     // now nothing of this run is left: d says so instead of asking
@@ -605,8 +605,8 @@ fn what_firehose_wizard_created_is_offered_for_removal_after_a_failure_and_after
     update(
         &mut m,
         Action::Removed(Ok(vec![
-            (Resource { kind: Kind::DeliveryStream, id: "arn:s".into(), created: true }, None),
-            (bucket(true), None),
+            (Resource { kind: Kind::DeliveryStream, id: "arn:s".into(), created: true }, Removal::Removed),
+            (bucket(true), Removal::Removed),
         ])),
     );
     assert_eq!(m.outcome.as_ref().unwrap().resources, vec![role(false)], "what existed stays listed");
@@ -634,7 +634,7 @@ fn a_removal_in_progress_blocks_retry_and_a_second_removal() {
     assert!(update(&mut m, ch('d')).is_empty());
     assert!(m.popup.is_none());
     assert!(m.status.as_deref().unwrap().contains("wait for it to finish"));
-    update(&mut m, Action::Removed(Ok(vec![(bucket, None)])));
+    update(&mut m, Action::Removed(Ok(vec![(bucket, Removal::Removed)])));
     assert!(!m.removing);
     assert_eq!(update(&mut m, ch('r')).len(), 1, "retry works again");
 }
@@ -805,7 +805,12 @@ fn an_existing_role_is_checked_when_leaving_settings() {
         &mut m,
         Action::RoleChecked {
             generation: g,
-            result: Ok(RoleFindings { trusted: true, missing: vec!["logs:PutLogEvents on arn:…".into()] }),
+            result: Ok(RoleFindings {
+                exists: true,
+                trusted: true,
+                missing: vec!["logs:PutLogEvents on arn:…".into()],
+                ..Default::default()
+            }),
         },
     );
     let warn = m.problems().into_iter().find(|p| p.path == "settings.role").unwrap();
@@ -823,17 +828,63 @@ fn an_existing_role_is_checked_when_leaving_settings() {
     m.role_check = RoleCheck::Checking { name: "team-role".into(), generation: 99 };
     update(
         &mut m,
-        Action::RoleChecked { generation: 98, result: Ok(RoleFindings { trusted: false, missing: vec![] }) },
+        Action::RoleChecked { generation: 98, result: Ok(RoleFindings { exists: true, ..Default::default() }) },
     );
     assert!(matches!(m.role_check, RoleCheck::Checking { .. }), "stale");
     update(
         &mut m,
-        Action::RoleChecked { generation: 99, result: Ok(RoleFindings { trusted: false, missing: vec![] }) },
+        Action::RoleChecked { generation: 99, result: Ok(RoleFindings { exists: true, ..Default::default() }) },
     );
     assert!(
         m.step_errors(Step::Settings)
             .iter()
             .any(|p| p.message.to_string().contains("does not let firehose.amazonaws.com"))
+    );
+}
+
+#[test]
+fn a_role_to_create_that_exists_is_checked_too_and_others_in_its_trust_block_create() {
+    use firehose_wizard::tui::wizard::{RoleCheck, RoleFindings};
+    let mut m = lab();
+    m.step = Step::Settings;
+    focus(&mut m, Field::RoleName);
+    let fx = update(&mut m, ctrl('n'));
+    let [Effect::CheckRole { name, generation, .. }] = fx.as_slice() else {
+        panic!("a role to create is looked up too: {fx:?}")
+    };
+    assert_eq!(name, "firehose_delivery_role");
+    let g = *generation;
+    // none of that name: nothing to say
+    update(&mut m, Action::RoleChecked { generation: g, result: Ok(RoleFindings::default()) });
+    assert!(m.problems().iter().all(|p| p.path != "settings.role"));
+    // one that another account may assume too: reusing it is refused, naming the principal
+    let extra = RoleFindings {
+        exists: true,
+        trusted: true,
+        extras: vec!["AWS arn:aws:iam::999999999999:root".into()],
+        shared_with: vec!["console-stream".into()],
+        ..Default::default()
+    };
+    m.role_check = RoleCheck::Checked { name: "firehose_delivery_role".into(), findings: extra.clone() };
+    let errors = m.step_errors(Step::Settings);
+    assert!(
+        errors
+            .iter()
+            .any(|p| p.message.to_string().contains("lets others assume it too: AWS arn:aws:iam::999999999999:root")),
+        "{errors:?}"
+    );
+    let shared = m
+        .problems()
+        .into_iter()
+        .find(|p| p.message.to_string().contains("shared with the delivery stream console-stream"));
+    assert!(shared.is_some_and(|p| p.severity == firehose_wizard::plan::validate::Severity::Warning));
+    // the same role chosen as existing, on purpose: a warning, not an error
+    focus(&mut m, Field::RoleMode);
+    update(&mut m, ch(' '));
+    m.role_check = RoleCheck::Checked { name: "firehose_delivery_role".into(), findings: extra };
+    assert!(m.step_errors(Step::Settings).is_empty(), "{:?}", m.step_errors(Step::Settings));
+    assert!(
+        m.problems().iter().any(|p| p.message.to_string().starts_with("chosen on purpose: its trust policy also lets"))
     );
 }
 

@@ -249,7 +249,6 @@ rule-buffer-interval = the buffer interval must be 0–900 seconds; it is {$valu
 rule-compression = {$value} is not a compression format; use one of {$formats}
 rule-compression-case = {$value} is not a compression format; use one of {$formats} (names are case-sensitive: did you mean {$meant}?)
 rule-stream-encryption-direct-put = stream encryption is for Direct PUT only: with a Kinesis source Firehose stores no data at rest; encrypt the Kinesis stream instead
-rule-tags-count = at most {$max} tags; there are {$n}
 rule-add-policy-no-effect = has no effect: a role this tool creates (or reuses) always gets this stream's policy
 rule-bucket-placeholder = still ends with the workshop's placeholder {$placeholder}; bucket names are global, so make it your own (`firehose-wizard init --lab` writes a plan with a random suffix)
 rule-partitioning-prefix = is required with dynamic partitioning, and must use the keys, like customer_id=!{"{"}partitionKeyFromQuery:customer_id{"}"}/
@@ -1137,3 +1136,53 @@ app-task-panicked = a background task failed (details in {$log}): {$message}
 app-task-panicked-no-log = a background task failed: {$message}
 app-task-panicked-hint = what was created is in the journal: firehose-wizard destroy --dry-run PLAN lists it
 status-remove-failed = nothing was removed: {$error}; what firehose-wizard created is still listed (d tries again)
+
+## proven ownership, shared roles, adoption (issue 24; cloud/ownership.rs, destroy, the role step)
+own-no-identity = the journal holds no record of what identifies it (written by an older firehose-wizard, or edited by hand), so it cannot be proven firehose-wizard's: delete it yourself if it is yours
+own-other-created = not the {$kind} firehose-wizard created on {$recorded}; this one was created on {$seen}
+own-other-id = not the {$kind} firehose-wizard created ({$recorded}); this one is {$seen}
+own-other-role-policy = it is on another role of that name (RoleId {$seen}, not {$recorded}), not the one firehose-wizard put it on
+own-policy-name = firehose-wizard names its policies firehose-wizard-REGION-STREAM; the journal names another, so it was edited by hand
+own-tag-other = its tag {$key} names another journal ({$seen})
+own-untagged = it does not carry firehose-wizard's tag {$key}={$value} (its tags were changed), so it cannot be proven firehose-wizard's: delete it yourself if it is yours
+own-unanswered-other = its create call never answered, and this is someone else's: made before that call, or tagged by another journal
+destroy-kept-used-by = { $count ->
+    [one] the delivery stream {$streams} uses this {$kind}
+   *[other] the delivery streams {$streams} use this {$kind}
+}
+destroy-will = { $count ->
+    [one] destroy will delete 1 resource and keep what is marked kept:
+   *[other] destroy will delete {$count} resources and keep what is marked kept:
+}
+destroy-ask = { $count ->
+    [one] Delete it? Type y and Enter (anything else changes nothing):
+   *[other] Delete these {$count}? Type y and Enter (anything else changes nothing):
+}
+destroy-declined = nothing was deleted
+cli-destroy-yes = Do not ask before deleting (on a terminal destroy lists what it will delete and keep, then asks)
+bucket-owned-before = CreateBucket answered OK for {$bucket}, but S3 says it was created on {$created}, before this run found the name free ({$free}): it is this account's bucket, not one firehose-wizard created
+bucket-owned-before-hint = run apply again: the bucket is then used as it is (and destroy never deletes it)
+role-trust-extra = { $count ->
+    [one] the role {$arn} exists, and its trust policy lets someone else than Firehose (for this account) assume it: {$principals}. Reused, that principal would get what this stream's policy grants
+   *[other] the role {$arn} exists, and its trust policy lets {$count} others than Firehose (for this account) assume it: {$principals}. Reused, they would get what this stream's policy grants
+}
+role-trust-extra-hint = choose another role name for firehose-wizard to create (settings.role {"{"}"create": NAME{"}"}), or, if those principals should have this stream's access, name it deliberately as {"{"}"existing": "{$arn}"{"}"} with settings.add_policy_to_role
+role-note-extra = { $count ->
+    [one] WARNING: its trust policy also lets {$principals} assume it
+   *[other] WARNING: its trust policy also lets these assume it: {$principals}
+}
+role-note-shared = { $count ->
+    [one] shared with the delivery stream {$streams}: each stream on a role may use what every policy on it grants
+   *[other] shared with the delivery streams {$streams}: each stream on a role may use what every policy on it grants
+}
+detail-with-note = {$detail}; {$note}
+rule-tags-count-own = at most {$max} tags (a delivery stream holds 50, and firehose-wizard adds its own firehose-wizard:journal); there are {$n}
+rule-tag-key-ours = tag key {$key}: keys starting with "firehose-wizard:" are firehose-wizard's own (it tags what it creates)
+own-bucket-moved = its creation date is {$seen}, not {$recorded} as when firehose-wizard created it; S3 moves the date when a bucket's policy is edited, but a bucket made anew has another too, so it cannot be proven firehose-wizard's: delete it yourself if it is yours
+form-role-extra = a role of this name exists, and its trust policy lets others assume it too: {$principals}; reused, they would get this stream's access: choose another name, or choose it as an existing role on purpose
+form-role-extra-chosen = chosen on purpose: its trust policy also lets these assume it, with this stream's access: {$principals}
+form-role-shared = { $count ->
+    [one] shared with the delivery stream {$streams}: each stream on the role may use what every policy on it grants
+   *[other] shared with the delivery streams {$streams}: each stream on the role may use what every policy on it grants
+}
+note-role-reused = a role of this name exists and only Firehose (for this account) may assume it: it is reused, with this stream's policy added

@@ -247,7 +247,6 @@ rule-buffer-interval = 버퍼링 간격은 0–900초여야 합니다. 현재 {$
 rule-compression = {$value}: 압축 형식이 아닙니다. {$formats} 중 하나를 쓰세요
 rule-compression-case = {$value}: 압축 형식이 아닙니다. {$formats} 중 하나를 쓰세요(대소문자 구분. 혹시: {$meant})
 rule-stream-encryption-direct-put = 스트림 암호화는 Direct PUT 전용입니다. Kinesis 소스를 쓰면 Firehose는 데이터를 저장하지 않으므로 대신 Kinesis 데이터 스트림을 암호화하세요
-rule-tags-count = 태그는 최대 {$max}개입니다. 현재 {$n}개입니다
 rule-add-policy-no-effect = 효과가 없습니다. 이 도구가 생성(또는 재사용)하는 역할에는 항상 이 스트림의 정책이 추가됩니다
 rule-bucket-placeholder = 아직 실습의 자리 표시자로 끝납니다({$placeholder}). 버킷 이름은 전역에서 고유해야 하므로 자신만의 이름으로 바꾸세요(`firehose-wizard init --lab`이 임의의 접미사로 계획을 씁니다)
 rule-partitioning-prefix = 동적 파티셔닝에서는 필수이며 키를 써야 합니다. 예: customer_id=!{"{"}partitionKeyFromQuery:customer_id{"}"}/
@@ -1122,3 +1121,32 @@ app-task-panicked = 백그라운드 작업 실패(자세한 내용: {$log}): {$m
 app-task-panicked-no-log = 백그라운드 작업 실패: {$message}
 app-task-panicked-hint = 생성된 항목은 저널에 있습니다. firehose-wizard destroy --dry-run PLAN으로 확인하세요
 status-remove-failed = 아무것도 제거하지 않았습니다: {$error}. firehose-wizard가 생성한 항목은 목록에 그대로 있습니다(d로 다시 시도)
+
+## proven ownership, shared roles, adoption (issue 24; cloud/ownership.rs, destroy, the role step)
+own-no-identity = 저널에 이것을 식별하는 기록이 없어서(이전 버전의 firehose-wizard가 썼거나 직접 고친 저널) firehose-wizard가 만든 것임을 증명할 수 없습니다. 본인 것이면 직접 삭제하세요
+own-other-created = firehose-wizard가 {$recorded}에 만든 {$kind}가 아닙니다. 이것은 {$seen}에 만들어졌습니다
+own-other-id = firehose-wizard가 만든 {$kind}({$recorded})가 아닙니다. 이것은 {$seen}입니다
+own-other-role-policy = 같은 이름의 다른 역할(RoleId {$seen}, {$recorded} 아님)에 붙어 있습니다. firehose-wizard가 붙인 역할이 아닙니다
+own-policy-name = firehose-wizard는 정책 이름을 firehose-wizard-리전-스트림으로 짓습니다. 저널이 다른 이름을 가리키므로 직접 고친 저널입니다
+own-tag-other = 태그 {$key}가 다른 저널({$seen})을 가리킵니다
+own-untagged = firehose-wizard의 태그 {$key}={$value}가 없어서(태그가 바뀜) firehose-wizard가 만든 것임을 증명할 수 없습니다. 본인 것이면 직접 삭제하세요
+own-unanswered-other = 생성 호출이 응답하지 않았고, 이것은 다른 누군가의 것입니다. 그 호출 전에 만들어졌거나 다른 저널의 태그가 붙어 있습니다
+destroy-kept-used-by = Firehose 스트림 {$count}개({$streams})가 이 {$kind}를 사용합니다
+destroy-will = destroy가 리소스 {$count}개를 삭제하고, 남김으로 표시된 것은 남깁니다:
+destroy-ask = {$count}개를 삭제할까요? y를 입력하고 Enter를 누르세요(다른 입력은 아무것도 바꾸지 않습니다):
+destroy-declined = 아무것도 삭제하지 않았습니다
+cli-destroy-yes = 삭제하기 전에 묻지 않습니다(터미널에서는 삭제할 것과 남길 것을 나열한 뒤 묻습니다)
+bucket-owned-before = CreateBucket이 {$bucket}에 대해 성공으로 응답했지만, S3에 따르면 이 버킷은 이번 실행이 이름이 비어 있음을 확인한 때({$free})보다 앞선 {$created}에 만들어졌습니다. firehose-wizard가 만든 버킷이 아니라 이 계정의 버킷입니다
+bucket-owned-before-hint = apply를 다시 실행하세요. 그러면 버킷을 그대로 사용합니다(destroy는 이 버킷을 삭제하지 않습니다)
+role-trust-extra = 역할 {$arn}이(가) 이미 있고, 신뢰 정책이 (이 계정의) Firehose 말고도 다음이 역할을 수임하게 합니다({$count}개): {$principals}. 재사용하면 이들이 이 스트림의 정책이 주는 권한을 얻습니다
+role-trust-extra-hint = firehose-wizard가 만들 다른 역할 이름을 고르거나(settings.role {"{"}"create": 이름{"}"}), 그 주체들이 이 스트림의 권한을 가져도 된다면 {"{"}"existing": "{$arn}"{"}"}와 settings.add_policy_to_role로 일부러 지정하세요
+role-note-extra = 경고: 신뢰 정책이 다음 {$count}개 주체도 이 역할을 수임하게 합니다: {$principals}
+role-note-shared = Firehose 스트림 {$count}개({$streams})와 공유함: 한 역할을 쓰는 스트림은 그 역할의 모든 정책이 주는 권한을 쓸 수 있습니다
+detail-with-note = {$detail}. {$note}
+rule-tags-count-own = 태그는 최대 {$max}개입니다(Firehose 스트림은 50개까지 가지며 firehose-wizard가 자신의 firehose-wizard:journal 태그를 더합니다). 현재 {$n}개입니다
+rule-tag-key-ours = 태그 키 {$key}: "firehose-wizard:"로 시작하는 키는 firehose-wizard 전용입니다(생성한 것에 붙입니다)
+own-bucket-moved = 생성 날짜가 firehose-wizard가 만들 때의 {$recorded}가 아니라 {$seen}입니다. S3는 버킷 정책을 고치면 날짜를 바꾸지만 새로 만든 버킷도 날짜가 다르므로 firehose-wizard가 만든 것임을 증명할 수 없습니다. 본인 것이면 직접 삭제하세요
+form-role-extra = 이 이름의 역할이 이미 있고, 신뢰 정책이 다른 주체도 수임하게 합니다: {$principals}. 재사용하면 이들이 이 스트림의 권한을 얻습니다. 다른 이름을 고르거나, 일부러 기존 역할로 선택하세요
+form-role-extra-chosen = 일부러 선택함: 신뢰 정책이 다음도 이 스트림의 권한으로 수임하게 합니다: {$principals}
+form-role-shared = Firehose 스트림 {$count}개({$streams})와 공유함: 이 역할을 쓰는 스트림은 그 역할의 모든 정책이 주는 권한을 쓸 수 있습니다
+note-role-reused = 이 이름의 역할이 이미 있고 (이 계정의) Firehose만 수임할 수 있습니다. 이 스트림의 정책을 더해 재사용합니다

@@ -62,6 +62,8 @@ pub enum Command {
         dry_run: bool,
         #[arg(long)]
         with_objects: bool,
+        #[arg(short, long)]
+        yes: bool,
     },
     Send {
         #[command(flatten)]

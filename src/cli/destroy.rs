@@ -1,5 +1,6 @@
 //! `destroy`: remove what firehose-wizard created for a plan's stream (by its journal), newest first,
-//! one line per resource; name what the plan uses that it left alone because the user had it.
+//! one line per resource; name what the plan uses that it left alone because the user had it. On a
+//! terminal it first lists what it will delete and what it will keep, and asks (`--yes` does not ask).
 
 use std::path::Path;
 
@@ -13,7 +14,7 @@ use crate::text::pad;
 use crate::{say, tell};
 
 /// `destroy PLAN [--dry-run] [--with-objects]`.
-pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, log: Option<&Path>) -> u8 {
+pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, yes: bool, log: Option<&Path>) -> u8 {
     let plan = match load_plan(path) {
         Ok(p) => p,
         Err(code) => return code,
@@ -63,6 +64,14 @@ pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, log: Opti
             return 0;
         }
         say!("{}", t!("destroy-journal", path = journal.path().display().to_string()));
+        let ask = {
+            use std::io::IsTerminal;
+            !how.dry_run && !yes && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+        };
+        if ask && !confirmed(&cloud, &mut journal, how).await {
+            say!("{}", t!("destroy-declined"));
+            return EXIT_PROBLEMS;
+        }
         let removals = destroy::destroy(&cloud, &mut journal, how, &Timing::default(), |r| {
             tracing::info!(resource = crate::i18n::in_english(&r.resource), outcome = ?r.outcome, "destroy");
             say!("{}", removal_line(r, how));
@@ -128,8 +137,39 @@ fn removal_line(r: &destroy::Removal, how: destroy::Options) -> String {
         Removed::Emptying { objects } => {
             (t!("removal-emptying"), t!("removal-emptying-detail", what = what, count = (*objects)))
         }
-        Removed::Kept(why) => (t!("removal-kept"), format!("{what}: {}", sanitize(&why.to_string()))),
+        Removed::Kept(why) | Removed::NotOurs(why) => {
+            (t!("removal-kept"), format!("{what}: {}", sanitize(&why.to_string())))
+        }
         Removed::Failed(e) => (t!("removal-failed"), format!("{what}: {}", e.summary())),
     };
     format!("{}{rest}", pad(&outcome, 13))
+}
+
+/// Lists what `destroy` will delete and keep (a dry run of it, which changes nothing) and asks; true
+/// when the answer is yes. Nothing to delete asks nothing.
+async fn confirmed(cloud: &Cloud, journal: &mut crate::cloud::journal::Journal, how: destroy::Options) -> bool {
+    let preview = destroy::Options { dry_run: true, ..how };
+    let removals = destroy::destroy(cloud, journal, preview, &Timing::default(), |_| {}).await;
+    let deletes = removals.iter().filter(|r| matches!(r.outcome, Removed::WouldDelete { .. })).count();
+    if deletes == 0 {
+        return true;
+    }
+    say!("{}", t!("destroy-will", count = deletes));
+    for r in &removals {
+        say!("  {}", removal_line(r, preview));
+    }
+    tell_prompt(&t!("destroy-ask", count = deletes));
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "예" | "네")
+}
+
+/// A question on the terminal, without a new line.
+fn tell_prompt(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = write!(out, "{text} ");
+    let _ = out.flush();
 }

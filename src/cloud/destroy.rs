@@ -7,7 +7,8 @@ use std::time::Duration;
 use aws_sdk_s3::types::{Delete, ObjectIdentifier};
 use tokio::time::Instant;
 
-use super::journal::{Journal, Status};
+use super::journal::{Entry, Journal, Status};
+use super::ownership::{self, Verdict};
 use super::provision::{Kind, Resource, Timing, stream_summary};
 use super::{Cloud, CloudError};
 use crate::plan::msg::Msg;
@@ -33,8 +34,12 @@ pub enum Outcome {
     },
     /// Already gone (deleted by hand, or its create call never took effect): forgotten.
     Gone,
-    /// Left in place on purpose, with the reason (a bucket with objects, something still using it).
+    /// Left in place on purpose, with the reason (a bucket with objects, something still using it, no
+    /// proof that it is firehose-wizard's); the journal still lists it.
     Kept(Msg),
+    /// Left in place: another resource of the same name, not the one firehose-wizard created (which is
+    /// gone); the journal forgets it.
+    NotOurs(Msg),
     /// Not an end: a bucket's objects are about to be deleted (`--with-objects`), this many.
     Emptying {
         objects: u64,
@@ -51,7 +56,7 @@ pub struct Removal {
 
 impl Removal {
     pub fn ok(&self) -> bool {
-        matches!(self.outcome, Outcome::Deleted | Outcome::Gone | Outcome::WouldDelete { .. })
+        matches!(self.outcome, Outcome::Deleted | Outcome::Gone | Outcome::WouldDelete { .. } | Outcome::NotOurs(_))
     }
 }
 
@@ -101,21 +106,30 @@ pub async fn exists(cloud: &Cloud, kind: Kind, id: &str) -> Result<bool, CloudEr
 pub const SETTLE_AFTER: Duration = Duration::from_secs(120);
 
 /// Resolves the entries whose create call never answered: a lookup that finds the resource makes it
-/// this tool's (the lookup before the call had found nothing). One that does not find it forgets the
-/// entry only once the call is older than `forget_after` (never when `None`, e.g. right after an
-/// interruption, when the abandoned call may still land); until then the entry stays `creating`.
+/// this tool's when it carries this journal's tag, or no tag and a creation time after the call was
+/// sent (see [`ownership::claims`]); its identity is recorded, and the tag put on it if the create call
+/// could not carry it. One that is someone else's is forgotten. One that is not found is forgotten only
+/// once the call is older than `forget_after` (never when `None`, e.g. right after an interruption, when
+/// the abandoned call may still land); until then the entry stays `creating`.
 pub async fn settle(cloud: &Cloud, journal: &mut Journal, forget_after: Option<Duration>) -> Result<(), CloudError> {
-    let pending: Vec<_> = journal
-        .entries
-        .iter()
-        .filter(|e| e.status == Status::Creating)
-        .map(|e| (e.kind, e.id.clone(), e.at.clone()))
-        .collect();
-    for (kind, id, at) in pending {
-        if exists(cloud, kind, &id).await? {
-            journal.created(kind, &id).map_err(journal_error)?;
-        } else if forget_after.is_some_and(|limit| older_than(&at, limit)) {
-            journal.forget(kind, &id).map_err(journal_error)?;
+    let pending: Vec<Entry> = journal.entries.iter().filter(|e| e.status == Status::Creating).cloned().collect();
+    for e in pending {
+        match ownership::look(cloud, e.kind, &e.id, true).await? {
+            Some(seen) if ownership::claims(&e, &seen, journal) => {
+                if ownership::taggable(e.kind) && seen.tag.is_none() {
+                    // not proven firehose-wizard's until it carries the tag: it stays `creating`
+                    if let Err(err) = ownership::put_tag(cloud, e.kind, &e.id, &seen, &journal.tag_value()).await {
+                        tracing::warn!(kind = ?e.kind, error = %crate::i18n::in_english(&err.summary()), "tag not put");
+                        continue;
+                    }
+                }
+                journal.created(e.kind, &e.id, seen.identity).map_err(journal_error)?;
+            }
+            Some(_) => journal.forget(e.kind, &e.id).map_err(journal_error)?,
+            None if forget_after.is_some_and(|limit| older_than(&e.at, limit)) => {
+                journal.forget(e.kind, &e.id).map_err(journal_error)?
+            }
+            None => {}
         }
     }
     Ok(())
@@ -132,19 +146,9 @@ pub fn journal_error(e: super::journal::JournalError) -> CloudError {
     CloudError::local(e.msg(), e.hint(msg!("journal-unwritable-hint")))
 }
 
-/// Deletes (or with `dry_run` lists) what the journal says firehose-wizard created, newest first,
-/// waiting for each deletion to finish. `on_removal` hears of each one as it happens.
-pub async fn destroy(
-    cloud: &Cloud,
-    journal: &mut Journal,
-    opts: Options,
-    timing: &Timing,
-    mut on_removal: impl FnMut(&Removal) + Send,
-) -> Vec<Removal> {
-    // newest first, and by dependency: what uses a resource goes before it, whatever order reruns
-    // added things in (a rerun may recreate a role under a stream it reused)
-    let mut entries: Vec<_> = journal.entries.iter().rev().map(|e| (e.kind, e.id.clone(), e.status)).collect();
-    entries.sort_by_key(|(kind, _, _)| match kind {
+/// The order of removal: what uses a resource goes before it.
+fn removal_order(kind: Kind) -> u8 {
+    match kind {
         Kind::DeliveryStream => 0,
         Kind::RolePolicy => 1,
         Kind::Role => 2,
@@ -152,48 +156,112 @@ pub async fn destroy(
         Kind::LogGroup => 4,
         Kind::Bucket => 5,
         Kind::KinesisStream => 6,
-    });
+    }
+}
+
+/// Deletes (or with `dry_run` lists) what the journal says firehose-wizard created, newest first,
+/// waiting for each deletion to finish. `on_removal` hears of each one as it happens.
+///
+/// Each resource is looked up and compared with what the journal recorded when it was made
+/// ([`ownership::verdict`]): another resource of the same name is kept and named, and its entry
+/// forgotten (what firehose-wizard made is gone); one that cannot be proven firehose-wizard's is kept
+/// and stays in the journal. A role, bucket or Kinesis stream that another delivery stream uses is kept
+/// (the role's policy for this stream is removed all the same), naming the streams.
+pub async fn destroy(
+    cloud: &Cloud,
+    journal: &mut Journal,
+    opts: Options,
+    timing: &Timing,
+    mut on_removal: impl FnMut(&Removal) + Send,
+) -> Vec<Removal> {
+    // newest first, and by dependency, whatever order reruns added things in (a rerun may recreate a
+    // role under a stream it reused)
+    let mut entries: Vec<Entry> = journal.entries.iter().rev().cloned().collect();
+    entries.sort_by_key(|e| removal_order(e.kind));
     let mut out = Vec::new();
     let mut stream_stays = false;
-    for (kind, id, status) in entries {
+    // in a dry run this stream is still there: it does not count as another user of what it uses
+    let mut own_stream_would_go = false;
+    let mut users = Users::default();
+    for entry in entries {
+        let (kind, id) = (entry.kind, entry.id.clone());
         let start = Instant::now();
         let resource = Resource { kind, id: id.clone(), created: true };
-        let outcome = match exists(cloud, kind, &id).await {
+        let outcome = match ownership::look(cloud, kind, &id, true).await {
             Err(e) => Outcome::Failed(e),
-            Ok(false) if opts.dry_run => Outcome::Gone,
+            Ok(None) if opts.dry_run => Outcome::Gone,
             // a create call that never answered, too recently for AWS's lists to be believed
-            Ok(false) if status == Status::Creating => {
+            Ok(None) if entry.status == Status::Creating => {
                 Outcome::Kept(msg!("destroy-kept-unanswered", minutes = SETTLE_AFTER.as_secs() / 60))
             }
-            Ok(false) => match journal.forget(kind, &id) {
+            Ok(None) => match journal.forget(kind, &id) {
                 Ok(()) => Outcome::Gone,
                 Err(e) => Outcome::Failed(journal_error(e)),
             },
-            Ok(true) if stream_stays && kind != Kind::DeliveryStream => Outcome::Kept(msg!("destroy-kept-in-use")),
-            Ok(true) if opts.dry_run => Outcome::WouldDelete {
-                objects: match kind {
-                    Kind::Bucket => count_objects(cloud, &id).await.ok(),
-                    _ => None,
-                },
-            },
-            Ok(true) => match remove(cloud, kind, &id, opts, timing, &mut |objects| {
-                on_removal(&Removal {
-                    resource: resource.clone(),
-                    outcome: Outcome::Emptying { objects },
-                    elapsed: start.elapsed(),
-                })
-            })
-            .await
-            {
-                Ok(None) => match journal.forget(kind, &id) {
-                    Ok(()) => Outcome::Deleted,
-                    Err(e) => Outcome::Failed(journal_error(e)),
-                },
-                Ok(Some(reason)) => Outcome::Kept(reason),
-                Err(e) => Outcome::Failed(e),
-            },
+            Ok(Some(seen)) => {
+                let verdict = if entry.status == Status::Creating {
+                    // a dry run, which does not settle: what settling would decide
+                    match ownership::claims(&entry, &seen, journal) {
+                        true => Verdict::Proven,
+                        false => Verdict::Other(msg!("own-unanswered-other")),
+                    }
+                } else {
+                    ownership::verdict(&entry, &seen, journal)
+                };
+                match verdict {
+                    Verdict::Other(why) if opts.dry_run => Outcome::NotOurs(why),
+                    Verdict::Other(why) => match journal.forget(kind, &id) {
+                        Ok(()) => Outcome::NotOurs(why),
+                        Err(e) => Outcome::Failed(journal_error(e)),
+                    },
+                    Verdict::Unproven(why) => Outcome::Kept(why),
+                    Verdict::Proven if stream_stays && kind != Kind::DeliveryStream => {
+                        Outcome::Kept(msg!("destroy-kept-in-use"))
+                    }
+                    Verdict::Proven => {
+                        let except = (opts.dry_run && own_stream_would_go).then_some(journal.stream.as_str());
+                        match users.of(cloud, kind, &id, &seen, except).await {
+                            Err(e) => Outcome::Failed(e),
+                            Ok(using) if !using.is_empty() => Outcome::Kept(msg!(
+                                "destroy-kept-used-by",
+                                kind = kind.msg(),
+                                count = using.len(),
+                                streams = using.join(", ")
+                            )),
+                            Ok(_) if opts.dry_run => {
+                                own_stream_would_go |= kind == Kind::DeliveryStream;
+                                Outcome::WouldDelete {
+                                    objects: match kind {
+                                        Kind::Bucket => count_objects(cloud, &id).await.ok(),
+                                        _ => None,
+                                    },
+                                }
+                            }
+                            Ok(_) => match remove(cloud, kind, &id, opts, timing, &mut |objects| {
+                                on_removal(&Removal {
+                                    resource: resource.clone(),
+                                    outcome: Outcome::Emptying { objects },
+                                    elapsed: start.elapsed(),
+                                })
+                            })
+                            .await
+                            {
+                                Ok(None) => match journal.forget(kind, &id) {
+                                    Ok(()) => Outcome::Deleted,
+                                    Err(e) => Outcome::Failed(journal_error(e)),
+                                },
+                                Ok(Some(reason)) => Outcome::Kept(reason),
+                                Err(e) => Outcome::Failed(e),
+                            },
+                        }
+                    }
+                }
+            }
         };
-        if kind == Kind::DeliveryStream && !matches!(outcome, Outcome::Deleted | Outcome::Gone) && !opts.dry_run {
+        if kind == Kind::DeliveryStream
+            && !matches!(outcome, Outcome::Deleted | Outcome::Gone | Outcome::NotOurs(_))
+            && !opts.dry_run
+        {
             // the stream still uses the role, the bucket and the source: keep them
             stream_stays = true;
         }
@@ -202,6 +270,48 @@ pub async fn destroy(
         out.push(removal);
     }
     out
+}
+
+/// The other delivery streams that use a role, a bucket or a Kinesis stream, from one description of
+/// every stream of the Region (read once, when first needed).
+#[derive(Default)]
+struct Users {
+    streams: Option<Vec<aws_sdk_firehose::types::DeliveryStreamDescription>>,
+}
+
+impl Users {
+    async fn of(
+        &mut self,
+        cloud: &Cloud,
+        kind: Kind,
+        id: &str,
+        seen: &ownership::Seen,
+        except: Option<&str>,
+    ) -> Result<Vec<String>, CloudError> {
+        // a role is global: the streams of the Region it was last used in count too
+        if kind == Kind::Role {
+            let last = super::inventory::role_last_used_region(cloud, role_name_of(id)).await?;
+            return super::inventory::streams_using_role(cloud, id, except, last.as_deref()).await;
+        }
+        let needle = match kind {
+            Kind::Bucket => format!(":s3:::{id}\""),
+            Kind::KinesisStream => match &seen.identity.id {
+                Some(arn) => format!("{arn}\""),
+                None => return Ok(Vec::new()),
+            },
+            _ => return Ok(Vec::new()),
+        };
+        if self.streams.is_none() {
+            self.streams = Some(super::inventory::described_streams(&cloud.firehose).await?);
+        }
+        Ok(self
+            .streams
+            .iter()
+            .flatten()
+            .filter(|d| Some(d.delivery_stream_name()) != except && format!("{d:?}").contains(&needle))
+            .map(|d| d.delivery_stream_name().to_owned())
+            .collect())
+    }
 }
 
 fn after_slash(s: &str) -> &str {

@@ -181,7 +181,11 @@ pub fn trusts_firehose(role: &aws_sdk_iam::types::Role) -> bool {
 pub struct RoleReport {
     pub arn: String,
     pub trusted: bool,
+    /// Its trust policy, decoded.
+    pub trust: Option<serde_json::Value>,
     pub documents: Vec<serde_json::Value>,
+    /// The Region IAM says it was last used in.
+    pub last_used_region: Option<String>,
 }
 
 /// Reads a role's trust policy and all its permissions policies.
@@ -189,7 +193,13 @@ pub async fn role_report(cloud: &Cloud, name: &str) -> Result<RoleReport, CloudE
     let out = cloud.iam.get_role().role_name(name).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
     let role = out.role().ok_or_else(|| CloudError::local(msg!("cloud-no-role"), msg!("hint-run-again")))?;
     let documents = role_policies(cloud, name).await?;
-    Ok(RoleReport { arn: role.arn().to_owned(), trusted: trusts_firehose(role), documents })
+    Ok(RoleReport {
+        arn: role.arn().to_owned(),
+        trusted: trusts_firehose(role),
+        trust: role.assume_role_policy_document().and_then(policy::decode_policy_document),
+        documents,
+        last_used_region: role.role_last_used().and_then(|u| u.region()).map(str::to_owned),
+    })
 }
 
 /// Every permissions policy document on a role: its inline policies and the default version of each
@@ -253,4 +263,75 @@ pub async fn owns_bucket(cloud: &Cloud, bucket: &str) -> Result<bool, CloudError
         }
     }
     Ok(false)
+}
+
+/// Every delivery stream of the client's Region, described (ListDeliveryStreams page by page, then
+/// DescribeDeliveryStream of each; one deleted in between is left out).
+pub async fn described_streams(
+    firehose: &aws_sdk_firehose::Client,
+) -> Result<Vec<aws_sdk_firehose::types::DeliveryStreamDescription>, CloudError> {
+    let mut names: Vec<String> = Vec::new();
+    loop {
+        let out = firehose
+            .list_delivery_streams()
+            .limit(10_000)
+            .set_exclusive_start_delivery_stream_name(names.last().cloned())
+            .send()
+            .await
+            .map_err(|e| CloudError::from_sdk("firehose:ListDeliveryStreams", e))?;
+        let page: Vec<String> = out.delivery_stream_names().iter().filter(|n| !names.contains(n)).cloned().collect();
+        let more = out.has_more_delivery_streams() && !page.is_empty();
+        names.extend(page);
+        if !more {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    for name in names {
+        match firehose.describe_delivery_stream().delivery_stream_name(&name).send().await {
+            Ok(d) => out.extend(d.delivery_stream_description),
+            Err(e) => {
+                let e = CloudError::from_sdk("firehose:DescribeDeliveryStream", e);
+                if !e.is("ResourceNotFoundException") {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The delivery streams that name a role in any of their role fields (see
+/// [`crate::plan::describe::role_arns`]): every stream of this Region but `except`, and of the Region
+/// IAM says the role was last used in when that is another one (`NAME (REGION)`).
+pub async fn streams_using_role(
+    cloud: &Cloud,
+    role_arn: &str,
+    except: Option<&str>,
+    last_used_region: Option<&str>,
+) -> Result<Vec<String>, CloudError> {
+    use crate::plan::describe::{role_arns, same_role};
+    let uses =
+        |d: &aws_sdk_firehose::types::DeliveryStreamDescription| role_arns(d).iter().any(|r| same_role(r, role_arn));
+    let mut out: Vec<String> = described_streams(&cloud.firehose)
+        .await?
+        .iter()
+        .filter(|d| Some(d.delivery_stream_name()) != except && uses(d))
+        .map(|d| d.delivery_stream_name().to_owned())
+        .collect();
+    if let Some(region) = last_used_region.filter(|r| *r != cloud.region) {
+        let conf =
+            aws_sdk_firehose::config::Builder::from(&cloud.sdk).region(aws_config::Region::new(region.to_owned()));
+        let other = aws_sdk_firehose::Client::from_conf(conf.build());
+        for d in described_streams(&other).await?.iter().filter(|d| uses(d)) {
+            out.push(format!("{} ({region})", d.delivery_stream_name()));
+        }
+    }
+    Ok(out)
+}
+
+/// The Region IAM says a role was last used in, if it says.
+pub async fn role_last_used_region(cloud: &Cloud, role: &str) -> Result<Option<String>, CloudError> {
+    let out = cloud.iam.get_role().role_name(role).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
+    Ok(out.role().and_then(|r| r.role_last_used()).and_then(|u| u.region()).map(str::to_owned))
 }

@@ -87,6 +87,7 @@ impl Store {
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Journal {
                 version: VERSION,
+                id: String::new(),
                 account: target.account.clone(),
                 region: target.region.clone(),
                 stream: stream.to_owned(),
@@ -96,7 +97,7 @@ impl Store {
             },
             Err(e) => return Err(JournalError { path, message: Msg::io(&e) }),
         };
-        if journal.version != VERSION
+        if !(OLDEST..=VERSION).contains(&journal.version)
             || journal.account != target.account
             || journal.region != target.region
             || journal.stream != stream
@@ -111,11 +112,20 @@ impl Store {
             });
         }
         journal.path = path;
+        if journal.id.is_empty() {
+            // a new journal, or one of version 1, which had none: its own from now on
+            journal.id = uuid::Uuid::new_v4().simple().to_string()[..16].to_owned();
+        }
+        journal.version = VERSION;
         Ok(journal)
     }
 }
 
-const VERSION: u32 = 1;
+/// The journal's format: 2 added the journal's id and each entry's identity. A journal of version 1
+/// is read (its entries have no identity, so `destroy` cannot prove them firehose-wizard's) and written
+/// as version 2.
+const VERSION: u32 = 2;
+const OLDEST: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.msg())]
@@ -157,12 +167,34 @@ pub struct Entry {
     pub status: Status,
     /// When the entry was last written (RFC 3339, UTC).
     pub at: String,
+    /// What AWS said of the resource once it was made, which re-creating its name cannot forge
+    /// (`None` while `creating`, and in journals of version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+}
+
+/// What identifies one resource for good, as AWS reports it (see `cloud::ownership`): a role's
+/// `RoleId`, a stream's or log group's ARN, and when it was created. A resource of the same name made
+/// later by someone else has another.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// The role's RoleId (of the role a role policy is on, for a policy), a stream's or log group's ARN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When it was created, as AWS says (RFC 3339, UTC, as precise as AWS gives it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Journal {
     pub version: u32,
+    /// This journal's own random id, part of the tag on everything it records (see
+    /// [`Journal::tag_value`]); version 1 had none.
+    #[serde(default)]
+    pub id: String,
     pub account: String,
     pub region: String,
     pub stream: String,
@@ -254,14 +286,21 @@ impl Journal {
         self.get(kind, id).is_some()
     }
 
-    /// Before a create call.
-    pub fn begin(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
-        self.set(kind, id, Status::Creating)
+    /// The value of the tag `firehose-wizard:journal` on what this journal records:
+    /// `REGION/STREAM/ID`, which names the journal and, by its id, no other.
+    pub fn tag_value(&self) -> String {
+        format!("{}/{}/{}", self.region, self.stream, self.id)
     }
 
-    /// After a create call succeeded, or a lookup proved the resource is there.
-    pub fn created(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
-        self.set(kind, id, Status::Created)
+    /// Before a create call.
+    pub fn begin(&mut self, kind: Kind, id: &str) -> Result<(), JournalError> {
+        self.set(kind, id, Status::Creating, None)
+    }
+
+    /// After a create call succeeded, or a lookup proved the resource is there: with what identifies
+    /// it (see [`Identity`]).
+    pub fn created(&mut self, kind: Kind, id: &str, identity: Identity) -> Result<(), JournalError> {
+        self.set(kind, id, Status::Created, Some(identity))
     }
 
     /// The resource is gone (deleted, or the create call was refused): forget it.
@@ -271,21 +310,22 @@ impl Journal {
         if self.entries.len() == before { Ok(()) } else { self.save() }
     }
 
-    fn set(&mut self, kind: Kind, id: &str, status: Status) -> Result<(), JournalError> {
+    fn set(&mut self, kind: Kind, id: &str, status: Status, identity: Option<Identity>) -> Result<(), JournalError> {
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         match self.entries.iter_mut().find(|e| e.kind == kind && e.id == id) {
-            // a rerun recreating something of ours that vanished keeps it where it was in the order
-            Some(e) if e.status == Status::Created && status == Status::Creating => return Ok(()),
+            // a rerun recreating something of ours that vanished keeps it where it was in the order;
+            // it is `creating` again (the old identity is of what vanished) until the call answers
             Some(e) => {
                 e.status = status;
                 e.at = at;
+                e.identity = identity;
             }
             // in the steps' order, whatever order the steps that run at once began in; in the order
             // begun within a step
             None => {
                 let step = kind.step().number();
                 let at_end = self.entries.iter().rposition(|e| e.kind.step().number() <= step).map_or(0, |i| i + 1);
-                self.entries.insert(at_end, Entry { kind, id: id.to_owned(), status, at });
+                self.entries.insert(at_end, Entry { kind, id: id.to_owned(), status, at, identity });
             }
         }
         self.save()
@@ -348,9 +388,9 @@ mod tests {
         j.begin(Kind::Bucket, "b").unwrap();
         let on_disk = store.read(&target(), "retail-trans").unwrap();
         assert_eq!(on_disk.get(Kind::Bucket, "b").unwrap().status, Status::Creating, "written before the call");
-        j.created(Kind::Bucket, "b").unwrap();
+        j.created(Kind::Bucket, "b", Identity::default()).unwrap();
         j.begin(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
-        j.created(Kind::Role, "arn:aws:iam::123456789012:role/r").unwrap();
+        j.created(Kind::Role, "arn:aws:iam::123456789012:role/r", Identity::default()).unwrap();
         let on_disk = store.read(&target(), "retail-trans").unwrap();
         assert_eq!(on_disk.entries, j.entries);
         assert_eq!(on_disk.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), [Kind::Bucket, Kind::Role]);
@@ -384,7 +424,7 @@ mod tests {
         ] {
             j.begin(kind, id).unwrap();
         }
-        j.created(Kind::Bucket, "b").unwrap();
+        j.created(Kind::Bucket, "b", Identity::default()).unwrap();
         let ids: Vec<_> = store.read(&target(), "s").unwrap().entries.into_iter().map(|e| e.id).collect();
         assert_eq!(ids, ["k", "b", "g", "g:s1", "g:s0", "r", "r/p", "d"]);
     }
@@ -408,21 +448,50 @@ mod tests {
         let store = Store::at(dir.path());
         let mut j = store.open(&target(), "s").unwrap();
         j.begin(Kind::Bucket, "b").unwrap();
-        j.created(Kind::Bucket, "b").unwrap();
+        j.created(Kind::Bucket, "b", Identity::default()).unwrap();
         j.forget(Kind::Bucket, "b").unwrap();
         assert!(!j.path().exists());
         assert!(store.read(&target(), "s").unwrap().is_empty());
     }
 
     #[test]
-    fn a_created_entry_stays_created_and_in_place_when_recreated() {
+    fn a_recreated_entry_stays_in_place_and_is_unanswered_until_its_call_returns() {
         let dir = tempfile::tempdir().unwrap();
         let mut j = Store::at(dir.path()).open(&target(), "s").unwrap();
-        j.created(Kind::Bucket, "b").unwrap();
-        j.created(Kind::Role, "r").unwrap();
+        let old = Identity { id: None, created: Some("2026-01-01T00:00:00Z".into()) };
+        j.created(Kind::Bucket, "b", old).unwrap();
+        j.created(Kind::Role, "r", Identity::default()).unwrap();
         j.begin(Kind::Bucket, "b").unwrap();
-        assert_eq!(j.entries[0].status, Status::Created);
+        assert_eq!(
+            (j.entries[0].status, &j.entries[0].identity),
+            (Status::Creating, &None),
+            "the old identity is gone"
+        );
         assert_eq!(j.entries.len(), 2);
+        let new = Identity { id: None, created: Some("2026-02-01T00:00:00Z".into()) };
+        j.created(Kind::Bucket, "b", new.clone()).unwrap();
+        assert_eq!((j.entries[0].status, j.entries[0].identity.as_ref()), (Status::Created, Some(&new)));
+    }
+
+    #[test]
+    fn a_journal_has_an_id_of_its_own_kept_across_reopens_and_given_to_version_1() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let mut j = store.open(&target(), "s").unwrap();
+        assert_eq!(j.id.len(), 16);
+        j.begin(Kind::Bucket, "b").unwrap();
+        let id = j.id.clone();
+        drop(j);
+        let again = store.read(&target(), "s").unwrap();
+        assert_eq!(again.id, id);
+        assert_eq!(again.tag_value(), format!("us-east-1/s/{id}"));
+        assert_ne!(store.read(&target(), "t").unwrap().id, id, "another stream's journal has another id");
+        // version 1: no id, entries without identity
+        let v1 = r#"{"version":1,"account":"123456789012","region":"us-east-1","stream":"s",
+            "entries":[{"kind":"bucket","id":"b","status":"created","at":"2026-01-01T00:00:00Z"}]}"#;
+        std::fs::write(store.path(&target(), "s"), v1).unwrap();
+        let old = store.read(&target(), "s").unwrap();
+        assert_eq!((old.version, old.id.len(), old.entries[0].identity.clone()), (2, 16, None));
     }
 
     #[test]
@@ -482,7 +551,7 @@ mod tests {
         let e = store.open(&target(), "s").unwrap_err();
         assert!(e.to_string().contains("unreadable"), "{e}");
         let mut other = store.open(&target(), "t").unwrap();
-        other.created(Kind::Bucket, "b").unwrap();
+        other.created(Kind::Bucket, "b", Identity::default()).unwrap();
         std::fs::copy(other.path(), &path).unwrap();
         assert!(store.open(&target(), "s").unwrap_err().to_string().contains("not this stream"));
     }

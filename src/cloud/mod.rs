@@ -8,6 +8,7 @@ pub mod gate;
 pub mod inventory;
 pub mod journal;
 pub mod monitor;
+pub mod ownership;
 pub mod provision;
 pub mod retries;
 

@@ -23,7 +23,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
 use super::gate::Gate;
-use super::journal::{Journal, JournalError, Store};
+use super::journal::{Identity, Journal, JournalError, Store};
+use super::ownership::{self, TAG_KEY};
 use super::retries::SdkRetry;
 use super::{Cloud, CloudError, destroy};
 use crate::plan::msg::Msg;
@@ -399,6 +400,7 @@ pub async fn provision(
         resources: Mutex::new(Vec::new()),
         journal: Mutex::new(None),
         gate: Gate::new(&AT_ONCE),
+        created_stream: std::sync::atomic::AtomicBool::new(false),
     };
     let result = run.steps().await;
     let mut resources = run.resources.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -452,6 +454,8 @@ struct Run<'a> {
     journal: Mutex<Option<Journal>>,
     /// The steps that run at once create nothing until all of them have looked.
     gate: Gate<Step>,
+    /// Whether this run's CreateDeliveryStream took effect (its answer came, or a lookup found it).
+    created_stream: std::sync::atomic::AtomicBool,
 }
 
 /// The steps that do not depend on each other, run at once (started the role first, so that IAM's
@@ -472,6 +476,19 @@ fn held_back(failed: Step) -> CloudError {
 }
 
 type StepResult<T> = Result<T, Box<(Step, CloudError)>>;
+
+/// A role that Firehose may assume, as IAM described it.
+struct TrustedRole {
+    arn: String,
+    identity: Identity,
+    /// Whom else its trust lets assume it ([`policy::trust_extras`]).
+    extras: Vec<String>,
+    last_used_region: Option<String>,
+}
+
+/// The code of the error of a CreateBucket that answered OK for a bucket this account had before the
+/// run found the name free (us-east-1 does so): not firehose-wizard's.
+const OWNED_BEFORE: &str = "firehose-wizard:owned-before";
 
 /// How a resource came to be there, for the step's detail.
 fn origin(created_now: bool, ours: bool) -> Msg {
@@ -520,6 +537,11 @@ impl<'a> Run<'a> {
         change(journal).map_err(destroy::journal_error)
     }
 
+    /// The value of firehose-wizard's tag on what this run creates (the journal's).
+    fn tag_value(&self) -> String {
+        lock(&self.journal).as_ref().map(Journal::tag_value).unwrap_or_default()
+    }
+
     /// Whether the journal says firehose-wizard created this resource.
     fn ours(&self, kind: Kind, id: &str) -> bool {
         lock(&self.journal).as_ref().is_some_and(|j| j.owns(kind, id))
@@ -544,7 +566,10 @@ impl<'a> Run<'a> {
     /// attempt having gone through, and the resource is this run's; without a lost attempt it appeared
     /// meanwhile and is not. A call that ends without an answer is settled by a lookup: found is this
     /// run's, absent is sent again. When it cannot be told, the journal keeps `creating`, for the next
-    /// run or `destroy` to settle. Returns whether the answer was lost and recovered.
+    /// run or `destroy` to settle. Once made, the resource's identity (which the create call may
+    /// answer with, else a lookup gives) is recorded with it (see `cloud::ownership`); when the lookup
+    /// does not find it yet (S3's and IAM's lists lag), the entry stays `creating`, for the next run or
+    /// `destroy` to settle. Returns whether the answer was lost and recovered.
     async fn tracked<C, CF>(
         &self,
         r: &Reporter<'_>,
@@ -552,10 +577,11 @@ impl<'a> Run<'a> {
         operation: &'static str,
         mut create: C,
         conflicts: &[&str],
+        tag_after: bool,
     ) -> Result<bool, CloudError>
     where
         C: FnMut() -> CF,
-        CF: Future<Output = Result<(), CloudError>>,
+        CF: Future<Output = Result<Option<Identity>, CloudError>>,
     {
         let cloud = self.cloud;
         self.gate.pass(r.step).await.map_err(held_back)?;
@@ -563,9 +589,13 @@ impl<'a> Run<'a> {
         let lost_before = cloud.retries.lost(operation);
         let mut resent = 0;
         // Ok(recovered), or Err((error, whether the call may have taken effect))
+        let mut answered = None;
         let verdict = loop {
             let e = match create().await {
-                Ok(()) => break Ok(false),
+                Ok(identity) => {
+                    answered = identity;
+                    break Ok(false);
+                }
                 Err(e) => e,
             };
             let lost = cloud.retries.lost(operation) > lost_before;
@@ -590,8 +620,32 @@ impl<'a> Run<'a> {
         };
         match verdict {
             Ok(recovered) => {
-                self.journal(|j| j.created(kind, id))?;
                 self.push(Resource { kind, id: id.to_owned(), created: true });
+                // where the create call could not carry firehose-wizard's tag (or the service ignored
+                // it), it is put on now, before the entry says `created`: until then a crash leaves it
+                // `creating`, and settling puts the tag on
+                let tag = ownership::taggable(kind) && tag_after;
+                let seen = if answered.is_none() || tag {
+                    match ownership::look(cloud, kind, id, tag).await {
+                        Ok(seen) => seen,
+                        Err(e) => {
+                            tracing::warn!(kind = ?kind, error = %crate::i18n::in_english(&e.summary()), "identity not read");
+                            None
+                        }
+                    }
+                } else {
+                    None
+                };
+                if let Some(seen) = &seen
+                    && tag
+                    && seen.tag.is_none()
+                {
+                    ownership::put_tag(cloud, kind, id, seen, &self.tag_value()).await?;
+                }
+                // not found yet (S3's and IAM's lists lag): `creating`, for the next run to settle
+                if let Some(identity) = answered.or(seen.map(|s| s.identity)) {
+                    self.journal(|j| j.created(kind, id, identity))?;
+                }
                 Ok(recovered)
             }
             Err((e, unknown)) => {
@@ -697,7 +751,7 @@ impl<'a> Run<'a> {
         };
         // both looked up at once
         let (stream, trusted) =
-            tokio::join!(super::inventory::delivery_stream(self.cloud, name), self.trusted_role_arn(role));
+            tokio::join!(super::inventory::delivery_stream(self.cloud, name), self.trusted_role(role, create, target));
         let mut existing = None;
         let stream_note = match stream? {
             None => msg!("detail-name-free", name = name),
@@ -772,6 +826,7 @@ impl<'a> Run<'a> {
                 .stream_mode(mode)
                 .build()
                 .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?;
+            let tag = self.tag_value();
             recovered = self
                 .tracked(
                     r,
@@ -783,12 +838,14 @@ impl<'a> Run<'a> {
                             .stream_name(&n.name)
                             .stream_mode_details(details.clone())
                             .set_shard_count(n.shards.map(|k| k as i32))
+                            .tags(TAG_KEY, &tag)
                             .send()
                             .await
-                            .map(|_| ())
+                            .map(|_| None)
                             .map_err(|e| CloudError::from_sdk("kinesis:CreateStream", e))
                     },
                     &["ResourceInUseException"],
+                    true,
                 )
                 .await?;
             created = true;
@@ -863,12 +920,14 @@ impl<'a> Run<'a> {
                         .logs
                         .create_log_group()
                         .log_group_name(&group)
+                        .tags(TAG_KEY, self.tag_value())
                         .send()
                         .await
-                        .map(|_| ())
+                        .map(|_| None)
                         .map_err(|e| CloudError::from_sdk("logs:CreateLogGroup", e))
                 },
                 &["ResourceAlreadyExistsException"],
+                false,
             )
             .await?;
             created.push(group.clone());
@@ -896,10 +955,11 @@ impl<'a> Run<'a> {
                         .log_stream_name(stream)
                         .send()
                         .await
-                        .map(|_| ())
+                        .map(|_| None)
                         .map_err(|e| CloudError::from_sdk("logs:CreateLogStream", e))
                 },
                 &["ResourceAlreadyExistsException"],
+                false,
             )
             .await?;
             created.push(stream.to_string());
@@ -973,6 +1033,11 @@ impl<'a> Run<'a> {
         // anything is created, rather than by CreateBucket once the steps that run meanwhile have made
         // their part.
         let probe = cloud.s3.head_bucket().bucket(&bucket).expected_bucket_owner(&target.account).send().await;
+        // when S3 last said the name was free, by S3's own clock (the answer's Date)
+        let free_at =
+            probe.as_ref().err().and_then(|e| e.raw_response()).and_then(|r| r.headers().get("date")).and_then(|d| {
+                aws_smithy_types::DateTime::from_str(d, aws_smithy_types::date_time::Format::HttpDate).ok()
+            });
         let taken = match probe {
             Ok(_) => {
                 let ours = self.found(Kind::Bucket, &bucket);
@@ -1022,10 +1087,11 @@ impl<'a> Run<'a> {
                         .set_create_bucket_configuration(configuration.clone())
                         .send()
                         .await
-                        .map(|_| ())
-                        .map_err(|e| CloudError::from_sdk("s3:CreateBucket", e))
+                        .map_err(|e| CloudError::from_sdk("s3:CreateBucket", e))?;
+                    self.new_bucket(&bucket, free_at).await
                 },
                 &["BucketAlreadyOwnedByYou"],
+                true,
             )
             .await?;
         Ok((
@@ -1037,16 +1103,58 @@ impl<'a> Run<'a> {
         ))
     }
 
+    /// The identity of a bucket CreateBucket has just answered for: its creation date, which must not
+    /// be before S3 said the name was free (`free_at`, S3's clock), since in us-east-1 CreateBucket
+    /// answers OK for a bucket this account already owns. `None` while ListBuckets does not show it
+    /// yet (it lags behind a new bucket): the journal then keeps it `creating`, to be settled later.
+    async fn new_bucket(
+        &self,
+        bucket: &str,
+        free_at: Option<aws_smithy_types::DateTime>,
+    ) -> Result<Option<Identity>, CloudError> {
+        for _ in 0..10 {
+            match ownership::bucket_created(self.cloud, bucket).await? {
+                Some(created) => {
+                    let made = created.as_deref().and_then(|c| {
+                        aws_smithy_types::DateTime::from_str(c, aws_smithy_types::date_time::Format::DateTime).ok()
+                    });
+                    if let (Some(made), Some(free)) = (made, free_at)
+                        && made.secs() < free.secs()
+                    {
+                        let mut e = CloudError::local(
+                            msg!(
+                                "bucket-owned-before",
+                                bucket = bucket,
+                                created = created.unwrap_or_default(),
+                                free = ownership::time(&free)
+                            ),
+                            msg!("bucket-owned-before-hint"),
+                        );
+                        e.operation = Some("s3:CreateBucket");
+                        e.code = Some(OWNED_BEFORE.to_owned());
+                        return Err(e);
+                    }
+                    return Ok(Some(Identity { id: None, created }));
+                }
+                None => tokio::time::sleep(self.timing.poll_every.min(Duration::from_secs(1))).await,
+            }
+        }
+        Ok(None)
+    }
+
     async fn role(&self, target: &Target, r: &Reporter<'_>) -> Result<(String, Done, Msg), CloudError> {
         let cloud = self.cloud;
         // the source's ARN is known without asking (the source step, running meanwhile, checks it)
         let source_arn = request::kinesis_arn(self.plan, target);
         let source_arn = source_arn.as_deref();
         let iam = &cloud.iam;
-        let (name, arn, role_done, role_created) = match &self.plan.settings.role {
+        // a role that was there already: whom else its trust names, and which other streams use it
+        let mut notes = Vec::new();
+        let (name, arn, role_id, role_done, role_created) = match &self.plan.settings.role {
             Role::Existing(given) => {
                 let name = role_name_of(given).to_owned();
-                let arn = self.trusted_role_arn(&name).await?;
+                let role = self.trusted_role(&name, false, target).await?;
+                let arn = role.arn.clone();
                 if given.starts_with("arn:") && *given != arn {
                     return Err(CloudError::local(
                         msg!("role-arn-differs", given = given, name = name.as_str(), arn = arn.as_str()),
@@ -1054,6 +1162,7 @@ impl<'a> Run<'a> {
                     ));
                 }
                 self.found(Kind::Role, &arn);
+                notes = self.role_notes(&role).await?;
                 if !self.plan.settings.add_policy_to_role {
                     // the trust was just checked: only the permissions policies are still to read
                     let granted = super::inventory::role_policies(cloud, &name).await?;
@@ -1068,40 +1177,57 @@ impl<'a> Run<'a> {
                             missing = missing.iter().take(4).map(ToString::to_string).collect::<Vec<_>>().join(", ")
                         )
                     };
-                    return Ok((arn.clone(), Done::Found, detail));
+                    return Ok((arn.clone(), Done::Found, with_notes(detail, notes)));
                 }
-                (name, arn, None, false)
+                (name, arn, role.identity.id, None, false)
             }
-            Role::Create(name) => match self.trusted_role_arn(name).await {
-                // The console reuses firehose_delivery_role; so do we, if it trusts Firehose.
-                Ok(arn) => {
-                    let ours = self.found(Kind::Role, &arn);
-                    (name.clone(), arn, Some(origin(false, ours)), false)
+            Role::Create(name) => match self.trusted_role(name, true, target).await {
+                // The console reuses firehose_delivery_role; so do we, if Firehose alone may assume it.
+                Ok(role) => {
+                    let ours = self.found(Kind::Role, &role.arn);
+                    notes = self.role_notes(&role).await?;
+                    (name.clone(), role.arn, role.identity.id, Some(origin(false, ours)), false)
                 }
                 Err(e) if e.is("NoSuchEntity") => {
                     let arn = request::role_arn(self.plan, target);
                     let trust = policy::trust_policy(&target.account).to_string();
                     let description = policy::role_description(&self.plan.name);
+                    let tag = aws_sdk_iam::types::Tag::builder()
+                        .key(TAG_KEY)
+                        .value(self.tag_value())
+                        .build()
+                        .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?;
+                    let made = Mutex::new(None);
                     let recovered = self
                         .tracked(
                             r,
                             (Kind::Role, &arn),
                             "iam:CreateRole",
                             || async {
-                                iam.create_role()
+                                let out = iam
+                                    .create_role()
                                     .role_name(name)
                                     .assume_role_policy_document(&trust)
                                     .description(&description)
+                                    .tags(tag.clone())
                                     .send()
                                     .await
-                                    .map(|_| ())
-                                    .map_err(|e| CloudError::from_sdk("iam:CreateRole", e))
+                                    .map_err(|e| CloudError::from_sdk("iam:CreateRole", e))?;
+                                let identity = out.role().map(ownership::role_identity);
+                                *lock(&made) = identity.clone();
+                                Ok(identity)
                             },
                             &["EntityAlreadyExists"],
+                            false,
                         )
                         .await?;
+                    // a lost answer recovered: the role's id from a lookup
+                    let role_id = match made.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                        Some(identity) => identity.id,
+                        None => ownership::look(cloud, Kind::Role, &arn, false).await?.and_then(|s| s.identity.id),
+                    };
                     let done = if recovered { msg!("origin-created-recovered") } else { origin(true, true) };
-                    (name.clone(), arn, Some(done), true)
+                    (name.clone(), arn, role_id, Some(done), true)
                 }
                 Err(e) => return Err(e),
             },
@@ -1132,7 +1258,6 @@ impl<'a> Run<'a> {
                 .policy_document(doc.to_string())
                 .send()
                 .await
-                .map(|_| ())
                 .map_err(|e| CloudError::from_sdk("iam:PutRolePolicy", e))
         };
         let policy_done = match existing {
@@ -1147,7 +1272,10 @@ impl<'a> Run<'a> {
                 msg!("policy-updated", origin = origin(false, ours))
             }
             None => {
-                self.tracked(r, (Kind::RolePolicy, &id), "iam:PutRolePolicy", put, &[]).await?;
+                // the policy is identified by the role it is on
+                let on = Identity { id: role_id, created: None };
+                let put = || async { put().await.map(|_| Some(on.clone())) };
+                self.tracked(r, (Kind::RolePolicy, &id), "iam:PutRolePolicy", put, &[], false).await?;
                 origin(true, true)
             }
         };
@@ -1157,15 +1285,35 @@ impl<'a> Run<'a> {
             None => (Done::Found, msg!("origin-existed")),
             Some(o) => (Done::Reused, o),
         };
-        Ok((
-            arn.clone(),
-            done,
-            msg!("detail-role", arn = arn.as_str(), role = role_done, policy = policy_name, how = policy_done),
-        ))
+        let detail = msg!("detail-role", arn = arn.as_str(), role = role_done, policy = policy_name, how = policy_done);
+        Ok((arn.clone(), done, with_notes(detail, notes)))
     }
 
-    /// Looks an existing role up and checks that Firehose may assume it.
-    async fn trusted_role_arn(&self, name: &str) -> Result<String, CloudError> {
+    /// What to say of a role that was there already: whom else than Firehose its trust lets assume it
+    /// (a role chosen as existing, on purpose), and which other delivery streams use it (each of them
+    /// may use what every stream's policy on it grants).
+    async fn role_notes(&self, role: &TrustedRole) -> Result<Vec<Msg>, CloudError> {
+        let mut notes = Vec::new();
+        if !role.extras.is_empty() {
+            notes.push(msg!("role-note-extra", count = role.extras.len(), principals = role.extras.join("; ")));
+        }
+        let shared = super::inventory::streams_using_role(
+            self.cloud,
+            &role.arn,
+            Some(&self.plan.name),
+            role.last_used_region.as_deref(),
+        )
+        .await?;
+        if !shared.is_empty() {
+            notes.push(msg!("role-note-shared", count = shared.len(), streams = shared.join(", ")));
+        }
+        Ok(notes)
+    }
+
+    /// Looks an existing role up and checks that Firehose may assume it. A role that `adopt` would
+    /// reuse (a `{"create": NAME}` that exists) must let Firehose, for this account, alone assume it:
+    /// anyone else its trust names would get what this stream's policy grants.
+    async fn trusted_role(&self, name: &str, adopt: bool, target: &Target) -> Result<TrustedRole, CloudError> {
         let out = self
             .cloud
             .iam
@@ -1178,7 +1326,23 @@ impl<'a> Run<'a> {
         if !super::inventory::trusts_firehose(role) {
             return Err(CloudError::local(msg!("role-untrusted", arn = role.arn()), msg!("role-untrusted-hint")));
         }
-        Ok(role.arn().to_owned())
+        let extras = role
+            .assume_role_policy_document()
+            .and_then(policy::decode_policy_document)
+            .map(|d| policy::trust_extras(&d, &target.account))
+            .unwrap_or_default();
+        if adopt && !extras.is_empty() {
+            return Err(CloudError::local(
+                msg!("role-trust-extra", arn = role.arn(), count = extras.len(), principals = extras.join("; ")),
+                msg!("role-trust-extra-hint", arn = role.arn()),
+            ));
+        }
+        Ok(TrustedRole {
+            arn: role.arn().to_owned(),
+            identity: ownership::role_identity(role),
+            extras,
+            last_used_region: role.role_last_used().and_then(|u| u.region()).map(str::to_owned),
+        })
     }
 
     async fn create_stream(
@@ -1196,8 +1360,16 @@ impl<'a> Run<'a> {
                 msg!("detail-stream-matches", arn = arn.as_str(), origin = origin(false, ours)),
             ));
         }
-        let req = request::build(self.plan, target, resolved)
+        let mut req = request::build(self.plan, target, resolved)
             .map_err(|m| CloudError::local(Msg::text(m), msg!("hint-bug")))?;
+        // firehose-wizard's own tag beside the plan's (validation leaves room for it)
+        req.tags.push(
+            aws_sdk_firehose::types::Tag::builder()
+                .key(TAG_KEY)
+                .value(self.tag_value())
+                .build()
+                .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?,
+        );
         let id = request::delivery_stream_arn(target, &self.plan.name);
         self.journal(|j| j.begin(Kind::DeliveryStream, &id))?;
         let firehose = &self.cloud.firehose;
@@ -1255,7 +1427,9 @@ impl<'a> Run<'a> {
                 return Err(e);
             }
         };
-        self.journal(|j| j.created(Kind::DeliveryStream, &id))?;
+        // created; it stays `creating` in the journal until step 8's first description gives its
+        // identity (its ARN and creation time), which saves a call
+        self.created_stream.store(true, std::sync::atomic::Ordering::Relaxed);
         self.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
         Ok((arn.clone(), Done::Created, recovered_note(Msg::text(arn.clone()), recovered)))
     }
@@ -1275,6 +1449,7 @@ impl<'a> Run<'a> {
                 let Some(d) = out.delivery_stream_description() else {
                     return Ok(StreamState::Other("UNKNOWN".into()));
                 };
+                self.described(d)?;
                 Ok(match d.delivery_stream_status() {
                     DeliveryStreamStatus::Active => StreamState::Active,
                     DeliveryStreamStatus::Creating => StreamState::Creating,
@@ -1293,6 +1468,28 @@ impl<'a> Run<'a> {
         )
         .await?;
         Ok(((), Done::Ok, Msg::text("ACTIVE")))
+    }
+}
+
+/// A step's detail with what else there is to say of it, each after a `;`.
+fn with_notes(detail: Msg, notes: Vec<Msg>) -> Msg {
+    notes.into_iter().fold(detail, |detail, note| msg!("detail-with-note", detail = detail, note = note))
+}
+
+impl Run<'_> {
+    /// A description of the delivery stream this run created: its identity for the journal, the
+    /// first time (see `create_stream`).
+    fn described(&self, d: &aws_sdk_firehose::types::DeliveryStreamDescription) -> Result<(), CloudError> {
+        let arn = d.delivery_stream_arn();
+        let unanswered = lock(&self.journal).as_ref().and_then(|j| j.get(Kind::DeliveryStream, arn)).is_some_and(|e| {
+            e.status == super::journal::Status::Creating
+                && self.created_stream.load(std::sync::atomic::Ordering::Relaxed)
+        });
+        if unanswered {
+            let identity = Identity { id: Some(arn.to_owned()), created: d.create_timestamp().map(ownership::time) };
+            self.journal(|j| j.created(Kind::DeliveryStream, arn, identity))?;
+        }
+        Ok(())
     }
 }
 

@@ -161,6 +161,37 @@ pub fn destination_kind(x: &aws_sdk_firehose::types::DestinationDescription) -> 
     }
 }
 
+/// Every IAM role a delivery stream's description names, in any field: its source's, each destination's
+/// and backup's, a Lambda processor's `RoleArn` parameter, the format conversion's schema, a VPC's, a
+/// secret's. Found by their ARN form anywhere in the description (its `Debug` text, where every field
+/// of the SDK's types appears, sensitive ones redacted), so a role field that a later API version adds
+/// is found too. Each once, in the order they appear.
+pub fn role_arns(d: &DeliveryStreamDescription) -> Vec<String> {
+    static ROLE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
+    let re = ROLE.get_or_init(|| {
+        regex_lite::Regex::new(r"arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9_+=,.@/-]+").expect("static pattern")
+    });
+    let text = format!("{d:?}");
+    let mut out: Vec<String> = Vec::new();
+    for m in re.find_iter(&text) {
+        let arn = m.as_str().to_owned();
+        if !out.contains(&arn) {
+            out.push(arn);
+        }
+    }
+    out
+}
+
+/// Whether two role ARNs name the same role: the same account and, as IAM compares role names, the
+/// same name whatever its case (a role's path is not part of its identity).
+pub fn same_role(a: &str, b: &str) -> bool {
+    let parts = |arn: &str| {
+        let account = arn.split(':').nth(4).unwrap_or_default().to_owned();
+        (account, super::names::role_name_of(arn).to_lowercase())
+    };
+    parts(a) == parts(b)
+}
+
 /// The bucket's name in its ARN (`arn:aws:s3:::NAME`).
 pub fn bucket_name(arn: &str) -> String {
     Arn::parse(arn).map(|a| a.resource.to_owned()).unwrap_or_else(|| arn.trim_start_matches("arn:aws:s3:::").to_owned())

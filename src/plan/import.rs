@@ -188,6 +188,8 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
         if t.key().starts_with("aws:") {
             // AWS's own tags (CloudFormation's stack name...): no one may set them
             lost.value(&format!("Tags.{}", t.key()), t.value().unwrap_or_default());
+        } else if t.key().to_ascii_lowercase().starts_with(super::names::OWN_TAG_PREFIX) {
+            // firehose-wizard's mark of the journal that made the stream: a plan's copy gets its own
         } else {
             tag_map.insert(t.key().to_owned(), t.value().unwrap_or_default().to_owned());
         }

@@ -204,11 +204,19 @@ pub fn glue_name(what: Msg, value: &str) -> Result<(), Msg> {
     }
 }
 
-/// A tag key: 1–128 characters of letters, digits, spaces and `_ . : / = + - @ %`, not starting `aws:`.
+/// The prefix of the tags firehose-wizard puts on what it creates (`cloud::ownership::TAG_KEY`): a plan
+/// cannot set them, and `import` leaves them out.
+pub const OWN_TAG_PREFIX: &str = "firehose-wizard:";
+
+/// A tag key: 1–128 characters of letters, digits, spaces and `_ . : / = + - @ %`, not starting `aws:`
+/// (AWS's) or `firehose-wizard:` (this tool's).
 pub fn tag_key(key: &str) -> Result<(), Msg> {
     length(msg!("what-tag-key"), key, 1, 128)?;
     if key.to_ascii_lowercase().starts_with("aws:") {
         return Err(msg!("rule-tag-key-aws", key = quoted(key)));
+    }
+    if key.to_ascii_lowercase().starts_with(OWN_TAG_PREFIX) {
+        return Err(msg!("rule-tag-key-ours", key = quoted(key)));
     }
     tag_chars(msg!("what-tag-key-short"), key)
 }

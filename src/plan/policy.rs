@@ -260,6 +260,94 @@ pub fn trusts_firehose(doc: &Value) -> bool {
     })
 }
 
+/// Whom else a role's trust policy lets assume it, besides `firehose.amazonaws.com` acting for
+/// `account`: each other principal (`AWS arn:aws:iam::999999999999:root`, `Service lambda.amazonaws.com`,
+/// `*`), a `NotPrincipal`, and Firehose acting for another account (an `sts:ExternalId`,
+/// `aws:SourceAccount` or `aws:SourceArn` condition that names, or may match, another account).
+/// Empty: only Firehose, for this account, may assume it (conditions on other keys only narrow that).
+/// Only Allow statements whose actions include assuming a role count.
+pub fn trust_extras(doc: &Value, account: &str) -> Vec<String> {
+    const ASSUME: [&str; 3] = ["sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity"];
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for st in statements_of(doc) {
+        if st.get("Effect").and_then(Value::as_str) != Some("Allow") {
+            continue;
+        }
+        let assumes = match (st.get("Action"), st.get("NotAction")) {
+            (Some(a), _) => strings(Some(a)).iter().any(|p| ASSUME.iter().any(|x| wildcard(&p.to_lowercase(), x))),
+            (None, Some(na)) => {
+                ASSUME.iter().any(|x| !strings(Some(na)).iter().any(|p| wildcard(&p.to_lowercase(), x)))
+            }
+            _ => false,
+        };
+        if !assumes {
+            continue;
+        }
+        if let Some(np) = st.get("NotPrincipal") {
+            add(format!("NotPrincipal {np}"));
+        }
+        let mut firehose = false;
+        match st.get("Principal") {
+            Some(Value::String(s)) => add(s.clone()),
+            Some(Value::Object(kinds)) => {
+                for (kind, values) in kinds {
+                    for v in strings(Some(values)) {
+                        if kind == "Service" && v == "firehose.amazonaws.com" {
+                            firehose = true;
+                        } else {
+                            add(format!("{kind} {v}"));
+                        }
+                    }
+                }
+            }
+            Some(other) => add(other.to_string()),
+            None => {}
+        }
+        if firehose {
+            for extra in foreign_accounts(st.get("Condition"), account) {
+                add(format!("Service firehose.amazonaws.com ({extra})"));
+            }
+        }
+    }
+    out
+}
+
+/// The conditions of a statement that let it apply on behalf of an account other than `account`:
+/// `sts:ExternalId` or `aws:SourceAccount` naming another (or a pattern, or a negation), `aws:SourceArn`
+/// of another account.
+fn foreign_accounts(condition: Option<&Value>, account: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(Value::Object(ops)) = condition else { return out };
+    for (op, keys) in ops {
+        let Value::Object(keys) = keys else { continue };
+        let base =
+            op.trim_start_matches("ForAnyValue:").trim_start_matches("ForAllValues:").trim_end_matches("IfExists");
+        let negated = base.contains("Not");
+        let pattern = base.ends_with("Like");
+        for (key, values) in keys {
+            let key_l = key.to_lowercase();
+            let names_account: fn(&str) -> String = match key_l.as_str() {
+                "sts:externalid" | "aws:sourceaccount" => |v: &str| v.to_owned(),
+                "aws:sourcearn" => |v: &str| v.split(':').nth(4).unwrap_or_default().to_owned(),
+                _ => continue,
+            };
+            for v in strings(Some(values)) {
+                let named = names_account(&v);
+                let wild = pattern && (named.contains('*') || named.contains('?'));
+                if negated || wild || named != account {
+                    out.push(format!("{op} {key} {v}"));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// IAM returns policy documents URL-encoded (RFC 3986); this decodes and parses one.
 pub fn decode_policy_document(encoded: &str) -> Option<Value> {
     let text = percent_encoding::percent_decode_str(encoded).decode_utf8().ok()?;
@@ -327,6 +415,59 @@ mod tests {
         let other = json!({"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]});
         assert!(!trusts_firehose(&other));
         assert!(!trusts_firehose(&json!({})));
+    }
+
+    #[test]
+    fn only_firehose_for_this_account_is_no_extra_principal() {
+        let a = "123456789012";
+        assert_eq!(trust_extras(&trust_policy(a), a), Vec::<String>::new(), "firehose-wizard's own trust");
+        let console = json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"firehose.amazonaws.com"},
+            "Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"123456789012"}}}]});
+        assert!(trust_extras(&console, a).is_empty(), "the console's, with AWS's documented condition");
+        let bare = json!({"Statement":{"Effect":"Allow","Principal":{"Service":["firehose.amazonaws.com"]},"Action":"sts:AssumeRole"}});
+        assert!(trust_extras(&bare, a).is_empty(), "no condition at all");
+        let arn = json!({"Statement":[{"Effect":"Allow","Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole",
+            "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:firehose:us-east-1:123456789012:deliverystream/*"},
+                         "StringEquals":{"aws:SourceAccount":"123456789012"}}},
+            {"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole"},
+            {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:TagSession"}]});
+        assert!(trust_extras(&arn, a).is_empty(), "Deny and non-assuming actions do not count");
+    }
+
+    #[test]
+    fn every_other_principal_is_named() {
+        let a = "123456789012";
+        let doc = json!({"Statement":[
+            {"Effect":"Allow","Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole"},
+            {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:AssumeRole"},
+            {"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com","firehose.amazonaws.com"]},"Action":["sts:*"]},
+            {"Effect":"Allow","Principal":"*","Action":"*"},
+            {"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"},
+            {"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]});
+        assert_eq!(
+            trust_extras(&doc, a),
+            [
+                "AWS arn:aws:iam::999999999999:root",
+                "Service lambda.amazonaws.com",
+                "*",
+                "NotPrincipal {\"AWS\":\"arn:aws:iam::123456789012:root\"}",
+                "Federated cognito-identity.amazonaws.com"
+            ]
+        );
+    }
+
+    #[test]
+    fn firehose_on_behalf_of_another_account_is_named() {
+        let a = "123456789012";
+        let cond = |c: Value| json!({"Statement":[{"Effect":"Allow","Principal":{"Service":"firehose.amazonaws.com"},"Action":"sts:AssumeRole","Condition":c}]});
+        let other = trust_extras(&cond(json!({"StringEquals":{"sts:ExternalId":"999999999999"}})), a);
+        assert_eq!(other, ["Service firehose.amazonaws.com (StringEquals sts:ExternalId 999999999999)"]);
+        assert_eq!(trust_extras(&cond(json!({"StringLike":{"sts:ExternalId":"*"}})), a).len(), 1, "a pattern");
+        assert_eq!(trust_extras(&cond(json!({"StringNotEquals":{"aws:SourceAccount":"123456789012"}})), a).len(), 1);
+        let arn = cond(json!({"ArnLike":{"aws:SourceArn":"arn:aws:firehose:*:999999999999:deliverystream/*"}}));
+        assert_eq!(trust_extras(&arn, a).len(), 1);
+        let both = cond(json!({"StringEquals":{"sts:ExternalId":["123456789012","999999999999"]}}));
+        assert_eq!(trust_extras(&both, a).len(), 1, "one of the values is another account");
     }
 
     #[test]

@@ -43,7 +43,9 @@ pub const RETRY_DURATION_S: std::ops::RangeInclusive<i64> = 0..=7200;
 pub const MIN_BUFFER_MIB_CONVERSION: i64 = 64;
 pub const MIN_BUFFER_INTERVAL_DYNAMIC: i64 = 60;
 pub const MAX_PARTITION_KEYS: usize = 50;
-pub const MAX_TAGS: usize = 50;
+/// A delivery stream holds at most 50 tags, and firehose-wizard adds its own
+/// (`firehose-wizard:journal`, see `cloud::ownership`) to what the plan asks for.
+pub const MAX_TAGS: usize = 49;
 /// `ProcessorParameter.ParameterValue` is at most this long (the jq query of all keys is one value).
 pub const MAX_PARAMETER_VALUE: usize = 5120;
 
@@ -237,7 +239,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     if s.tags.len() > MAX_TAGS {
-        error("settings.tags", Err(msg!("rule-tags-count", max = MAX_TAGS, n = s.tags.len())));
+        error("settings.tags", Err(msg!("rule-tags-count-own", max = MAX_TAGS, n = s.tags.len())));
     }
     for (k, v) in &s.tags {
         error("settings.tags", names::tag_key(k));

@@ -643,7 +643,7 @@ async fn destroy_with(
     cloud: &Cloud,
     store: Option<Store>,
     plan: &crate::plan::Plan,
-) -> Result<Vec<(provision::Resource, Option<String>)>, String> {
+) -> Result<Vec<(provision::Resource, crate::tui::wizard::Removal)>, String> {
     let journal = match store {
         Some(store) => {
             destroy::settled_journal(cloud, &store, &plan.name, Some(destroy::SETTLE_AFTER)).await.map(|(_, j)| j)
@@ -669,35 +669,49 @@ async fn destroy_with(
     Ok(removals
         .into_iter()
         .map(|r| {
+            use crate::tui::wizard::Removal;
             let why = match r.outcome {
                 destroy::Outcome::Deleted
                 | destroy::Outcome::Gone
                 | destroy::Outcome::WouldDelete { .. }
-                | destroy::Outcome::Emptying { .. } => None,
-                destroy::Outcome::Kept(why) => Some(why.to_string()),
-                destroy::Outcome::Failed(e) => Some(e.summary()),
+                | destroy::Outcome::Emptying { .. } => Removal::Removed,
+                destroy::Outcome::Kept(why) => Removal::Kept(why.to_string()),
+                destroy::Outcome::NotOurs(why) => Removal::NotOurs(why.to_string()),
+                destroy::Outcome::Failed(e) => Removal::Kept(e.summary()),
             };
             (r.resource, why)
         })
         .collect())
 }
 
-/// Reads the role's trust and policies, and lists what this plan needs that they do not grant.
+/// Reads the role's trust and policies: what this plan needs that they do not grant, whom else its
+/// trust names, which other delivery streams use it. A role to create that does not exist is fine.
 async fn check_role(
     cloud: &cloud::Cloud,
     name: &str,
     plan: &crate::plan::Plan,
     target: crate::plan::request::Target,
 ) -> Result<crate::tui::wizard::RoleFindings, String> {
-    use crate::plan::{names, policy, request};
+    use crate::plan::{Role, names, policy, request};
     let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.with_hint())? };
-    let report = inventory::role_report(cloud, names::role_name_of(name)).await.map_err(|e| e.with_hint())?;
+    let report = match inventory::role_report(cloud, names::role_name_of(name)).await {
+        Ok(r) => r,
+        Err(e) if matches!(plan.settings.role, Role::Create(_)) && e.is("NoSuchEntity") => {
+            return Ok(crate::tui::wizard::RoleFindings::default());
+        }
+        Err(e) => return Err(e.with_hint()),
+    };
     let resolved = request::Resolved::implied(plan, &target);
     let missing = policy::missing_for(plan, &target, resolved.source_arn.as_deref(), &report.documents)
         .iter()
         .map(ToString::to_string)
         .collect();
-    Ok(crate::tui::wizard::RoleFindings { trusted: report.trusted, missing })
+    let extras = report.trust.as_ref().map(|d| policy::trust_extras(d, &target.account)).unwrap_or_default();
+    let shared_with =
+        inventory::streams_using_role(cloud, &report.arn, Some(&plan.name), report.last_used_region.as_deref())
+            .await
+            .map_err(|e| e.with_hint())?;
+    Ok(crate::tui::wizard::RoleFindings { exists: true, trusted: report.trusted, missing, extras, shared_with })
 }
 
 /// Writes a plan file, never over an existing one.

@@ -359,22 +359,41 @@ pub enum NameCheck {
     },
 }
 
-/// Whether the existing role was checked: it must trust Firehose, and its policies should grant
-/// what this stream needs.
+/// Whether the role was checked: an existing one must trust Firehose, and its policies should grant
+/// what this stream needs; one to create that exists already (it is then reused) must let Firehose
+/// alone assume it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoleCheck {
     Unknown,
     Checking { name: String, generation: u64 },
-    Checked { name: String, trusted: bool, missing: Vec<String> },
+    Checked { name: String, findings: RoleFindings },
     Failed { name: String, error: String },
 }
 
-/// The answer of a role check.
+/// What became of one resource the wizard's removal (`d`) went through.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Removal {
+    /// Deleted, or already gone.
+    Removed,
+    /// Left in place, with why (objects in a bucket, in use, no proof that it is firehose-wizard's).
+    Kept(String),
+    /// Another resource of that name, left alone: the one firehose-wizard made is gone.
+    NotOurs(String),
+}
+
+/// The answer of a role check: of the existing role chosen, or of the role to create when one of that
+/// name exists already (it is then reused).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RoleFindings {
+    /// Whether a role of that name exists (for a role to create, none is fine).
+    pub exists: bool,
     pub trusted: bool,
     /// Permissions this stream needs that the role's policies do not grant ("action on resource").
     pub missing: Vec<String>,
+    /// Whom else than Firehose (for this account) its trust lets assume it.
+    pub extras: Vec<String>,
+    /// The other delivery streams that use it.
+    pub shared_with: Vec<String>,
 }
 
 /// Where the stream will be created, for the header.
@@ -482,7 +501,7 @@ pub enum Action {
     Provisioned(Box<Result<Outcome, Failure>>),
     /// What removing this run's resources did: each resource, and the error if it stayed.
     /// What a removal did, resource by resource, or why it could not start (nothing was removed).
-    Removed(Result<Vec<(Resource, Option<String>)>, String>),
+    Removed(Result<Vec<(Resource, Removal)>, String>),
     /// A background task ended without an answer (it panicked): shown, never hidden.
     TaskFailed(String),
     Saved(Result<String, String>),
@@ -868,41 +887,56 @@ impl Model {
             }),
             _ => {}
         }
-        if self.on(Field::RoleMode) {
-            match &self.role_check {
-                RoleCheck::Checked { name, trusted: false, .. } if name == self.text(Field::RoleName) => {
-                    out.push(Problem {
-                        path: "settings.role",
-                        severity: Severity::Error,
-                        message: msg!("form-role-untrusted"),
-                    })
-                }
-                RoleCheck::Checked { name, missing, .. }
-                    if name == self.text(Field::RoleName) && !missing.is_empty() && !self.on(Field::AddPolicy) =>
-                {
-                    out.push(Problem {
-                        path: "settings.role",
-                        severity: Severity::Warning,
-                        message: msg!(
-                            "form-role-missing",
-                            count = missing.len(),
-                            missing = format!(
-                                "{}{}",
-                                missing.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-                                if missing.len() > 3 { ", …" } else { "" }
-                            )
-                        ),
-                    })
-                }
-                RoleCheck::Failed { name, error } if name == self.text(Field::RoleName) => out.push(Problem {
-                    path: "settings.role",
-                    severity: Severity::Warning,
-                    message: msg!("form-role-check-failed", error = error.clone()),
-                }),
-                _ => {}
-            }
-        }
+        out.extend(self.role_problems());
         out
+    }
+
+    /// What the role check found, as problems of `settings.role`: a role that Firehose cannot assume,
+    /// one to create that exists and that others may assume too (it would be reused: refused), one
+    /// chosen as existing that others may assume (a deliberate choice: said), one shared with other
+    /// streams, permissions an existing role lacks.
+    fn role_problems(&self) -> Vec<Problem> {
+        let existing = self.on(Field::RoleMode);
+        let problem = |severity, message| Problem { path: "settings.role", severity, message };
+        let list = |items: &[String]| {
+            let more = if items.len() > 3 { ", …" } else { "" };
+            format!("{}{more}", items.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+        };
+        match &self.role_check {
+            RoleCheck::Checked { name, findings: f } if name == self.text(Field::RoleName) => {
+                let mut out = Vec::new();
+                if !f.exists {
+                    return out;
+                }
+                if !f.trusted {
+                    out.push(problem(Severity::Error, msg!("form-role-untrusted")));
+                }
+                if !f.extras.is_empty() {
+                    out.push(if existing {
+                        problem(Severity::Warning, msg!("form-role-extra-chosen", principals = list(&f.extras)))
+                    } else {
+                        problem(Severity::Error, msg!("form-role-extra", principals = list(&f.extras)))
+                    });
+                }
+                if !f.shared_with.is_empty() {
+                    out.push(problem(
+                        Severity::Warning,
+                        msg!("form-role-shared", count = f.shared_with.len(), streams = list(&f.shared_with)),
+                    ));
+                }
+                if existing && !f.missing.is_empty() && !self.on(Field::AddPolicy) {
+                    out.push(problem(
+                        Severity::Warning,
+                        msg!("form-role-missing", count = f.missing.len(), missing = list(&f.missing)),
+                    ));
+                }
+                out
+            }
+            RoleCheck::Failed { name, error } if name == self.text(Field::RoleName) => {
+                vec![problem(Severity::Warning, msg!("form-role-check-failed", error = error.clone()))]
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The fields of every screen (as the answers make them visible).
@@ -1082,7 +1116,7 @@ impl Model {
     /// Asks IAM about the existing role (trust and policies), unless that answer is already here.
     pub fn check_role(&mut self) -> Vec<Effect> {
         let name = self.text(Field::RoleName).trim().to_owned();
-        if !self.on(Field::RoleMode) || name.is_empty() || crate::plan::names::role_ref(&name).is_err() {
+        if name.is_empty() || crate::plan::names::role_ref(&name).is_err() {
             return Vec::new();
         }
         match &self.role_check {
@@ -1221,7 +1255,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             {
                 let name = name.clone();
                 m.role_check = match result {
-                    Ok(f) => RoleCheck::Checked { name, trusted: f.trusted, missing: f.missing },
+                    Ok(findings) => RoleCheck::Checked { name, findings },
                     Err(error) => RoleCheck::Failed { name, error },
                 };
             }
@@ -1260,16 +1294,19 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Removed(Ok(results)) => {
             m.removing = false;
-            m.leftovers.retain(|r| !results.iter().any(|(x, e)| x == r && e.is_none()));
+            // what firehose-wizard made and is gone now (deleted, or replaced by another of that name)
+            let gone = |r: &Resource| {
+                results.iter().any(|(x, e)| x.kind == r.kind && x.id == r.id && !matches!(e, Removal::Kept(_)))
+            };
+            m.leftovers.retain(|r| !gone(r));
             let mut kept = Vec::new();
             let mut removed = 0;
-            for (r, error) in &results {
-                match error {
-                    None => removed += 1,
-                    Some(e) => kept.push(format!("{} {}: {e}", r.kind, r.id)),
+            for (r, outcome) in &results {
+                match outcome {
+                    Removal::Removed => removed += 1,
+                    Removal::Kept(e) | Removal::NotOurs(e) => kept.push(format!("{} {}: {e}", r.kind, r.id)),
                 }
             }
-            let gone = |r: &Resource| results.iter().any(|(x, e)| x.kind == r.kind && x.id == r.id && e.is_none());
             if let Some(o) = &mut m.outcome {
                 o.resources.retain(|r| !gone(r));
                 m.destroyed = m.step == Step::Done && !o.resources.iter().any(|r| r.created);

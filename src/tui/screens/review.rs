@@ -174,7 +174,16 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme, now: DateTime<Utc>)
             lines.push(Line::from(Span::styled(fit(&format!("   ! {}: {}", p.path, p.message), w), t.error)));
         }
     }
-    let warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    // what the role check found is said here, whole: a role shared with other streams, or chosen on
+    // purpose although others may assume it
+    let role_notes: Vec<_> =
+        problems.iter().filter(|p| p.severity == Severity::Warning && p.path == "settings.role").collect();
+    for p in &role_notes {
+        for l in super::word_wrap(&format!("~ {}: {}", p.path, p.message), w.saturating_sub(3).max(10)) {
+            lines.push(Line::from(Span::styled(format!("   {l}"), t.warning)));
+        }
+    }
+    let warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count() - role_notes.len();
     if warnings > 0 {
         lines.push(Line::from(Span::styled(t!("review-warnings", count = warnings), t.warning)));
     }

@@ -43,15 +43,26 @@ pub fn draw(f: &mut Frame, area: Rect, m: &Model, t: &Theme) {
                 RoleCheck::Checking { name, .. } if name == m.text(Field::RoleName) => {
                     lines.extend(note(&t!("note-role-reading"), w, t))
                 }
-                RoleCheck::Checked { name, trusted: true, missing }
-                    if name == m.text(Field::RoleName) && missing.is_empty() =>
+                RoleCheck::Checked { name, findings: f }
+                    if name == m.text(Field::RoleName) && f.trusted && f.missing.is_empty() && f.extras.is_empty() =>
                 {
                     lines.push(Line::from(Span::styled(t!("note-role-ok"), t.ok)))
                 }
                 _ => {}
             }
         }
-        Field::RoleName => lines.extend(note(&t!("note-role-new"), w, t)),
+        Field::RoleName => match &m.role_check {
+            // a role of that name exists: it is reused, as the console reuses firehose_delivery_role
+            RoleCheck::Checked { name, findings: f } if name == m.text(Field::RoleName) && f.exists => {
+                if f.trusted && f.extras.is_empty() {
+                    lines.extend(note(&t!("note-role-reused"), w, t))
+                }
+            }
+            RoleCheck::Checking { name, .. } if name == m.text(Field::RoleName) => {
+                lines.extend(note(&t!("note-role-reading"), w, t))
+            }
+            _ => lines.extend(note(&t!("note-role-new"), w, t)),
+        },
         _ => {}
     });
 }
