@@ -438,3 +438,49 @@ fn a_new_bucket_carrying_a_copy_of_the_journals_tag_is_still_kept() {
         assert_eq!(s3.list_objects_v2().bucket(bucket).send().await.unwrap().contents().len(), 1);
     });
 }
+
+#[test]
+fn on_a_terminal_destroy_lists_what_it_will_delete_and_keep_and_asks_first() {
+    use common::pty::Pty;
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let bucket = "aws-analytics-immersion-day-asked001";
+    rt.block_on(moto.create_kinesis_stream("us-east-1", "retail-trans"));
+    let path = write_plan(dir.path(), "lab.json", &Plan::lab("asked001"));
+    assert_eq!(run(moto.command(dir.path()).arg("apply").arg(&path)).code, 0);
+    rt.block_on(async {
+        let s3 = aws_sdk_s3::Client::new(&moto.sdk("us-east-1").await);
+        s3.put_object().bucket(bucket).key("json-data/x.json").body(b"{}".to_vec().into()).send().await.unwrap();
+    });
+    let plan = path.to_str().unwrap();
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["destroy", plan], (40, 200));
+    let screen = pty.wait_for(&["Delete these 5? Type y and Enter"]);
+    for expected in [
+        "destroy will delete 5 resources and keep what is marked kept:",
+        &format!("would delete delivery stream arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/retail-trans"),
+        &format!("would delete IAM role arn:aws:iam::{ACCOUNT}:role/{ROLE}"),
+        &format!("would keep   S3 bucket {bucket}: it holds 1 object(s)"),
+    ] {
+        assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
+    }
+    pty.send(b"n\r");
+    assert_eq!(pty.wait_exit(), 1);
+    pty.wait_for(&["nothing was deleted"]);
+    let entries = journal(dir.path())["entries"].as_array().unwrap().len();
+    assert_eq!(entries, 6, "no answer, no change");
+    assert_eq!(rt.block_on(moto.bucket_names()), [bucket]);
+
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["destroy", plan], (40, 200));
+    pty.wait_for(&["Delete these 5? Type y and Enter"]);
+    pty.send(b"y\r");
+    assert_eq!(pty.wait_exit(), 1, "the bucket with an object is kept");
+    let screen = pty.wait_for(&["1 resource(s) remain"]);
+    assert!(screen.contains("deleted      delivery stream"), "{screen}");
+    // --yes asks nothing, even on a terminal
+    let mut pty = Pty::spawn(dir.path(), Some(&moto), &["destroy", "--yes", "--with-objects", plan], (40, 200));
+    assert_eq!(pty.wait_exit(), 0);
+    let screen = pty.wait_for(&["nothing firehose-wizard created for retail-trans remains"]);
+    assert!(!screen.contains("Type y"), "{screen}");
+    assert!(rt.block_on(moto.bucket_names()).is_empty());
+}

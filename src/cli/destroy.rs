@@ -150,7 +150,15 @@ fn removal_line(r: &destroy::Removal, how: destroy::Options) -> String {
 async fn confirmed(cloud: &Cloud, journal: &mut crate::cloud::journal::Journal, how: destroy::Options) -> bool {
     let preview = destroy::Options { dry_run: true, ..how };
     let removals = destroy::destroy(cloud, journal, preview, &Timing::default(), |_| {}).await;
-    let deletes = removals.iter().filter(|r| matches!(r.outcome, Removed::WouldDelete { .. })).count();
+    // a bucket with objects is kept without --with-objects
+    let deletes = removals
+        .iter()
+        .filter(|r| match r.outcome {
+            Removed::WouldDelete { objects: Some(n) } => n == 0 || how.with_objects,
+            Removed::WouldDelete { objects: None } => true,
+            _ => false,
+        })
+        .count();
     if deletes == 0 {
         return true;
     }
