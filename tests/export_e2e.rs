@@ -196,7 +196,11 @@ fn the_cloudformation_template_lints_deploys_and_holds_apply_s_request() {
             assert_eq!(depends[0], "DeliveryPolicy", "{what}: the stream waits for its policy");
             let doc = resolve_cfn(&resources["DeliveryPolicy"]["Properties"]["PolicyDocument"], &plan, &template);
             let source = request::kinesis_arn(&plan, &target());
-            assert_eq!(doc, policy::permissions_policy(&plan, &target(), source.as_deref()), "{what}: the policy");
+            assert_eq!(
+                doc,
+                policy::permissions_policy(&plan, &target(), source.as_deref(), None),
+                "{what}: the policy"
+            );
         }
         if let Role::Create(_) = plan.settings.role {
             let trust =
@@ -498,7 +502,7 @@ fn the_terraform_configuration_holds_apply_s_request_and_policies() {
             let source = request::kinesis_arn(&plan, &target());
             assert_eq!(
                 serde_json::from_str::<Value>(text.as_str().unwrap()).unwrap(),
-                policy::permissions_policy(&plan, &target(), source.as_deref()),
+                policy::permissions_policy(&plan, &target(), source.as_deref(), None),
                 "{what}: the policy"
             );
             assert_eq!(

@@ -356,7 +356,7 @@ fn an_existing_role_is_checked_and_gets_the_policy_only_when_asked() {
             partition: "aws".into(),
         };
         let source = Some("arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans");
-        assert_eq!(policy::missing_for(&plan2, &target, source, &report.documents), vec![]);
+        assert_eq!(policy::missing_for(&plan2, &target, source, None, &report.documents), vec![]);
     });
 }
 

@@ -746,7 +746,7 @@ fn everything() -> Plan {
 fn policy_names_each_option_on_its_exact_arns() {
     let p = everything();
     assert_clean(&p);
-    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN));
+    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN), None);
 
     let l = statement(&policy, "LambdaTransform");
     assert_eq!(l["Effect"], "Allow");
@@ -807,7 +807,7 @@ fn policy_names_each_option_on_its_exact_arns() {
 fn policy_for_an_alias_names_the_account_keys_narrowed_to_the_alias() {
     let mut p = everything();
     p.settings.encryption = Some(Encryption { kms_key_arn: ALIAS_ARN.into() });
-    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN));
+    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN), None);
     let k = statement(&policy, "S3Encryption");
     let r = k["Resource"].as_str().unwrap();
     assert!(r.ends_with(":key/*"), "{r}");
@@ -821,13 +821,13 @@ fn policy_glue_region_and_no_logging() {
     let mut p = everything();
     p.process.format_conversion.as_mut().unwrap().glue_region = Some("eu-west-1".into());
     p.settings.error_logging = false;
-    let policy = permissions_policy(&p, &target(), None);
+    let policy = permissions_policy(&p, &target(), None, None);
     assert_eq!(statement(&policy, "GlueSchema")["Resource"][0], "arn:aws:glue:eu-west-1:123456789012:catalog");
     assert!(!has_statement(&policy, "ErrorLogging"), "{policy:#}");
     assert!(!has_statement(&policy, "KinesisSource"));
     assert!(log_streams(&p).is_empty());
 
-    let plain = permissions_policy(&lab(), &target(), Some(STREAM_ARN));
+    let plain = permissions_policy(&lab(), &target(), Some(STREAM_ARN), None);
     for sid in ["LambdaTransform", "GlueSchema", "S3Encryption"] {
         assert!(!has_statement(&plain, sid), "{sid}");
     }
@@ -838,7 +838,7 @@ fn policy_glue_region_and_no_logging() {
 // 11. missing_permissions
 
 fn lab_policy() -> Value {
-    permissions_policy(&lab(), &target(), Some(STREAM_ARN))
+    permissions_policy(&lab(), &target(), Some(STREAM_ARN), None)
 }
 
 fn actions(missing: &[firehose_wizard::plan::policy::Missing]) -> Vec<&str> {
@@ -850,11 +850,11 @@ fn actions(missing: &[firehose_wizard::plan::policy::Missing]) -> Vec<&str> {
 #[test]
 fn a_policy_grants_itself() {
     assert_eq!(missing_permissions(&lab_policy(), &[lab_policy()]), vec![]);
-    let full = permissions_policy(&everything(), &target(), Some(STREAM_ARN));
+    let full = permissions_policy(&everything(), &target(), Some(STREAM_ARN), None);
     assert_eq!(missing_permissions(&full, std::slice::from_ref(&full)), vec![]);
     let mut alias = everything();
     alias.settings.encryption = Some(Encryption { kms_key_arn: ALIAS_ARN.into() });
-    let alias = permissions_policy(&alias, &target(), Some(STREAM_ARN));
+    let alias = permissions_policy(&alias, &target(), Some(STREAM_ARN), None);
     assert_eq!(missing_permissions(&alias, std::slice::from_ref(&alias)), vec![]);
 }
 
@@ -1307,7 +1307,7 @@ fn error_log_streams_of_any_name_are_sent_granted_and_checked() {
     let d = &j["ExtendedS3DestinationConfiguration"];
     assert_eq!(d["CloudWatchLoggingOptions"]["LogStreamName"], "DestinationDelivery");
     assert_eq!(d["S3BackupConfiguration"]["CloudWatchLoggingOptions"]["LogStreamName"], "BackupDelivery");
-    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN));
+    let policy = permissions_policy(&p, &target(), Some(STREAM_ARN), None);
     let logging = policy["Statement"].as_array().unwrap().iter().find(|s| s["Sid"] == "ErrorLogging").unwrap();
     assert_eq!(
         logging["Resource"],

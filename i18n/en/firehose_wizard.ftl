@@ -1186,3 +1186,4 @@ form-role-shared = { $count ->
    *[other] shared with the delivery streams {$streams}: each stream on the role may use what every policy on it grants
 }
 note-role-reused = a role of this name exists and only Firehose (for this account) may assume it: it is reused, with this stream's policy added
+detail-source-key = the source stream is encrypted with the KMS key {$key}: the role's policy lets Firehose decrypt it through Kinesis, for this stream only (the key's own policy must allow IAM policies to grant that, as the default key policy does)

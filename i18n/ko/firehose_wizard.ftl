@@ -1150,3 +1150,4 @@ form-role-extra = 이 이름의 역할이 이미 있고, 신뢰 정책이 다른
 form-role-extra-chosen = 일부러 선택함: 신뢰 정책이 다음도 이 스트림의 권한으로 수임하게 합니다: {$principals}
 form-role-shared = Firehose 스트림 {$count}개({$streams})와 공유함: 이 역할을 쓰는 스트림은 그 역할의 모든 정책이 주는 권한을 쓸 수 있습니다
 note-role-reused = 이 이름의 역할이 이미 있고 (이 계정의) Firehose만 수임할 수 있습니다. 이 스트림의 정책을 더해 재사용합니다
+detail-source-key = 원본 스트림이 KMS 키 {$key}로 암호화되어 있습니다. 역할의 정책이 이 스트림에 한해 Kinesis를 통해 Firehose가 복호화하도록 허용합니다(키 자체의 정책이 IAM 정책으로 이를 허용할 수 있어야 하며, 기본 키 정책은 허용합니다)

@@ -335,3 +335,15 @@ pub async fn role_last_used_region(cloud: &Cloud, role: &str) -> Result<Option<S
     let out = cloud.iam.get_role().role_name(role).send().await.map_err(|e| CloudError::from_sdk("iam:GetRole", e))?;
     Ok(out.role().and_then(|r| r.role_last_used()).and_then(|u| u.region()).map(str::to_owned))
 }
+
+/// The KMS key an existing Kinesis source stream is encrypted with (DescribeStreamSummary's `KeyId`),
+/// `None` for an unencrypted one, a new one (created unencrypted) or Direct PUT. A stream that cannot
+/// be described is the source step's to report (it stops the run before anything is created).
+pub async fn source_key(cloud: &Cloud, plan: &crate::plan::Plan) -> Option<String> {
+    let crate::plan::Source::KinesisStream(s) = &plan.source else { return None };
+    let summary = super::provision::stream_summary(&cloud.kinesis, s).await.ok()?;
+    match summary.encryption_type() {
+        Some(aws_sdk_kinesis::types::EncryptionType::Kms) => summary.key_id().map(str::to_owned),
+        _ => None,
+    }
+}

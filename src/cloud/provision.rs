@@ -670,13 +670,13 @@ impl<'a> Run<'a> {
         let target = self.finish(r, result)?;
         let r = self.start(Step::Name);
         let result = self.checks(&target).await;
-        let existing_stream = self.finish(r, result)?;
+        let (existing_stream, source_key) = self.finish(r, result)?;
         // The role, the source, the bucket and the log group do not depend on each other: they are
         // made at once, the role first so that IAM's propagation overlaps the rest. Each runs to its
         // end even when another fails, so that the failure can say what the others did.
         let role = async {
             let r = self.start(Step::Role);
-            let result = self.role(&target, &r).await;
+            let result = self.role(&target, source_key.as_deref(), &r).await;
             self.finish(r, result)
         };
         let source = async {
@@ -703,7 +703,7 @@ impl<'a> Run<'a> {
         let (source_arn, role_arn) = (source?, role?);
         bucket?;
         logs?;
-        let resolved = Resolved { role_arn, source_arn };
+        let resolved = Resolved { role_arn, source_arn, source_key };
         let r = self.start(Step::Stream);
         let result = self.create_stream(&target, &resolved, existing_stream, &r).await;
         let arn = self.finish(r, result)?;
@@ -742,16 +742,20 @@ impl<'a> Run<'a> {
     /// Before anything is created: an existing stream of this name must match the plan (it is then
     /// reused), and the role must be usable (an existing role must trust Firehose; a role to create
     /// may exist only if it does, since it is then reused).
-    /// Returns the ARN of the stream that is already there, matching the plan.
-    async fn checks(&self, target: &Target) -> Result<(Option<String>, Done, Msg), CloudError> {
+    /// Returns the ARN of the stream that is already there, matching the plan, and the KMS key an
+    /// existing Kinesis source is encrypted with (for the role's policy; see [`source_key`]).
+    async fn checks(&self, target: &Target) -> Result<((Option<String>, Option<String>), Done, Msg), CloudError> {
         let name = &self.plan.name;
         let (role, create) = match &self.plan.settings.role {
             Role::Create(r) => (r.as_str(), true),
             Role::Existing(r) => (role_name_of(r), false),
         };
-        // both looked up at once
-        let (stream, trusted) =
-            tokio::join!(super::inventory::delivery_stream(self.cloud, name), self.trusted_role(role, create, target));
+        // looked up at once
+        let (stream, trusted, source_key) = tokio::join!(
+            super::inventory::delivery_stream(self.cloud, name),
+            self.trusted_role(role, create, target),
+            super::inventory::source_key(self.cloud, self.plan)
+        );
         let mut existing = None;
         let stream_note = match stream? {
             None => msg!("detail-name-free", name = name),
@@ -802,7 +806,21 @@ impl<'a> Run<'a> {
             Err(e) if create && e.is("NoSuchEntity") => msg!("detail-role-to-create", role = role),
             Err(e) => return Err(e),
         };
-        Ok((existing, Done::Ok, msg!("detail-checks", stream = stream_note, role = role_note)))
+        let detail = msg!("detail-checks", stream = stream_note, role = role_note);
+        let detail = match &source_key {
+            Some(key)
+                if policy::source_key_statement(
+                    key,
+                    &request::kinesis_arn(self.plan, target).unwrap_or_default(),
+                    &target.partition,
+                )
+                .is_some() =>
+            {
+                msg!("detail-with-note", detail = detail, note = msg!("detail-source-key", key = key.as_str()))
+            }
+            _ => detail,
+        };
+        Ok(((existing, source_key), Done::Ok, detail))
     }
 
     async fn source(&self, target: &Target, r: &Reporter<'_>) -> Result<(Option<String>, Done, Msg), CloudError> {
@@ -1142,7 +1160,12 @@ impl<'a> Run<'a> {
         Ok(None)
     }
 
-    async fn role(&self, target: &Target, r: &Reporter<'_>) -> Result<(String, Done, Msg), CloudError> {
+    async fn role(
+        &self,
+        target: &Target,
+        source_key: Option<&str>,
+        r: &Reporter<'_>,
+    ) -> Result<(String, Done, Msg), CloudError> {
         let cloud = self.cloud;
         // the source's ARN is known without asking (the source step, running meanwhile, checks it)
         let source_arn = request::kinesis_arn(self.plan, target);
@@ -1166,7 +1189,7 @@ impl<'a> Run<'a> {
                 if !self.plan.settings.add_policy_to_role {
                     // the trust was just checked: only the permissions policies are still to read
                     let granted = super::inventory::role_policies(cloud, &name).await?;
-                    let missing = policy::missing_for(self.plan, target, source_arn, &granted);
+                    let missing = policy::missing_for(self.plan, target, source_arn, source_key, &granted);
                     let detail = if missing.is_empty() {
                         msg!("detail-role-as-is", arn = arn.as_str())
                     } else {
@@ -1233,7 +1256,7 @@ impl<'a> Run<'a> {
             },
         };
         let policy_name = policy::inline_policy_name(self.plan, &target.region);
-        let doc = policy::permissions_policy(self.plan, target, source_arn);
+        let doc = policy::permissions_policy(self.plan, target, source_arn, source_key);
         let id = format!("{name}/{policy_name}");
         // A policy of this name belongs to this stream and Region: one that says something else (an
         // edit by hand, an older plan) is brought back to what the plan needs. A role made just now has none.

@@ -24,6 +24,7 @@ fn notes(plan: &Plan) -> Vec<String> {
     {
         out.push("The existing role's permissions are not checked (apply lists what they lack).".into());
     }
+    out.extend(super::source_key_note(plan));
     out
 }
 

@@ -227,6 +227,7 @@ fn notes(plan: &Plan) -> Vec<String> {
     {
         out.push("The existing role's permissions are not checked (apply lists what they lack).".into());
     }
+    out.extend(super::source_key_note(plan));
     if let Some(what) = super::created_names(plan) {
         out.push(format!("CloudFormation creates, never adopts: if {what} exists already (apply would reuse it), the stack fails; import it into the stack, or remove it first."));
     }

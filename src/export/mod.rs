@@ -174,12 +174,13 @@ impl Parts {
             partition: Token::Partition.text().into(),
         };
         let source = plan.source.kinesis().map(|_| Token::SourceArn.text().to_owned());
-        let resolved = Resolved { role_arn: Token::RoleArn.text().into(), source_arn: source.clone() };
+        let resolved =
+            Resolved { role_arn: Token::RoleArn.text().into(), source_arn: source.clone(), source_key: None };
         let req = request::build(&tokenized, &target, &resolved).map_err(ExportError::Request)?;
         let parts = Parts {
             request: request::to_json(&req),
             trust: policy::trust_policy(Token::Account.text()),
-            permissions: policy::permissions_policy(&tokenized, &target, source.as_deref()),
+            permissions: policy::permissions_policy(&tokenized, &target, source.as_deref(), None),
             policy_name: policy::inline_policy_name(&tokenized, Token::Region.text()),
             role_description: policy::role_description(Token::Name.text()),
             log_group: request::log_group(&tokenized),
@@ -213,6 +214,16 @@ pub fn source_name(plan: &Plan) -> Option<&str> {
         Source::KinesisStream(s) => Some(crate::plan::names::kinesis_stream_name_of(s)),
         Source::NewKinesisStream(n) => Some(&n.name),
     }
+}
+
+/// An existing Kinesis source may be encrypted with a KMS key, which an export cannot read: `apply`
+/// describes the stream and grants `kms:Decrypt` on its key; an export says so when it writes the
+/// role's policy.
+pub fn source_key_note(plan: &Plan) -> Option<String> {
+    let writes_policy = matches!(plan.settings.role, crate::plan::Role::Create(_)) || plan.settings.add_policy_to_role;
+    (matches!(plan.source, crate::plan::Source::KinesisStream(_)) && writes_policy).then(|| {
+        "If the source stream is encrypted with a KMS key other than alias/aws/kinesis, the role's policy here lacks kms:Decrypt on it (apply describes the stream and grants it, through Kinesis, for this stream only).".to_owned()
+    })
 }
 
 /// What the plan creates by a fixed name that `apply` would reuse if it existed, in words (`the role

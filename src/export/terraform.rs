@@ -379,6 +379,7 @@ fn destination(refs: &Refs, d: &Value) -> Item {
 /// What the configuration does differently from `apply`, for this plan.
 fn notes(plan: &Plan, parts: &Parts) -> Vec<String> {
     let mut out = vec!["The Region is var.region; the account and partition are read with data sources.".to_owned()];
+    out.extend(super::source_key_note(plan));
     if plan.process.lambda.is_some() {
         out.push("The provider adds the Lambda processor's parameters the plan leaves out with the API's defaults (NumberOfRetries 3, BufferSizeInMBs 1, BufferIntervalInSeconds 60, RoleArn the destination's role).".into());
     }

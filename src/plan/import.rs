@@ -235,7 +235,7 @@ pub fn plan_of(d: &DeliveryStreamDescription, tags: &[Tag]) -> Result<Imported, 
     }
     // the last check: apply's comparison of the plan's request with the stream finds nothing but
     // what is listed already
-    let resolved = Resolved { role_arn: role_arn.to_owned(), source_arn };
+    let resolved = Resolved { role_arn: role_arn.to_owned(), source_arn, source_key: None };
     match request::build(&plan, &target, &resolved) {
         Ok(req) => {
             let listed: Vec<String> = lost.0.iter().filter_map(path_of).collect();

@@ -39,8 +39,9 @@ pub fn trust_policy(account: &str) -> Value {
 
 /// What this stream needs, on its exact ARNs: write to the bucket (and the backup bucket), read the
 /// source stream, invoke the Lambda, read the Glue table, use the KMS key for S3, write its error logs.
-/// `source_arn` is the Kinesis stream's ARN (as resolved), `None` for Direct PUT.
-pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>) -> Value {
+/// `source_arn` is the Kinesis stream's ARN (as resolved), `None` for Direct PUT; `source_key` the KMS
+/// key the stream is encrypted with, as Kinesis names it (`KeyId`), when it is.
+pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>, source_key: Option<&str>) -> Value {
     let p = &target.partition;
     let mut buckets = vec![plan.destination.bucket.clone()];
     if let Some(b) = &plan.destination.backup
@@ -79,6 +80,9 @@ pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>
             ],
             "Resource": arn
         }));
+        if let Some(key) = source_key.and_then(|k| source_key_statement(k, arn, &target.partition)) {
+            statements.push(key);
+        }
     }
     if let Some(l) = &plan.process.lambda {
         statements.push(json!({
@@ -142,6 +146,49 @@ pub fn permissions_policy(plan: &Plan, target: &Target, source_arn: Option<&str>
     json!({ "Version": "2012-10-17", "Statement": statements })
 }
 
+/// The alias of the KMS key AWS manages for Kinesis: its key policy lets every principal of the account
+/// use it through Kinesis, so a role needs no grant of its own (Kinesis Data Streams guide,
+/// "Permissions to use user-generated KMS keys").
+pub const KINESIS_AWS_KEY: &str = "alias/aws/kinesis";
+
+/// What a role needs to read a Kinesis stream encrypted with the KMS key `key_id` (Kinesis's `KeyId`:
+/// a key ARN, a key id, an alias name or an alias ARN): `kms:Decrypt` on exactly that key, only through
+/// Kinesis in the stream's Region and only for this stream (the encryption context Kinesis passes is
+/// the stream's ARN). A policy cannot name a key by its alias: an alias names every key of its account
+/// and Region, narrowed to the alias by `kms:ResourceAliases`, as for S3's key. `None` for the key AWS
+/// manages for Kinesis, which needs no grant.
+pub fn source_key_statement(key_id: &str, stream_arn: &str, partition: &str) -> Option<Value> {
+    let stream = Arn::parse(stream_arn)?;
+    let (region, account) = (stream.region, stream.account);
+    let (arn_region, arn_account, resource) = match Arn::parse(key_id) {
+        Some(k) => (k.region.to_owned(), k.account.to_owned(), k.resource.to_owned()),
+        None if key_id.starts_with("alias/") => (region.to_owned(), account.to_owned(), key_id.to_owned()),
+        None => (region.to_owned(), account.to_owned(), format!("key/{key_id}")),
+    };
+    if resource == KINESIS_AWS_KEY {
+        return None;
+    }
+    let mut condition = json!({
+        "StringEquals": {
+            "kms:ViaService": format!("kinesis.{region}.amazonaws.com"),
+            "kms:EncryptionContext:aws:kinesis:arn": stream_arn
+        }
+    });
+    let resource = if resource.starts_with("alias/") {
+        condition["ForAnyValue:StringEquals"] = json!({ "kms:ResourceAliases": resource });
+        format!("arn:{partition}:kms:{arn_region}:{arn_account}:key/*")
+    } else {
+        format!("arn:{partition}:kms:{arn_region}:{arn_account}:{resource}")
+    };
+    Some(json!({
+        "Sid": "KinesisSourceDecrypt",
+        "Effect": "Allow",
+        "Action": "kms:Decrypt",
+        "Resource": resource,
+        "Condition": condition
+    }))
+}
+
 /// One permission a stream needs that a role's policies do not grant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
@@ -156,8 +203,14 @@ impl std::fmt::Display for Missing {
 }
 
 /// What this plan's stream needs (its [`permissions_policy`]) that `granted` does not allow.
-pub fn missing_for(plan: &Plan, target: &Target, source_arn: Option<&str>, granted: &[Value]) -> Vec<Missing> {
-    missing_permissions(&permissions_policy(plan, target, source_arn), granted)
+pub fn missing_for(
+    plan: &Plan,
+    target: &Target,
+    source_arn: Option<&str>,
+    source_key: Option<&str>,
+    granted: &[Value],
+) -> Vec<Missing> {
+    missing_permissions(&permissions_policy(plan, target, source_arn, source_key), granted)
 }
 
 /// The (action, resource) pairs of `needed` that `granted` (a role's policy documents) do not allow:
@@ -380,7 +433,7 @@ mod tests {
     fn lab_permissions_are_exactly_bucket_and_stream() {
         let plan = Plan::lab("12345678");
         let arn = "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans";
-        let p = permissions_policy(&plan, &target(), Some(arn));
+        let p = permissions_policy(&plan, &target(), Some(arn), None);
         assert_eq!(
             p,
             json!({"Version":"2012-10-17","Statement":[
@@ -396,12 +449,40 @@ mod tests {
     }
 
     #[test]
+    fn an_encrypted_source_gets_decrypt_on_exactly_its_key_through_kinesis() {
+        let plan = Plan::lab("12345678");
+        let arn = "arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans";
+        let key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        let p = permissions_policy(&plan, &target(), Some(arn), Some(key));
+        let st =
+            p["Statement"].as_array().unwrap().iter().find(|s| s["Sid"] == "KinesisSourceDecrypt").unwrap().clone();
+        assert_eq!(
+            st,
+            json!({"Sid":"KinesisSourceDecrypt","Effect":"Allow","Action":"kms:Decrypt","Resource":key,
+                   "Condition":{"StringEquals":{"kms:ViaService":"kinesis.us-east-1.amazonaws.com",
+                                                "kms:EncryptionContext:aws:kinesis:arn":arn}}})
+        );
+        // a key id alone is of the stream's account and Region
+        let by_id = source_key_statement("1234abcd-12ab-34cd-56ef-1234567890ab", arn, "aws").unwrap();
+        assert_eq!(by_id["Resource"], key);
+        // an alias: the account's keys, narrowed to the alias
+        let alias = source_key_statement("alias/retail", arn, "aws").unwrap();
+        assert_eq!(alias["Resource"], "arn:aws:kms:us-east-1:123456789012:key/*");
+        assert_eq!(alias["Condition"]["ForAnyValue:StringEquals"]["kms:ResourceAliases"], "alias/retail");
+        // the key AWS manages for Kinesis needs no grant
+        assert_eq!(source_key_statement("alias/aws/kinesis", arn, "aws"), None);
+        assert_eq!(source_key_statement("arn:aws:kms:us-east-1:123456789012:alias/aws/kinesis", arn, "aws"), None);
+        let plain = permissions_policy(&plan, &target(), Some(arn), None);
+        assert!(!plain.to_string().contains("kms:"), "an unencrypted source: no KMS statement");
+    }
+
+    #[test]
     fn direct_put_has_no_kinesis_statement_and_partition_is_honoured() {
         let mut plan = Plan::lab("12345678");
         plan.source = Source::DirectPut;
         let t = Target { partition: "aws-cn".into(), region: "cn-north-1".into(), ..target() };
         plan.settings.error_logging = false;
-        let p = permissions_policy(&plan, &t, None);
+        let p = permissions_policy(&plan, &t, None, None);
         assert_eq!(p["Statement"].as_array().unwrap().len(), 1);
         assert_eq!(p["Statement"][0]["Resource"][0], "arn:aws-cn:s3:::aws-analytics-immersion-day-12345678");
     }

@@ -68,12 +68,14 @@ pub fn role_arn(plan: &Plan, target: &Target) -> String {
 pub struct Resolved {
     pub role_arn: String,
     pub source_arn: Option<String>,
+    /// The KMS key the Kinesis source is encrypted with, as Kinesis names it (`KeyId`), once read.
+    pub source_key: Option<String>,
 }
 
 impl Resolved {
     /// What the plan implies without asking AWS.
     pub fn implied(plan: &Plan, target: &Target) -> Resolved {
-        Resolved { role_arn: role_arn(plan, target), source_arn: kinesis_arn(plan, target) }
+        Resolved { role_arn: role_arn(plan, target), source_arn: kinesis_arn(plan, target), source_key: None }
     }
 }
 
@@ -899,6 +901,7 @@ mod tests {
         let r = Resolved {
             role_arn: "arn:aws:iam::123456789012:role/service-role/my-role".into(),
             source_arn: Some("arn:aws:kinesis:us-east-1:123456789012:stream/retail-trans".into()),
+            source_key: None,
         };
         let j = to_json(&build(&plan, &t, &r).unwrap());
         assert_eq!(j["ExtendedS3DestinationConfiguration"]["RoleARN"], r.role_arn);

@@ -697,21 +697,31 @@ async fn check_role(
     let report = match inventory::role_report(cloud, names::role_name_of(name)).await {
         Ok(r) => r,
         Err(e) if matches!(plan.settings.role, Role::Create(_)) && e.is("NoSuchEntity") => {
-            return Ok(crate::tui::wizard::RoleFindings::default());
+            let source_key = inventory::source_key(cloud, plan).await;
+            return Ok(crate::tui::wizard::RoleFindings { source_key, ..Default::default() });
         }
         Err(e) => return Err(e.with_hint()),
     };
     let resolved = request::Resolved::implied(plan, &target);
-    let missing = policy::missing_for(plan, &target, resolved.source_arn.as_deref(), &report.documents)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let source_key = inventory::source_key(cloud, plan).await;
+    let missing =
+        policy::missing_for(plan, &target, resolved.source_arn.as_deref(), source_key.as_deref(), &report.documents)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
     let extras = report.trust.as_ref().map(|d| policy::trust_extras(d, &target.account)).unwrap_or_default();
     let shared_with =
         inventory::streams_using_role(cloud, &report.arn, Some(&plan.name), report.last_used_region.as_deref())
             .await
             .map_err(|e| e.with_hint())?;
-    Ok(crate::tui::wizard::RoleFindings { exists: true, trusted: report.trusted, missing, extras, shared_with })
+    Ok(crate::tui::wizard::RoleFindings {
+        exists: true,
+        trusted: report.trusted,
+        missing,
+        extras,
+        shared_with,
+        source_key,
+    })
 }
 
 /// Writes a plan file, never over an existing one.

@@ -394,6 +394,9 @@ pub struct RoleFindings {
     pub extras: Vec<String>,
     /// The other delivery streams that use it.
     pub shared_with: Vec<String>,
+    /// The KMS key the plan's Kinesis source is encrypted with (Kinesis's `KeyId`), read with the role
+    /// check: this stream's policy grants `kms:Decrypt` on it.
+    pub source_key: Option<String>,
 }
 
 /// Where the stream will be created, for the header.
@@ -1113,6 +1116,15 @@ impl Model {
         }
     }
 
+    /// The KMS key the Kinesis source is encrypted with, as the role check read it (for this stream's
+    /// policy).
+    pub fn source_key(&self) -> Option<&str> {
+        match &self.role_check {
+            RoleCheck::Checked { findings, .. } => findings.source_key.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Asks IAM about the existing role (trust and policies), unless that answer is already here.
     pub fn check_role(&mut self) -> Vec<Effect> {
         let name = self.text(Field::RoleName).trim().to_owned();
@@ -1501,7 +1513,12 @@ fn review_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 t!("policies-trust"),
                 pretty(&crate::plan::policy::trust_policy(&target.account)),
                 t!("policies-permissions", name = crate::plan::policy::inline_policy_name(&plan, &target.region)),
-                pretty(&crate::plan::policy::permissions_policy(&plan, &target, resolved.source_arn.as_deref()))
+                pretty(&crate::plan::policy::permissions_policy(
+                    &plan,
+                    &target,
+                    resolved.source_arn.as_deref(),
+                    m.source_key()
+                ))
             );
             m.popup = Some(Popup::View { title: t!("policies-title"), text, scroll: 0 });
             Vec::new()
