@@ -201,8 +201,8 @@ impl Lock {
         if let Some(dir) = path.parent() {
             create_private_dir(dir).map_err(err)?;
         }
-        let mut file =
-            std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).map_err(err)?;
+        // 0600 whatever the umask, never through a link, only the user's
+        let mut file = crate::state::open_private(path).map_err(err)?;
         let start = std::time::Instant::now();
         loop {
             match file.try_lock() {
@@ -305,30 +305,16 @@ impl Journal {
     }
 }
 
-/// Writes a file readable by its owner only (its directory too): a new file, synced, then renamed over
-/// the old one, so that a reader sees the old content or the new, never a part.
+/// Writes a file readable by its owner only (its directory too): a temp file of a unique name, synced,
+/// renamed over the old one, then the folder synced, so that a reader sees the old content or the new,
+/// never a part (see [`crate::state::write_private`]).
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    create_private_dir(path.parent().unwrap_or(Path::new(".")))?;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts.open(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
+    crate::state::write_private(path, bytes)
 }
 
-/// Creates a directory (and its parents) readable by its owner only.
+/// Creates a directory (and its parents) readable by its owner only, whatever the umask.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir)
+    crate::state::create_private_dir(dir)
 }
 
 #[cfg(test)]
