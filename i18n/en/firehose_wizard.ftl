@@ -467,6 +467,7 @@ state-writable = {$path} can be written by other users (mode {$mode}): `{$fix}` 
 state-above-writable = {$path}, a folder above the state folder, can be written by other users (mode {$mode}) and is not sticky: `{$fix}` fixes it, or set XDG_STATE_HOME to a folder of your own
 state-link-not-yours = {$path} is a symbolic link that belongs to uid {$owner}, not to you (uid {$user}): if it is yours, `{$fix}` (as root) fixes it; if not, remove it
 state-uncheckable = {$path} cannot be checked: {$error}
+endpoint-unencrypted = warning: {$url} is plain http to another machine: requests to it are not encrypted, and anyone on the way can read them, signed requests and session token included
 
 ## Removing (cloud/destroy.rs) and the journal (cloud/journal.rs)
 journal-error = the journal {$path} cannot be used: {$message}

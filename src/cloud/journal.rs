@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::endpoints::Endpoints;
 use super::provision::Kind;
 use crate::plan::msg::Msg;
 use crate::plan::request::Target;
@@ -21,40 +22,42 @@ use crate::plan::request::Target;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     pub dir: PathBuf,
-    /// The endpoint override the calls go to (an emulator), when there is one: every emulator answers
-    /// as the same account, so its journals are kept apart from AWS's and from each other's.
+    /// The folder of the endpoints the calls go to instead of AWS's (an emulator: `endpoint-HOST_PORT`),
+    /// when any client's is overridden: every emulator answers as the same account, so its journals are
+    /// kept apart from AWS's and from each other's.
     pub endpoint: Option<String>,
 }
 
 impl Store {
     /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling, for the
-    /// calls that go to `endpoint` (`None`: AWS itself).
-    pub fn default_location(endpoint: Option<&str>) -> Option<Store> {
-        Some(Store::at(crate::state_dir()?.join("journal")).for_endpoint(endpoint))
+    /// calls that go to `endpoints` (each client's as it resolved it).
+    pub fn default_location(endpoints: &Endpoints) -> Option<Store> {
+        Some(Store::at(crate::state_dir()?.join("journal")).for_endpoints(endpoints))
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Store {
         Store { dir: dir.into(), endpoint: None }
     }
 
-    /// The same store, keyed by `endpoint` too.
+    /// The same store, for calls that all go to `endpoint` (`None` or empty: AWS itself).
     pub fn for_endpoint(self, endpoint: Option<&str>) -> Store {
-        Store { endpoint: endpoint.filter(|e| !e.is_empty()).map(str::to_owned), ..self }
+        Store { endpoint: endpoint.filter(|e| !e.is_empty()).map(super::endpoints::endpoint_folder), ..self }
+    }
+
+    /// The same store, for the calls of clients that go to `endpoints`: `endpoint-HOST_PORT` when all go
+    /// to one override, none when none is overridden, a folder of that mix of its own otherwise.
+    pub fn for_endpoints(self, endpoints: &Endpoints) -> Store {
+        Store { endpoint: endpoints.folder(), ..self }
     }
 
     /// The journal file of one stream. The parts are an account id, a Region and a stream name, which
     /// the plan's rules and STS keep to `[A-Za-z0-9_.-]`; anything else is replaced, so a path never escapes.
     pub fn path(&self, target: &Target, stream: &str) -> PathBuf {
-        let safe = |s: &str| -> String {
-            let s: String =
-                s.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '_' }).collect();
-            if s.is_empty() || s.chars().all(|c| c == '.') { "_".into() } else { s }
-        };
+        let safe = crate::state::safe_component;
         let mut dir = self.dir.clone();
         if let Some(e) = &self.endpoint {
             // `endpoint-127.0.0.1_4566`: never a 12-digit account id
-            let e = e.split_once("://").map_or(e.as_str(), |(_, rest)| rest).trim_end_matches('/');
-            dir.push(format!("endpoint-{}", safe(e)));
+            dir.push(safe(e));
         }
         dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
     }

@@ -106,6 +106,11 @@ impl Pty {
         Pty { child, master: pair.master, writer, parser, raw }
     }
 
+    /// Every byte the program wrote to the terminal so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
