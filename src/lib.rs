@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cloud;
 pub mod export;
 pub mod report;
+pub mod state;
 pub mod text;
 pub mod tui;
 
@@ -26,7 +27,8 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// firehose-wizard's own directory under the XDG state directory (`~/.local/state/firehose-wizard`, or
-/// the cache directory where there is no state directory): the log, the journals and the wizard's plans.
+/// the cache directory where there is no state directory): the log, the journals and the wizard's plans,
+/// private to the user ([`state`]).
 pub fn state_dir() -> Option<std::path::PathBuf> {
     Some(dirs::state_dir().or_else(dirs::cache_dir)?.join("firehose-wizard"))
 }

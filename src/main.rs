@@ -2,8 +2,8 @@
 //! The flags are in `cli::args`, the commands in `cli::*` and `tui::app`.
 //!
 //! Exit codes: 0 success; 1 the plan has problems, or creation (or removal) failed; 2 bad input
-//! (unreadable or malformed plan file, bad flags); 128 + the signal's number when interrupted (130
-//! SIGINT, 143 SIGTERM, 129 SIGHUP).
+//! (unreadable or malformed plan file, bad flags, a state folder that is not private); 128 + the
+//! signal's number when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
 //!
 //! After a signal the terminal may be gone (a dropped SSH session): every line is written with
 //! `say!` / `tell!`, which drop a write error instead of panicking as `println!` would.
@@ -22,7 +22,15 @@ use firehose_wizard::{say, t, tell};
 
 fn main() -> ExitCode {
     let cli = args::parse_from(std::env::args_os().collect());
-    let log = logging::init(cli.log_file.as_deref());
+    if uses_state_folder(&cli)
+        && let Some(dir) = firehose_wizard::state_dir()
+        && let Err(refused) = firehose_wizard::state::check(&dir)
+    {
+        // before anything is read or written there, the log included
+        tell!("{}", refused.msg());
+        return ExitCode::from(EXIT_INPUT);
+    }
+    let log = logging::init(cli.log_file.as_deref(), offline(&cli));
     install_panic_hook(log.path.clone());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
     let code = match &cli.command {
@@ -71,6 +79,19 @@ fn main() -> ExitCode {
     };
     tracing::info!(code, "exit");
     ExitCode::from(code)
+}
+
+/// The commands that work offline: they read and write no state, and log only to `--log-file`.
+fn offline(cli: &Cli) -> bool {
+    matches!(cli.command, Some(Command::Validate { .. } | Command::Init { .. } | Command::Export { .. }))
+}
+
+/// Whether the command reads or writes the state folder: the journals and the wizard's kept plans
+/// (`apply`, `destroy`, the wizard), or the log there (every command but the offline ones, without
+/// `--log-file`). Those are checked first (`state::check`); the others never touch the folder.
+fn uses_state_folder(cli: &Cli) -> bool {
+    let journals = matches!(cli.command, None | Some(Command::Apply { .. } | Command::Destroy { .. }));
+    journals || (cli.log_file.is_none() && !offline(cli))
 }
 
 fn cloud_options(cli: &Cli) -> Options {
@@ -179,17 +200,18 @@ mod logging {
         Some(firehose_wizard::state_dir()?.join("firehose-wizard.log"))
     }
 
-    pub fn init(explicit: Option<&Path>) -> Log {
-        let Some(path) = explicit.map(Path::to_path_buf).or_else(default_path) else {
+    /// Opens the log: `explicit`, else (unless `offline`) the state folder's.
+    pub fn init(explicit: Option<&Path>, offline: bool) -> Log {
+        let default = if offline { None } else { default_path() };
+        let Some(path) = explicit.map(Path::to_path_buf).or(default) else {
             return Log { path: None };
         };
-        let file = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
-            // the log names accounts, buckets and roles: readable by its owner only
-            let mut opts = std::fs::OpenOptions::new();
-            opts.create(true).append(true);
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-            opts.open(&path)
-        });
+        // the log names accounts, buckets and roles: readable by its owner only (0600, its new folders
+        // 0700), appended to, never through a link
+        let file = path
+            .parent()
+            .map_or(Ok(()), firehose_wizard::state::create_private_dir)
+            .and_then(|()| firehose_wizard::state::open_log(&path));
         let file = match file {
             Ok(f) => f,
             Err(e) => {

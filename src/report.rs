@@ -1,5 +1,6 @@
 //! The smoke test's verdict and a stream's snapshot as lines of text, each with a tone: printed as they
-//! are by the commands, styled by the watch screen, in the current language. Pure.
+//! are by the commands, styled by the watch screen, in the current language. Pure, but for the memory of
+//! the endpoint warnings already given ([`unencrypted_endpoint_warnings`]).
 
 use std::time::Duration;
 
@@ -23,6 +24,21 @@ pub type Lines = Vec<(Tone, String)>;
 
 fn s3_url(bucket: &str, key: &str) -> String {
     format!("s3://{bucket}/{}", sanitize(key))
+}
+
+/// `warning: http://... is plain http ...`: one line for each endpoint the calls go to that is plain http
+/// to another machine, each URL once in the process's life (the wizard's `--from-stream` connects twice:
+/// once to read the stream, once for the screens).
+pub fn unencrypted_endpoint_warnings(endpoints: &crate::cloud::endpoints::Endpoints) -> Vec<String> {
+    static SAID: std::sync::Mutex<std::collections::BTreeSet<String>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut said = SAID.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    endpoints
+        .unencrypted()
+        .into_iter()
+        .filter(|url| said.insert(url.clone()))
+        .map(|url| t!("endpoint-unencrypted", url = sanitize(&url)))
+        .collect()
 }
 
 /// `sent 10 of 10 records to the Kinesis stream retail-trans in 1 call (0.05 s, 200 records/s)`.

@@ -458,6 +458,16 @@ cloud-no-credentials-profile = no usable credentials for the profile {$profile}:
 cloud-bad-account = STS returned an unexpected account id {$account}
 cloud-bad-account-hint = check the endpoint and credentials in use
 
+## state folder and endpoints (issue 24)
+state-refused = error: firehose-wizard reads and writes nothing in its state folder until that is private to you: {$problem}
+state-not-yours = {$path} belongs to uid {$owner}, not to you (uid {$user}), so another user may have put it there: if it is yours, `{$fix}` (as root) fixes it; if not, remove it
+state-above-not-yours = {$path}, a folder above the state folder, belongs to uid {$owner}, neither to you (uid {$user}) nor to root: set XDG_STATE_HOME to a folder of your own
+state-writable = {$path} can be written by other users (mode {$mode}): `{$fix}` fixes it
+state-above-writable = {$path}, a folder above the state folder, can be written by other users (mode {$mode}) and is not sticky: `{$fix}` fixes it, or set XDG_STATE_HOME to a folder of your own
+state-link-not-yours = {$path} is a symbolic link that belongs to uid {$owner}, not to you (uid {$user}): if it is yours, `{$fix}` (as root) fixes it; if not, remove it
+state-uncheckable = {$path} cannot be checked: {$error}
+endpoint-unencrypted = warning: {$url} is plain http to another machine: requests to it are not encrypted, and anyone on the way can read them, signed requests and session token included
+
 ## Removing (cloud/destroy.rs) and the journal (cloud/journal.rs)
 journal-error = the journal {$path} cannot be used: {$message}
 journal-unreadable = unreadable: {$error}

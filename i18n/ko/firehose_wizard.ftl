@@ -456,6 +456,16 @@ cloud-no-credentials-profile = 프로파일 {$profile}에 사용할 수 있는 �
 cloud-bad-account = STS가 예상하지 못한 계정 ID를 돌려주었습니다: {$account}
 cloud-bad-account-hint = 사용 중인 엔드포인트와 자격 증명을 확인하세요
 
+## state folder and endpoints (issue 24)
+state-refused = 오류: 상태 폴더가 본인 전용이 될 때까지 firehose-wizard는 그 안에서 아무것도 읽거나 쓰지 않습니다: {$problem}
+state-not-yours = {$path}의 소유자가 본인(uid {$user})이 아니라 uid {$owner}이므로 다른 사용자가 넣었을 수 있습니다. 본인의 것이면 root로 `{$fix}`을(를) 실행해 고치고, 아니면 삭제하세요
+state-above-not-yours = 상태 폴더의 상위 폴더 {$path}의 소유자가 본인(uid {$user})도 root도 아닌 uid {$owner}입니다. XDG_STATE_HOME을 본인 소유의 폴더로 설정하세요
+state-writable = 다른 사용자가 {$path}에 쓸 수 있습니다(모드 {$mode}). `{$fix}`(으)로 고치세요
+state-above-writable = 상태 폴더의 상위 폴더 {$path}에 다른 사용자가 쓸 수 있고(모드 {$mode}) 스티키 비트가 없습니다. `{$fix}`(으)로 고치거나 XDG_STATE_HOME을 본인 소유의 폴더로 설정하세요
+state-link-not-yours = {$path}은(는) 본인(uid {$user})이 아닌 uid {$owner} 소유의 심볼릭 링크입니다. 본인의 것이면 root로 `{$fix}`을(를) 실행해 고치고, 아니면 삭제하세요
+state-uncheckable = {$path}을(를) 검사할 수 없습니다: {$error}
+endpoint-unencrypted = 경고: {$url}은(는) 다른 컴퓨터로 가는 평문 http입니다. 이곳으로 가는 요청은 암호화되지 않아 경로상의 누구나 읽을 수 있습니다(서명된 요청과 세션 토큰 포함)
+
 ## Removing (cloud/destroy.rs) and the journal (cloud/journal.rs)
 journal-error = 저널을 사용할 수 없습니다({$path}): {$message}
 journal-unreadable = 읽을 수 없음: {$error}

@@ -14,9 +14,10 @@ use crate::plan::sanitize;
 use crate::text::pad;
 use crate::{say, tell};
 
-/// Where journals of the calls `opts` sends are kept, or the exit code after saying there is no such place.
-pub fn journal_store(opts: &Options) -> Result<Store, u8> {
-    Store::default_location(opts.endpoint_override().as_deref()).ok_or_else(|| {
+/// Where journals of the calls of `cloud` are kept (by the endpoints its clients use), or the exit code
+/// after saying there is no such place.
+pub fn journal_store(cloud: &Cloud) -> Result<Store, u8> {
+    Store::default_location(&cloud.endpoints).ok_or_else(|| {
         tell!("{}", t!("cli-no-state-dir"));
         EXIT_PROBLEMS
     })
@@ -58,9 +59,9 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
         return EXIT_PROBLEMS;
     }
     tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
-    let (runtime, store) = match (runtime(), journal_store(opts)) {
-        (Ok(r), Ok(s)) => (r, s),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let shown_path = sanitize(&path.display().to_string());
     let code = runtime.block_on(async {
@@ -71,12 +72,16 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
                 return EXIT_PROBLEMS;
             }
         };
-        let cloud = match Cloud::connect(opts).await {
+        let cloud = match super::connect(opts).await {
             Ok(c) => c,
             Err(error) => {
                 print_failure(&Failure { step: Step::Account, error, resources: vec![], journal: None }, log);
                 return EXIT_PROBLEMS;
             }
+        };
+        let store = match journal_store(&cloud) {
+            Ok(s) => s,
+            Err(code) => return code,
         };
         let (tx, mut rx) = unbounded_channel::<Progress>();
         // outside the printer, so that an interruption still prints what it holds

@@ -46,7 +46,7 @@ where
         Err(code) => return code,
     };
     let code = rt.block_on(async {
-        match Cloud::connect(opts).await {
+        match super::connect(opts).await {
             Ok(cloud) => work(cloud).await,
             Err(e) => fail(&e, log),
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{EXIT_PROBLEMS, apply::journal_store, fail, load_plan, runtime};
 use crate::cloud::destroy::{self, Outcome as Removed};
 use crate::cloud::provision::{self, Timing};
-use crate::cloud::{Cloud, CloudError, Options};
+use crate::cloud::{CloudError, Options};
 use crate::plan::names::role_name_of;
 use crate::plan::{Role, sanitize};
 use crate::text::pad;
@@ -25,15 +25,19 @@ pub fn cmd_destroy(opts: &Options, path: &Path, how: destroy::Options, yes: bool
         return EXIT_PROBLEMS;
     }
     tracing::info!(profile = ?opts.profile, region = ?opts.region, ?how, "destroy");
-    let (runtime, store) = match (runtime(), journal_store(opts)) {
-        (Ok(r), Ok(s)) => (r, s),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     runtime.block_on(async {
         let fail = |error: CloudError| fail(&error, log);
-        let cloud = match Cloud::connect(opts).await {
+        let cloud = match super::connect(opts).await {
             Ok(c) => c,
             Err(e) => return fail(e),
+        };
+        let store = match journal_store(&cloud) {
+            Ok(s) => s,
+            Err(code) => return code,
         };
         let target = match cloud.identify().await {
             Ok(t) => t,

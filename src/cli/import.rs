@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{EXIT_INPUT, EXIT_PROBLEMS, fail, runtime};
-use crate::cloud::{Cloud, Options, inventory};
+use crate::cloud::{Options, inventory};
 use crate::plan::{import, names, sanitize};
 use crate::tell;
 
@@ -57,7 +57,7 @@ fn read(opts: &Options, name: &str, log: Option<&Path>) -> Result<import::Import
     }
     let rt = runtime()?;
     let read = rt.block_on(async {
-        let cloud = Cloud::connect(opts).await?;
+        let cloud = super::connect(opts).await?;
         inventory::delivery_stream_with_tags(&cloud, name).await
     });
     rt.shutdown_timeout(Duration::from_millis(200));

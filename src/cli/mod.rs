@@ -12,7 +12,7 @@ pub mod plans;
 
 use std::path::Path;
 
-use crate::cloud::CloudError;
+use crate::cloud::{Cloud, CloudError, Options};
 use crate::plan::{self, Plan, sanitize};
 
 /// The plan has problems, or an AWS step failed.
@@ -60,6 +60,16 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, u8> {
         tell!("{}", t!("cli-no-runtime", error = e.to_string()));
         EXIT_PROBLEMS
     })
+}
+
+/// Resolves the configuration and builds the clients (no AWS call yet), then warns on stderr of each
+/// endpoint they would send plain http to another machine.
+pub async fn connect(opts: &Options) -> Result<Cloud, CloudError> {
+    let cloud = Cloud::connect(opts).await?;
+    for line in crate::report::unencrypted_endpoint_warnings(&cloud.endpoints) {
+        tell!("{line}");
+    }
+    Ok(cloud)
 }
 
 /// Prints an AWS failure (`error:`, `hint:`, `log:`) and returns [`EXIT_PROBLEMS`].

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::endpoints::Endpoints;
 use super::provision::Kind;
 use crate::plan::msg::Msg;
 use crate::plan::request::Target;
@@ -21,40 +22,42 @@ use crate::plan::request::Target;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     pub dir: PathBuf,
-    /// The endpoint override the calls go to (an emulator), when there is one: every emulator answers
-    /// as the same account, so its journals are kept apart from AWS's and from each other's.
+    /// The folder of the endpoints the calls go to instead of AWS's (an emulator: `endpoint-HOST_PORT`),
+    /// when any client's is overridden: every emulator answers as the same account, so its journals are
+    /// kept apart from AWS's and from each other's.
     pub endpoint: Option<String>,
 }
 
 impl Store {
     /// `$XDG_STATE_HOME/firehose-wizard/journal` (or `~/.local/state/...`), the log's sibling, for the
-    /// calls that go to `endpoint` (`None`: AWS itself).
-    pub fn default_location(endpoint: Option<&str>) -> Option<Store> {
-        Some(Store::at(crate::state_dir()?.join("journal")).for_endpoint(endpoint))
+    /// calls that go to `endpoints` (each client's as it resolved it).
+    pub fn default_location(endpoints: &Endpoints) -> Option<Store> {
+        Some(Store::at(crate::state_dir()?.join("journal")).for_endpoints(endpoints))
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Store {
         Store { dir: dir.into(), endpoint: None }
     }
 
-    /// The same store, keyed by `endpoint` too.
+    /// The same store, for calls that all go to `endpoint` (`None` or empty: AWS itself).
     pub fn for_endpoint(self, endpoint: Option<&str>) -> Store {
-        Store { endpoint: endpoint.filter(|e| !e.is_empty()).map(str::to_owned), ..self }
+        Store { endpoint: endpoint.filter(|e| !e.is_empty()).map(super::endpoints::endpoint_folder), ..self }
+    }
+
+    /// The same store, for the calls of clients that go to `endpoints`: `endpoint-HOST_PORT` when all go
+    /// to one override, none when none is overridden, a folder of that mix of its own otherwise.
+    pub fn for_endpoints(self, endpoints: &Endpoints) -> Store {
+        Store { endpoint: endpoints.folder(), ..self }
     }
 
     /// The journal file of one stream. The parts are an account id, a Region and a stream name, which
     /// the plan's rules and STS keep to `[A-Za-z0-9_.-]`; anything else is replaced, so a path never escapes.
     pub fn path(&self, target: &Target, stream: &str) -> PathBuf {
-        let safe = |s: &str| -> String {
-            let s: String =
-                s.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '_' }).collect();
-            if s.is_empty() || s.chars().all(|c| c == '.') { "_".into() } else { s }
-        };
+        let safe = crate::state::safe_component;
         let mut dir = self.dir.clone();
         if let Some(e) = &self.endpoint {
             // `endpoint-127.0.0.1_4566`: never a 12-digit account id
-            let e = e.split_once("://").map_or(e.as_str(), |(_, rest)| rest).trim_end_matches('/');
-            dir.push(format!("endpoint-{}", safe(e)));
+            dir.push(safe(e));
         }
         dir.join(safe(&target.account)).join(safe(&target.region)).join(format!("{}.json", safe(stream)))
     }
@@ -233,8 +236,8 @@ impl Lock {
         if let Some(dir) = path.parent() {
             create_private_dir(dir).map_err(err)?;
         }
-        let mut file =
-            std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).map_err(err)?;
+        // 0600 whatever the umask, never through a link, only the user's
+        let mut file = crate::state::open_private(path).map_err(err)?;
         let start = std::time::Instant::now();
         loop {
             match file.try_lock() {
@@ -345,30 +348,16 @@ impl Journal {
     }
 }
 
-/// Writes a file readable by its owner only (its directory too): a new file, synced, then renamed over
-/// the old one, so that a reader sees the old content or the new, never a part.
+/// Writes a file readable by its owner only (its directory too): a temp file of a unique name, synced,
+/// renamed over the old one, then the folder synced, so that a reader sees the old content or the new,
+/// never a part (see [`crate::state::write_private`]).
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    create_private_dir(path.parent().unwrap_or(Path::new(".")))?;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts.open(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
+    crate::state::write_private(path, bytes)
 }
 
-/// Creates a directory (and its parents) readable by its owner only.
+/// Creates a directory (and its parents) readable by its owner only, whatever the umask.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir)
+    crate::state::create_private_dir(dir)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod dataflow;
 pub mod destroy;
+pub mod endpoints;
 pub mod errors;
 pub mod gate;
 pub mod inventory;
@@ -25,17 +26,11 @@ pub struct Options {
     pub profile: Option<String>,
     pub region: Option<String>,
     /// Overrides every service's endpoint (for a local emulator). When absent the SDK still honours
-    /// `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>`.
+    /// `AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>` and a profile's `endpoint_url` and `services`
+    /// (what each client ends up with: [`Cloud::endpoints`]).
     pub endpoint_url: Option<String>,
     /// How long one attempt of an AWS call may wait for its answer before it is retried.
     pub call_timeout: Option<std::time::Duration>,
-}
-
-impl Options {
-    /// The endpoint every call goes to instead of AWS's: `--endpoint-url`, else `AWS_ENDPOINT_URL`.
-    pub fn endpoint_override(&self) -> Option<String> {
-        self.endpoint_url.clone().or_else(|| std::env::var("AWS_ENDPOINT_URL").ok()).filter(|e| !e.is_empty())
-    }
 }
 
 /// [`Options::call_timeout`] when none is given.
@@ -77,6 +72,8 @@ pub struct Cloud {
     pub sts: aws_sdk_sts::Client,
     /// Hears of every retry the SDK makes.
     pub retries: retries::RetryWatch,
+    /// Where each client's calls go, as the SDK resolved it: the journals are kept by it.
+    pub endpoints: endpoints::Endpoints,
 }
 
 impl Cloud {
@@ -130,14 +127,12 @@ impl Cloud {
     /// The clients of an already resolved configuration (which must have a Region).
     pub fn from_config(sdk: SdkConfig) -> Option<Cloud> {
         let region = sdk.region()?.to_string();
-        // Path-style S3 addressing whenever an endpoint is overridden: emulators do not serve
+        // Path-style S3 addressing whenever S3's endpoint is overridden: emulators do not serve
         // virtual-hosted bucket names.
-        let overridden = sdk.endpoint_url().is_some()
-            || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some()
-            || std::env::var_os("AWS_ENDPOINT_URL").is_some();
+        let endpoints = endpoints::Endpoints::resolve(&sdk);
         let watch = retries::RetryWatch::default();
         let s3_conf = aws_sdk_s3::config::Builder::from(&sdk)
-            .force_path_style(overridden)
+            .force_path_style(endpoints.get("s3").is_some())
             .interceptor(watch.interceptor())
             .build();
         macro_rules! client {
@@ -158,6 +153,7 @@ impl Cloud {
             cloudwatch: client!(aws_sdk_cloudwatch),
             sts: client!(aws_sdk_sts),
             retries: watch,
+            endpoints,
             sdk,
         })
     }

@@ -81,7 +81,16 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start, log: Opti
         Ok(c) => (Some(Arc::new(c)), None),
         Err(e) => (None, Some(e)),
     };
-    let endpoint = opts.endpoint_override();
+    // before the screen opens: the warning stays on the terminal under it
+    if let Some(c) = &cloud {
+        for line in crate::report::unencrypted_endpoint_warnings(&c.endpoints) {
+            crate::tell!("{line}");
+        }
+    }
+    let endpoint = match &cloud {
+        Some(c) => c.endpoints.summary(),
+        None => opts.endpoint_url.clone(),
+    };
     let context = Context {
         profile: opts.profile.clone(),
         region: cloud.as_ref().map(|c| c.region.clone()).or(opts.region.clone()),
@@ -114,7 +123,7 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start, log: Opti
         cloud: cloud.clone(),
         connect_error: connect_error.clone(),
         tx: tx.clone(),
-        store: Store::default_location(opts.endpoint_override().as_deref()),
+        store: cloud.as_ref().and_then(|c| Store::default_location(&c.endpoints)),
         provisioning: Arc::new(std::sync::Mutex::new(None)),
         log,
     };

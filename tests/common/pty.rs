@@ -34,12 +34,35 @@ impl Pty {
     }
 
     pub fn spawn_env(dir: &Path, endpoint: Option<&str>, args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_under(dir, endpoint, args, size, env, None)
+    }
+
+    /// [`Pty::spawn_env`] through `sh -c 'umask UMASK; exec firehose-wizard ...'`.
+    pub fn spawn_umask(dir: &Path, endpoint: Option<&str>, args: &[&str], size: (u16, u16), umask: &str) -> Pty {
+        Pty::spawn_under(dir, endpoint, args, size, &[], Some(umask))
+    }
+
+    fn spawn_under(
+        dir: &Path,
+        endpoint: Option<&str>,
+        args: &[&str],
+        size: (u16, u16),
+        env: &[(&str, &str)],
+        umask: Option<&str>,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows: size.0, cols: size.1, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
         let empty = dir.join("empty-aws-config");
         std::fs::write(&empty, "").unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_firehose-wizard"));
+        let mut cmd = match umask {
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_firehose-wizard")),
+            Some(umask) => {
+                let mut sh = CommandBuilder::new("/bin/sh");
+                sh.args(["-c", &format!("umask {umask}; exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_firehose-wizard")]);
+                sh
+            }
+        };
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", dir);
@@ -81,6 +104,11 @@ impl Pty {
             }
         });
         Pty { child, master: pair.master, writer, parser, raw }
+    }
+
+    /// Every byte the program wrote to the terminal so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn screen(&self) -> String {
