@@ -9,7 +9,8 @@
 //! - What is there is checked before anything is read or written ([`check`]): the folder and everything
 //!   in it must be the user's (effective uid) and writable by nobody else, and a symbolic link only when
 //!   the link is the user's too (its target is then checked the same way); the folders above it must be
-//!   the user's or root's and, when others may write them, sticky (as `/tmp` is). What fails is a
+//!   the user's or root's and, when others may write them, sticky (as `/tmp` is; the user's own
+//!   primary group may write a folder of the user's, as with the private groups of umask 002). What fails is a
 //!   [`Refusal`] that names the path, what is wrong and the command that fixes it.
 //!
 //! Once the folders are known to be the user's and nobody else's, nobody else can put anything in them
@@ -166,10 +167,21 @@ fn folder_above_ok(path: &Path, md: &Metadata, uid: u32) -> Result<(), Refusal> 
     if md.uid() != uid && md.uid() != 0 {
         return refuse(Wrong::Owner { uid: md.uid() });
     }
-    if md.mode() & 0o022 != 0 && md.mode() & 0o1000 == 0 {
+    // group-writable is fine for a folder of the user's own whose group is the user's own primary
+    // group (a private group, as Debian and Ubuntu give each user with umask 002, and as Debian's ssh
+    // accepts); others-writable only when sticky
+    let own_group = md.uid() == uid && md.gid() == egid();
+    let shared = if own_group { md.mode() & 0o002 } else { md.mode() & 0o022 };
+    if shared != 0 && md.mode() & 0o1000 == 0 {
         return refuse(Wrong::Writable { mode: md.mode() });
     }
     Ok(())
+}
+
+/// The effective group id: a folder above the state folder may be writable by it.
+fn egid() -> u32 {
+    // SAFETY: getegid has no preconditions, touches no memory of ours and cannot fail
+    unsafe { libc::getegid() }
 }
 
 /// `path` and, when it is a folder, everything in it: the user's, writable by nobody else; a link only
@@ -491,6 +503,14 @@ mod tests {
         assert!(crate::i18n::in_english(&r.msg()).contains(&format!("chmod go-w {}", shared.display())));
         std::fs::set_permissions(&shared, Permissions::from_mode(0o1777)).unwrap();
         assert_eq!(check(&root), Ok(()), "sticky, as /tmp");
+        // the user's private group may write a folder of the user's (umask 002), another group may not
+        std::fs::set_permissions(&shared, Permissions::from_mode(0o775)).unwrap();
+        assert_eq!(check(&root), Ok(()), "group-writable by the user's own group");
+        if euid() == 0 {
+            std::os::unix::fs::chown(&shared, None, Some(65534)).unwrap();
+            let r = check(&root).unwrap_err();
+            assert_eq!((r.path.as_path(), r.above), (shared.as_path(), true), "another group may write it");
+        }
     }
 
     #[test]

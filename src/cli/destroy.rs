@@ -151,7 +151,11 @@ fn removal_line(r: &destroy::Removal, how: destroy::Options) -> String {
 
 /// Lists what `destroy` will delete and keep (a dry run of it, which changes nothing) and asks; true
 /// when the answer is yes. Nothing to delete asks nothing.
-async fn confirmed(cloud: &Cloud, journal: &mut crate::cloud::journal::Journal, how: destroy::Options) -> bool {
+async fn confirmed(
+    cloud: &crate::cloud::Cloud,
+    journal: &mut crate::cloud::journal::Journal,
+    how: destroy::Options,
+) -> bool {
     let preview = destroy::Options { dry_run: true, ..how };
     let removals = destroy::destroy(cloud, journal, preview, &Timing::default(), |_| {}).await;
     // a bucket with objects is kept without --with-objects
