@@ -13,8 +13,8 @@
 //! out escapes it: a message's text arguments when it is rendered (`Msg` and `t!`, `crate::i18n`), the
 //! report's text and lines (`crate::report`), the screens' text helpers (`crate::text::fit` and those
 //! of `tui::widgets`), and JSON ([`to_json_string`], [`to_json_string_pretty`]). The commands'
-//! `say!`/`tell!` and the screen's last pass over each frame apply it once more, as a guard for text
-//! that took none of these ways. The escape is idempotent: what it writes holds none of the characters
+//! `say!`/`tell!`, the screen's last pass over each frame and the log's writer (`crate::redact`) apply
+//! it once more, as a guard for text that took none of these ways. The escape is idempotent: what it writes holds none of the characters
 //! it escapes, and a backslash is kept as it is, so text escaped once never changes again
 //! (`\u{1b}` never becomes `\\u{1b}`).
 
