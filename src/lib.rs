@@ -12,6 +12,7 @@ pub mod plan;
 pub mod cli;
 pub mod cloud;
 pub mod export;
+pub mod redact;
 pub mod report;
 pub mod state;
 pub mod text;

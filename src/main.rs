@@ -184,13 +184,39 @@ fn install_panic_hook(log_path: Option<PathBuf>) {
 }
 
 mod logging {
-    //! Logs go to a file, never to the terminal.
+    //! Logs go to a file, never to the terminal, and hold no credential at any level: the SDK's events
+    //! that carry one are dropped ([`carries_credentials`]), and the writer redacts every value of the
+    //! credentials it knows (`firehose_wizard::redact`) from whatever else would show one.
     use std::path::{Path, PathBuf};
 
     use firehose_wizard::tell;
     use tracing_subscriber::filter::Targets;
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
+
+    /// The SDK's events that write credentials into the log, by target and field (aws-config 1.13,
+    /// aws-smithy-runtime 1.16, aws-sigv4 1.6): the field's `Debug` shows the access key ID (the secret
+    /// and the session token the SDK writes as redacted). Per AWS call: `resolving endpoint` (debug; its
+    /// parameters hold the resolved identity), `resolved identity`, the runtime components and `signing
+    /// request` (trace); once per run with a profile, at the default level: the profile chain's
+    /// credentials (`constructed abstract provider`, `loaded base credentials`, `loaded assume role
+    /// credentials`, info) and its base provider (debug).
+    const CARRY_CREDENTIALS: &[(&str, &str)] = &[
+        ("aws_smithy_runtime::client::orchestrator::endpoints", "endpoint_params"),
+        ("aws_smithy_runtime::client::orchestrator::auth", "identity"),
+        ("aws_smithy_runtime::client::orchestrator::auth", "endpoint_params"),
+        ("aws_smithy_runtime::client::orchestrator", "runtime_components"),
+        ("aws_sigv4::http_request::sign", "params"),
+        ("aws_config::profile::credentials", "chain"),
+        ("aws_config::profile::credentials", "creds"),
+        ("aws_config::profile::credentials::exec", "base"),
+    ];
+
+    /// Whether an event (or span) is one of [`CARRY_CREDENTIALS`]: its target and a field's name, both
+    /// known before anything is recorded.
+    fn carries_credentials(meta: &tracing::Metadata<'_>) -> bool {
+        CARRY_CREDENTIALS.iter().any(|(target, field)| meta.target() == *target && meta.fields().field(field).is_some())
+    }
 
     pub struct Log {
         pub path: Option<PathBuf>,
@@ -202,6 +228,8 @@ mod logging {
 
     /// Opens the log: `explicit`, else (unless `offline`) the state folder's.
     pub fn init(explicit: Option<&Path>, offline: bool) -> Log {
+        // before anything is logged
+        firehose_wizard::redact::remember_environment();
         let default = if offline { None } else { default_path() };
         let Some(path) = explicit.map(Path::to_path_buf).or(default) else {
             return Log { path: None };
@@ -232,9 +260,11 @@ mod logging {
             .ok()
             .and_then(|spec| spec.parse::<Targets>().ok())
             .unwrap_or_else(|| "warn,firehose_wizard=info,aws_config=info".parse().expect("the default filter"));
+        let writer = firehose_wizard::redact::Redacting(std::sync::Mutex::new(file));
         let ok = tracing_subscriber::registry()
-            .with(tracing_subscriber::fmt::layer().with_writer(std::sync::Mutex::new(file)).with_ansi(false))
+            .with(tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(false))
             .with(filter)
+            .with(tracing_subscriber::filter::filter_fn(|meta| !carries_credentials(meta)))
             .try_init()
             .is_ok();
         Log { path: ok.then_some(path) }

@@ -1,6 +1,8 @@
 //! The smoke test's verdict and a stream's snapshot as lines of text, each with a tone: printed as they
 //! are by the commands, styled by the watch screen, in the current language. Pure, but for the memory of
-//! the endpoint warnings already given ([`unencrypted_endpoint_warnings`]).
+//! the endpoint warnings already given ([`unencrypted_endpoint_warnings`]). What AWS said and named (keys,
+//! log stream names, messages, codes...) is in them escaped (`plan::escape`): every public function here
+//! returns its text escaped, and builds it from the raw values.
 
 use std::time::Duration;
 
@@ -8,7 +10,7 @@ use crate::cloud::dataflow::{Arrival, SendEvent, SendReport, Verdict};
 use crate::cloud::monitor::{ErrorObject, LogEvent, Snapshot};
 use crate::plan::dataflow::{format_bytes, format_value};
 use crate::plan::describe::{S3Facts, SourceFacts, StreamFacts};
-use crate::plan::sanitize;
+use crate::plan::escape::escaped;
 use crate::text::pad;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +24,21 @@ pub enum Tone {
 
 pub type Lines = Vec<(Tone, String)>;
 
+/// `text` escaped (one line), without a copy when there is nothing to escape.
+fn shown(text: String) -> String {
+    match escaped(text.as_str().into()) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
+/// Each line escaped.
+fn shown_lines(lines: Lines) -> Lines {
+    lines.into_iter().map(|(tone, l)| (tone, shown(l))).collect()
+}
+
 fn s3_url(bucket: &str, key: &str) -> String {
-    format!("s3://{bucket}/{}", sanitize(key))
+    format!("s3://{bucket}/{key}")
 }
 
 /// `warning: http://... is plain http ...`: one line for each endpoint the calls go to that is plain http
@@ -37,7 +52,7 @@ pub fn unencrypted_endpoint_warnings(endpoints: &crate::cloud::endpoints::Endpoi
         .unencrypted()
         .into_iter()
         .filter(|url| said.insert(url.clone()))
-        .map(|url| t!("endpoint-unencrypted", url = sanitize(&url)))
+        .map(|url| t!("endpoint-unencrypted", url = url.as_str()))
         .collect()
 }
 
@@ -68,11 +83,11 @@ pub fn retry_line(e: &SendEvent) -> Option<String> {
     match e {
         SendEvent::Retrying { records, code, attempt, attempts, wait } => Some(t!(
             "report-send-retry",
-            records = (*records as u64),
+            records = *records as u64,
             code = code.clone(),
             wait = format!("{:.1}", wait.as_secs_f64()),
-            attempt = (*attempt as u64),
-            attempts = (*attempts as u64)
+            attempt = *attempt as u64,
+            attempts = *attempts as u64
         )),
         SendEvent::Progress { .. } => None,
     }
@@ -109,16 +124,18 @@ pub fn arrival_what(a: &Arrival) -> String {
 
 /// An error object's type, code and message: `processing-failed: Lambda.FunctionError: ...`.
 pub fn error_what(e: &ErrorObject) -> String {
-    [Some(e.error_type.as_str()), e.code.as_deref(), e.message.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(": ")
+    shown(
+        [Some(e.error_type.as_str()), e.code.as_deref(), e.message.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(": "),
+    )
 }
 
 /// A log event's code and message.
 pub fn log_what(e: &LogEvent) -> String {
-    format!("{}{}", e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(), e.message)
+    shown(format!("{}{}", e.code.as_ref().map(|c| format!("{c}: ")).unwrap_or_default(), e.message))
 }
 
 /// The failures of a send, when there are any.
@@ -140,12 +157,12 @@ pub fn send_failures(r: &SendReport) -> Lines {
         ),
     ));
     if let Some(m) = r.failed.first().map(|f| &f.message).filter(|m| !m.is_empty() && r.stopped.is_none()) {
-        out.push((Tone::Dim, format!("  {}", sanitize(m))));
+        out.push((Tone::Dim, format!("  {m}")));
     }
     if let Some(h) = &r.hint {
         out.push((Tone::Plain, t!("cli-hint", hint = h.clone())));
     }
-    out
+    shown_lines(out)
 }
 
 fn arrival_line(bucket: &str, a: &Arrival) -> String {
@@ -174,6 +191,10 @@ fn log_line(e: &LogEvent) -> String {
 
 /// The smoke test's verdict, from the headline down to the likely causes.
 pub fn verdict(v: &Verdict) -> Lines {
+    shown_lines(verdict_lines(v))
+}
+
+fn verdict_lines(v: &Verdict) -> Lines {
     let mut out = Lines::new();
     let sent = v.send.sent;
     let objects = v.objects.len();
@@ -279,15 +300,15 @@ pub fn source_text(s: &SourceFacts) -> String {
     match s {
         SourceFacts::DirectPut => "Direct PUT".into(),
         SourceFacts::KinesisStream { .. } => t!("report-source-kinesis", stream = s.kinesis_name().unwrap_or_default()),
-        SourceFacts::Other { kind } => kind.clone(),
+        SourceFacts::Other { kind } => shown(kind.clone()),
     }
 }
 
 /// `s3://bucket/prefix` (the prefix as configured).
 pub fn destination_text(f: &StreamFacts) -> String {
     match &f.s3 {
-        Some(s3) => format!("s3://{}/{}", s3.bucket, sanitize(&s3.prefix)),
-        None => f.other_destination.clone().unwrap_or_default(),
+        Some(s3) => shown(s3_url(&s3.bucket, &s3.prefix)),
+        None => shown(f.other_destination.clone().unwrap_or_default()),
     }
 }
 
@@ -308,7 +329,7 @@ pub fn settings_text(s3: &S3Facts) -> String {
         parts.push(t!("report-lambda"));
     }
     parts.push(if s3.log.is_some() { t!("report-logging-on") } else { t!("report-logging-off") });
-    parts.join(" · ")
+    shown(parts.join(" · "))
 }
 
 /// A sparkline of values (one character each; `None` is a gap), scaled to the largest.
@@ -349,6 +370,10 @@ pub fn per_minute(
 
 /// The snapshot as `status` prints it.
 pub fn snapshot(s: &Snapshot) -> Lines {
+    shown_lines(snapshot_lines(s))
+}
+
+fn snapshot_lines(s: &Snapshot) -> Lines {
     let f = &s.stream;
     let mut out = Lines::new();
     let tone = if f.status == "ACTIVE" { Tone::Ok } else { Tone::Warning };

@@ -576,6 +576,73 @@ fn status_shows_the_metrics_objects_and_errors_it_finds() {
     assert!(r.stdout.contains("  s3://fw-status-0001/raw/"), "{}", r.stdout);
 }
 
+/// What `run` printed, checked for control and format characters: none raw but the new line.
+fn no_raw_text(what: &str, r: &Run) {
+    for (name, out) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+        let raw = common::strategies::raw_in(out, false);
+        let raw: Vec<char> = raw.into_iter().filter(|&c| c != '\n').collect();
+        assert!(raw.is_empty(), "{what}: {raw:?} raw on {name}\n{}", shown(r));
+    }
+}
+
+#[test]
+fn remote_text_is_shown_escaped_never_raw() {
+    // a log stream name that sets the terminal's title and clears the screen, with a C1 CSI and a
+    // right-to-left override; CloudWatch Logs allows any character but ':' and '*'
+    let evil_stream = "DestinationDelivery\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let evil_message = "delivery failed \u{1b}[31mred\u{9b}2J \u{202e}txt.exe\u{200b}";
+    // where Firehose writes under a prefix without a timestamp (yyyy/MM/dd/HH/ appended)
+    let evil_key = format!("raw/{}/orders-1-evil\u{202e}gpj.exe\u{9b}31m\u{feff}", Utc::now().format("%Y/%m/%d/%H"));
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = direct_put("orders", "fw-escape-0001", "raw/");
+    plan.settings.error_log_stream = Some(evil_stream.into());
+    plan.settings.tags.insert("team".into(), "a\u{2028}b".into());
+    let path = write_plan(dir.path(), "plan.json", &plan);
+    let r = run(moto.command(dir.path()).arg("apply").arg(&path));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    no_raw_text("apply", &r);
+    assert!(r.stdout.contains(&format!("(streams {})", evil_stream.escape_default())), "{}", shown(&r));
+    // Firehose's part: it logged a delivery error in that stream; an object arrived under the prefix
+    rt().block_on(async {
+        let sdk = moto.sdk("us-east-1").await;
+        fh::put_log_event(&sdk, "/aws/kinesisfirehose/orders", evil_stream, evil_message).await;
+        fh::put_object(&sdk, "fw-escape-0001", &evil_key, b"{}\n".to_vec()).await;
+    });
+
+    let r = run(moto.command(dir.path()).arg("status").arg(&path));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    no_raw_text("status", &r);
+    let log_line = format!("{}  {}", evil_stream.escape_default(), evil_message.escape_default());
+    assert!(r.stdout.contains(&log_line), "the log event, escaped: {log_line}\n{}", shown(&r));
+    assert!(r.stdout.contains(&format!("s3://fw-escape-0001/{}", evil_key.escape_default())), "{}", shown(&r));
+
+    let r = run(moto.command(dir.path()).arg("status").arg(&path).arg("--json"));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    no_raw_text("status --json", &r);
+    assert!(r.stdout.contains(r#""DestinationDelivery\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e""#), "{}", r.stdout);
+    assert!(r.stdout.contains(r#"/orders-1-evil\u202egpj.exe\u009b31m\ufeff""#), "{}", r.stdout);
+    let s: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(s["log_events"][0]["stream"], evil_stream, "the JSON holds what AWS gave");
+    assert_eq!(s["log_events"][0]["message"], evil_message);
+    assert_eq!(s["objects"][0]["key"], evil_key);
+    assert_eq!(s["stream"]["s3"]["log"]["streams"], json!([evil_stream]));
+
+    // import's plan, on stdout: the tag's line separator as \u2028, read back as it was
+    let r = run(moto.command(dir.path()).args(["import", "orders"]));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    no_raw_text("import", &r);
+    assert!(r.stdout.contains(r#""team": "a\u2028b""#), "{}", r.stdout);
+    let imported = Plan::from_json(&r.stdout).unwrap();
+    assert_eq!(imported.settings.tags["team"], "a\u{2028}b");
+    assert_eq!(imported.settings.error_log_stream.as_deref(), Some(evil_stream));
+
+    let r = run(moto.command(dir.path()).arg("destroy").arg(&path).arg("--with-objects"));
+    assert_eq!(r.code, 0, "{}", shown(&r));
+    no_raw_text("destroy", &r);
+    assert!(r.stdout.contains(&evil_stream.escape_default().to_string()), "the log stream it deleted: {}", shown(&r));
+}
+
 #[test]
 fn watch_needs_a_terminal() {
     let dir = tempfile::tempdir().unwrap();

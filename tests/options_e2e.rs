@@ -178,7 +178,10 @@ fn every_option_is_created_as_planned_and_read_back() {
         // the plan's, and firehose-wizard's own (cloud::ownership), naming this stream's journal
         let own = tags.iter().position(|(k, _)| k == "firehose-wizard:journal").expect("firehose-wizard's tag");
         let (_, value) = tags.remove(own);
-        assert!(value.starts_with("us-east-1/retail-trans/") && value.len() == "us-east-1/retail-trans/".len() + 16, "{value}");
+        assert!(
+            value.starts_with("us-east-1/retail-trans/") && value.len() == "us-east-1/retail-trans/".len() + 16,
+            "{value}"
+        );
         assert_eq!(tags, vec![("cost-center".into(), "42".into()), ("team".into(), "analytics".into())]);
 
         // the log group and its stream

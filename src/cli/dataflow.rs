@@ -252,7 +252,8 @@ pub fn cmd_status(opts: &Options, target: &StreamRef, json: bool, log: Option<&P
     with_cloud(opts, log, |cloud| async move {
         match monitor::snapshot(&cloud, &name, &Default::default()).await {
             Ok(s) if json => {
-                say!("{}", serde_json::to_string_pretty(&s).expect("a snapshot serialises"));
+                // C1 controls and format characters as \uXXXX too, the text parsing back as AWS gave it
+                say!("{}", crate::plan::to_json_string_pretty(&s));
                 0
             }
             Ok(s) => {

@@ -132,14 +132,14 @@ fn removal_line(r: &destroy::Removal, how: destroy::Options) -> String {
         Removed::Deleted => (t!("removal-deleted"), t!("removal-deleted-detail", what = what, seconds = secs)),
         Removed::Gone => (t!("removal-gone"), t!("removal-gone-detail", what = what)),
         Removed::WouldDelete { objects: Some(n) } if *n > 0 && !how.with_objects => {
-            (t!("removal-would-keep"), t!("removal-would-keep-detail", what = what, count = (*n)))
+            (t!("removal-would-keep"), t!("removal-would-keep-detail", what = what, count = *n))
         }
         Removed::WouldDelete { objects: Some(n) } if *n > 0 => {
-            (t!("removal-would-delete"), t!("removal-would-delete-objects", what = what, count = (*n)))
+            (t!("removal-would-delete"), t!("removal-would-delete-objects", what = what, count = *n))
         }
         Removed::WouldDelete { .. } => (t!("removal-would-delete"), what),
         Removed::Emptying { objects } => {
-            (t!("removal-emptying"), t!("removal-emptying-detail", what = what, count = (*objects)))
+            (t!("removal-emptying"), t!("removal-emptying-detail", what = what, count = *objects))
         }
         Removed::Kept(why) | Removed::NotOurs(why) => {
             (t!("removal-kept"), format!("{what}: {}", sanitize(&why.to_string())))

@@ -21,20 +21,25 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_INPUT: u8 = 2;
 
 /// `println!` that drops a write error (a closed terminal, a dropped SSH session) instead of panicking.
+/// The text leaves through [`plan::sanitize_lines`], a guard that changes nothing in text escaped
+/// where it was made (`plan::escape`): no control or format character but the new line and the tab
+/// reaches the terminal.
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stdout(), "{}", $crate::plan::escape::escaped_lines(text.as_str().into()));
     }};
 }
 
-/// `eprintln!` that drops a write error.
+/// `eprintln!` that drops a write error, with the guard of [`say!`].
 #[macro_export]
 macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::plan::escape::escaped_lines(text.as_str().into()));
     }};
 }
 

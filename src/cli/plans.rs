@@ -70,7 +70,10 @@ pub fn cmd_export(path: &Path, format: &str, output: Option<&Path>, force: bool)
 /// so with `wrote` (given the path as shown).
 pub(crate) fn write_output(output: Option<&Path>, text: &str, force: bool, wrote: impl FnOnce(String) -> String) -> u8 {
     let Some(path) = output else {
-        print!("{text}");
+        // through the guard of `say!` (a plan, a template escape what a terminal must not see in their
+        // own syntax: nothing changes), and a closed stdout is no panic
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), "{}", crate::plan::escape::escaped_lines(text.into()));
         return 0;
     };
     let shown = sanitize(&path.display().to_string());

@@ -95,9 +95,9 @@ impl CloudError {
             s.push_str(c);
             s.push_str(": ");
         }
-        // AWS messages may echo user input: never let control characters reach the terminal.
-        s.push_str(&sanitize(&self.message.to_string()));
-        s
+        s.push_str(&self.message.to_string());
+        // AWS's code and message (which may echo user input) are text from elsewhere: escaped
+        sanitize(&s)
     }
 }
 

@@ -343,8 +343,8 @@ impl Journal {
                 _ => Ok(()),
             };
         }
-        let text = serde_json::to_vec_pretty(self).expect("a journal serialises");
-        write_private(&self.path, &text).map_err(err)
+        let text = crate::plan::to_json_string_pretty(self);
+        write_private(&self.path, text.as_bytes()).map_err(err)
     }
 }
 

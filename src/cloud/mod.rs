@@ -56,6 +56,42 @@ pub fn https_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient 
     })
 }
 
+/// The SDK's credentials provider, which hands every set of credentials it resolves to the log's
+/// redaction first (`crate::redact`).
+#[derive(Debug)]
+struct Remembering(aws_credential_types::provider::SharedCredentialsProvider);
+
+impl aws_credential_types::provider::ProvideCredentials for Remembering {
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            let c = self.0.provide_credentials().await?;
+            crate::redact::remember(c.access_key_id());
+            crate::redact::remember(c.secret_access_key());
+            if let Some(t) = c.session_token() {
+                crate::redact::remember(t);
+            }
+            Ok(c)
+        })
+    }
+
+    fn fallback_on_interrupt(&self) -> Option<aws_credential_types::Credentials> {
+        self.0.fallback_on_interrupt()
+    }
+}
+
+fn remembering_credentials(sdk: SdkConfig) -> SdkConfig {
+    match sdk.credentials_provider() {
+        Some(p) => sdk
+            .to_builder()
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(Remembering(p)))
+            .build(),
+        None => sdk,
+    }
+}
+
 /// The AWS clients, all built from one resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Cloud {
@@ -109,7 +145,7 @@ impl Cloud {
             ));
         }
         loader = loader.http_client(https_client());
-        let sdk = loader.load().await;
+        let sdk = remembering_credentials(loader.load().await);
         if sdk.region().is_none() {
             return Err(match &opts.profile {
                 Some(p) => CloudError::local(

@@ -233,8 +233,9 @@ pub async fn log_events(
             out.push(LogEvent {
                 at: DateTime::from_timestamp_millis(ev.timestamp().unwrap_or_default()).unwrap_or_default(),
                 stream: ev.log_stream_name().unwrap_or_default().to_owned(),
-                code: field("errorCode").map(|c| crate::plan::sanitize(&c)),
-                message: crate::plan::sanitize(&field("message").unwrap_or(message)),
+                // as CloudWatch Logs gave them: the way out escapes them (`plan::escape`)
+                code: field("errorCode"),
+                message: field("message").unwrap_or(message),
             });
         }
         // keep the newest only

@@ -33,12 +33,15 @@ fn s(v: &str) -> Node {
 }
 
 /// `s` as a YAML double-quoted scalar: JSON's escapes are YAML's, and what YAML may not hold raw
-/// (DEL, the C1 controls, U+FFFE/U+FFFF) is escaped as `\uXXXX` too.
+/// (DEL, the C1 controls, U+FFFE/U+FFFF) or a terminal should not see raw (format characters, U+2028,
+/// U+2029: `plan::escape`) is escaped as `\uXXXX` (`\UXXXXXXXX` above U+FFFF) too.
 fn quoted(s: &str) -> String {
     let json = serde_json::to_string(s).expect("a string serialises");
     json.chars()
         .map(|c| match c as u32 {
-            0x7f..=0x9f | 0xfffe | 0xffff => format!("\\u{:04x}", c as u32),
+            0xfffe | 0xffff => format!("\\u{:04x}", c as u32),
+            n if crate::plan::needs_escape(c) && n > 0xffff => format!("\\U{n:08x}"),
+            n if crate::plan::needs_escape(c) => format!("\\u{n:04x}"),
             _ => c.to_string(),
         })
         .collect()

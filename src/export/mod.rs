@@ -252,7 +252,8 @@ pub fn created_names(plan: &Plan) -> Option<String> {
 /// `s` as JSON text with every character outside ASCII escaped (`\uXXXX`): the same bytes whatever
 /// encoding reads it.
 pub fn ascii_json(v: &Value) -> String {
-    let text = serde_json::to_string_pretty(v).expect("a JSON value serialises");
+    // DEL (ASCII) as \u007f too
+    let text = crate::plan::to_json_string_pretty(v);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {

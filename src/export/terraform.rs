@@ -65,7 +65,9 @@ fn escape(s: &str) -> String {
                 out.push(c);
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // controls, format characters, U+2028/9 (`plan::escape`): never raw in the file
+            c if crate::plan::needs_escape(c) && c as u32 > 0xffff => out.push_str(&format!("\\U{:08x}", c as u32)),
+            c if crate::plan::needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }

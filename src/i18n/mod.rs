@@ -121,7 +121,9 @@ pub fn loader() -> &'static FluentLanguageLoader {
     &loaders()[current() as usize]
 }
 
-/// A message of the lower layers, in the current language.
+/// A message of the lower layers, in the current language. Its text arguments are shown escaped
+/// (`crate::plan::escape`: a value from AWS or a file cannot drive the terminal); a message argument is
+/// rendered as a message, its own line breaks kept.
 pub fn render(m: &Msg) -> String {
     let l = loader();
     if m.args.is_empty() {
@@ -132,7 +134,7 @@ pub fn render(m: &Msg) -> String {
         .iter()
         .map(|(k, v)| {
             let v: fluent::FluentValue = match v {
-                Arg::Text(s) => s.clone().into(),
+                Arg::Text(s) => crate::plan::escape::escaped(s.as_str().into()).into_owned().into(),
                 Arg::Number(n) => (*n).into(),
                 Arg::Msg(inner) => render(inner).into(),
             };
@@ -158,16 +160,26 @@ impl std::fmt::Display for crate::plan::validate::Problem {
     }
 }
 
+/// An argument of `t!` as Fluent takes it: text escaped as [`render`] escapes a [`Msg`]'s (one line;
+/// a message that shows lines of text puts them after it, never in an argument), numbers as they are.
+pub fn arg<'a>(value: impl Into<fluent::FluentValue<'a>>) -> fluent::FluentValue<'a> {
+    match value.into() {
+        fluent::FluentValue::String(s) => fluent::FluentValue::String(crate::plan::escape::escaped(s)),
+        other => other,
+    }
+}
+
 /// A message of the catalogue in the current language: `t!("id")`, `t!("id", name = value)`. The id
-/// and the argument names are checked against the English catalogue when the program is built.
+/// and the argument names are checked against the English catalogue when the program is built; text
+/// arguments are shown escaped ([`arg`]).
 #[macro_export]
 macro_rules! t {
     ($id:literal) => {
         i18n_embed_fl::fl!($crate::i18n::loader(), $id)
     };
-    // each value in parentheses: fl! appends `.into()` to it
+    // each value through `arg`: fl! appends `.into()` to it (a FluentValue already)
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        i18n_embed_fl::fl!($crate::i18n::loader(), $id, $($name = ($value)),+)
+        i18n_embed_fl::fl!($crate::i18n::loader(), $id, $($name = ($crate::i18n::arg($value))),+)
     };
 }
 

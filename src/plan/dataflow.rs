@@ -217,18 +217,18 @@ pub fn content(s3: &S3Facts, bytes: &[u8], limit: usize, error_object: bool) -> 
     }
 }
 
-/// The first `n` lines of a text, each cut to `width` characters (with `…`), control characters escaped.
+/// The first `n` lines of a text, each cut to `width` characters (with `…`), as they are: the way out
+/// escapes them (`super::escape`).
 pub fn first_lines(text: &[u8], n: usize, width: usize) -> Vec<String> {
     String::from_utf8_lossy(text)
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(n)
         .map(|l| {
-            let clean = super::sanitize(l);
-            if clean.chars().count() > width {
-                format!("{}…", clean.chars().take(width.saturating_sub(1)).collect::<String>())
+            if l.chars().count() > width {
+                format!("{}…", l.chars().take(width.saturating_sub(1)).collect::<String>())
             } else {
-                clean
+                l.to_owned()
             }
         })
         .collect()
@@ -253,7 +253,7 @@ pub fn error_records(text: &[u8]) -> Vec<ErrorRecord> {
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
         .filter(|v| v.is_object())
         .map(|v| {
-            let s = |a: &str, b: &str| v.get(a).or_else(|| v.get(b)).and_then(Value::as_str).map(super::sanitize);
+            let s = |a: &str, b: &str| v.get(a).or_else(|| v.get(b)).and_then(Value::as_str).map(str::to_owned);
             ErrorRecord {
                 code: s("errorCode", "lastErrorCode"),
                 message: s("errorMessage", "lastErrorMessage"),
@@ -621,7 +621,8 @@ mod tests {
 
     #[test]
     fn lines_and_values() {
-        assert_eq!(first_lines(b"\n{\"a\":1}\n\x1b[31mred\nthird\n", 2, 80), ["{\"a\":1}", "\\u{1b}[31mred"]);
+        // as they are: the way out escapes them
+        assert_eq!(first_lines(b"\n{\"a\":1}\n\x1b[31mred\nthird\n", 2, 80), ["{\"a\":1}", "\x1b[31mred"]);
         assert_eq!(first_lines(b"abcdefghij", 1, 5), ["abcd…"]);
         assert_eq!(format_value(1234567.0, Unit::Count), "1,234,567");
         assert_eq!(format_value(0.5, Unit::Count), "0.5");

@@ -6,6 +6,7 @@
 pub mod msg;
 pub mod dataflow;
 pub mod describe;
+pub mod escape;
 pub mod import;
 pub mod names;
 pub mod policy;
@@ -14,6 +15,7 @@ pub mod records;
 pub mod request;
 pub mod validate;
 
+pub use escape::{needs_escape, sanitize, sanitize_lines, to_json_string, to_json_string_pretty};
 use msg::Msg;
 use serde::{Deserialize, Serialize};
 
@@ -383,7 +385,8 @@ impl Plan {
     }
 
     pub fn to_json_pretty(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("a Plan always serialises");
+        // C1 controls and format characters as \uXXXX too: a plan shown in a terminal cannot drive it
+        let mut s = to_json_string_pretty(self);
         s.push('\n');
         s
     }
@@ -603,22 +606,8 @@ pub fn random_bucket_suffix() -> String {
     (0..8).map(|_| CHARS[rng.random_range(0..CHARS.len())] as char).collect()
 }
 
-/// Escapes control characters (terminal escape sequences among them) so that text from a plan file or
-/// from AWS is never echoed raw to a terminal. Everything else is kept.
-pub fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Quotes a user-supplied value for a message: control characters (terminal escapes among them) are
-/// escaped, never echoed raw, and very long values are shortened.
+/// Quotes a user-supplied value for a message: control and format characters (terminal escapes among
+/// them, see [`escape`]) are escaped, never echoed raw, and very long values are shortened.
 pub fn quoted(value: &str) -> String {
     const MAX: usize = 80;
     let mut out = String::from("\"");
@@ -630,7 +619,7 @@ pub fn quoted(value: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.extend(c.escape_default()),
+            c if needs_escape(c) => out.extend(c.escape_default()),
             c => out.push(c),
         }
     }
@@ -755,8 +744,7 @@ mod tests {
         assert_eq!(quoted("a\u{1b}[2Jb"), "\"a\\u{1b}[2Jb\"");
         assert_eq!(quoted("say \"hi\""), "\"say \\\"hi\\\"\"");
         assert!(quoted(&"x".repeat(200)).ends_with("…\""));
-        assert_eq!(sanitize("ok\r\n\u{7}"), "ok\\r\\n\\u{7}");
-        assert_eq!(sanitize(&"y".repeat(300)).len(), 300);
+        assert_eq!(quoted("rtl\u{202e}"), "\"rtl\\u{202e}\"");
     }
 
     fn file_error(bytes: &[u8]) -> PlanFileError {

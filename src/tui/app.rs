@@ -187,9 +187,12 @@ async fn run_async(opts: cloud::Options, no_color: bool, start: Start, log: Opti
     let mut verdict_lines: Vec<String> = Vec::new();
     let mut abandoned: Vec<String> = Vec::new();
     loop {
-        let drawn = terminal.draw(|f| match &watching {
-            Some(w) => screens::watch::draw(f, w, &theme, Utc::now()),
-            None => screens::draw(f, &model, &theme, Utc::now()),
+        let drawn = terminal.draw(|f| {
+            match &watching {
+                Some(w) => screens::watch::draw(f, w, &theme, Utc::now()),
+                None => screens::draw(f, &model, &theme, Utc::now()),
+            }
+            crate::tui::widgets::guard(f.buffer_mut());
         });
         if let Err(e) = drawn {
             ratatui::restore();

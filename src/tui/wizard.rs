@@ -1576,7 +1576,7 @@ fn open_confirm_create(m: &mut Model) {
 }
 
 fn pretty(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
+    crate::plan::to_json_string_pretty(v)
 }
 
 fn create(m: &mut Model) -> Vec<Effect> {

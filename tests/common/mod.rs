@@ -16,6 +16,7 @@ pub mod lang;
 pub mod plans;
 pub mod proxy;
 pub mod pty;
+pub mod strategies;
 
 /// A distinctive secret, so that a test can prove it never reaches the log.
 pub const SECRET_KEY: &str = "moto-secret-MUST-NOT-BE-LOGGED-7f3a";

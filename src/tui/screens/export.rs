@@ -25,7 +25,7 @@ pub fn draw(f: &mut Frame, area: Rect, v: &ExportView, t: &Theme) {
         title.push(Span::raw(" "));
     }
     let total = v.text.lines().count();
-    title.push(Span::styled(t!("export-view-lines", line = (v.scroll as usize + 1), lines = total), t.title));
+    title.push(Span::styled(t!("export-view-lines", line = v.scroll as usize + 1, lines = total), t.title));
     let mut block = Block::default().borders(Borders::ALL).border_style(t.border).title(Line::from(title));
     if let Some(note) = &v.note {
         let room = rect.width.saturating_sub(4) as usize;

@@ -233,7 +233,7 @@ pub fn draw_view(f: &mut Frame, area: Rect, title: &str, text: &str, scroll: u16
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
-        .title(Span::styled(t!("view-title", title = title, line = (scroll as usize + 1), lines = total), t.title));
+        .title(Span::styled(t!("view-title", title = title, line = scroll as usize + 1, lines = total), t.title));
     let inner_w = rect.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = text.lines().flat_map(|l| hard_wrap(l, inner_w)).map(Line::from).collect();
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
@@ -297,7 +297,7 @@ pub fn choice_field(m: &Model, field: Field, options: &[&str], chosen: usize, co
         }
     } else {
         spans.push(Span::styled(format!("‹ {} ›", options.get(chosen).cloned().unwrap_or_default()), t.value));
-        spans.push(Span::styled(t!("choice-position", at = (chosen + 1), of = options.len()), t.dim));
+        spans.push(Span::styled(t!("choice-position", at = chosen + 1, of = options.len()), t.dim));
     }
     FieldLines { lines: vec![field_row(m, field, spans, t)], cursor: None }
 }

@@ -40,8 +40,8 @@ fn age(now: DateTime<Utc>, then: Option<DateTime<Utc>>) -> String {
             let s = (now - then).num_seconds().max(0);
             match s {
                 0..=99 => t!("watch-age-seconds", n = s),
-                100..=5999 => t!("watch-age-minutes", n = (s / 60)),
-                _ => t!("watch-age-hours", n = (s / 3600)),
+                100..=5999 => t!("watch-age-minutes", n = s / 60),
+                _ => t!("watch-age-hours", n = s / 3600),
             }
         }
     };
@@ -79,11 +79,11 @@ pub fn draw(f: &mut Frame, m: &Model, t: &Theme, now: DateTime<Utc>) {
             let fx = &s.stream;
             let status_style = if fx.status == "ACTIVE" { t.ok } else { t.warning };
             lines.push(Line::from(vec![
-                Span::styled(format!(" {}", fx.status), status_style),
+                Span::styled(fit(&format!(" {}", fx.status), w / 2), status_style),
                 Span::styled(
                     fit(
                         &format!(" · {} → {}", report::source_text(&fx.source), report::destination_text(fx)),
-                        w.saturating_sub(fx.status.len() + 1),
+                        w.saturating_sub(width(&fit(&fx.status, w / 2)) + 1),
                     ),
                     t.value,
                 ),

@@ -8,6 +8,19 @@ use unicode_width::UnicodeWidthChar;
 
 pub use crate::text::{fit, pad, width};
 
+/// The last pass over a drawn frame: a cell that holds a control or format character (text that took
+/// none of the ways that escape it, `plan::escape`) keeps only its visible part, so that nothing in it
+/// can drive the terminal. ratatui itself drops control characters but keeps a format character that
+/// joins a visible one (a zero-width joiner, a tag character).
+pub fn guard(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(crate::plan::needs_escape) {
+            let kept: String = cell.symbol().chars().filter(|&c| !crate::plan::needs_escape(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
 /// A rectangle of `w`×`h` centred in `area` (clipped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -100,6 +113,19 @@ mod tests {
         assert_eq!(fit_end("abcdef", 4), "…def");
         assert_eq!(fit_end("abc", 4), "abc");
         assert_eq!(fit_end("日本語のバケット", 7), "…ケット");
+    }
+
+    #[test]
+    fn the_last_pass_leaves_no_format_character_in_a_cell() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        buf[(0, 0)].set_symbol("a\u{200d}");
+        buf[(1, 0)].set_symbol("\u{202e}");
+        buf[(2, 0)].set_symbol("b\u{e0041}\u{e007f}");
+        buf[(3, 0)].set_symbol("한");
+        guard(&mut buf);
+        let symbols: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, ["a", " ", "b", "한", " ", " "]);
     }
 
     #[test]
