@@ -58,7 +58,8 @@ pub fn cmd_apply(opts: &Options, path: &Path, log: Option<&Path>) -> u8 {
     if report_problems(&plan) {
         return EXIT_PROBLEMS;
     }
-    tracing::info!(profile = ?opts.profile, region = ?opts.region, endpoint_url = ?opts.endpoint_url, "apply");
+    let endpoint_url = opts.endpoint_url.as_deref().map(crate::cloud::endpoints::shown);
+    tracing::info!(profile = ?opts.profile, region = ?opts.region, ?endpoint_url, "apply");
     let runtime = match runtime() {
         Ok(r) => r,
         Err(code) => return code,

@@ -118,7 +118,8 @@ pub async fn settle(cloud: &Cloud, journal: &mut Journal, forget_after: Option<D
             Some(seen) if ownership::claims(&e, &seen, journal) => {
                 if ownership::taggable(e.kind) && seen.tag.is_none() {
                     // not proven firehose-wizard's until it carries the tag: it stays `creating`
-                    if let Err(err) = ownership::put_tag(cloud, e.kind, &e.id, &seen, &journal.tag_value()).await {
+                    if let Err(err) = ownership::put_tag(cloud, e.kind, &e.id, &seen, &journal.tag_value(), false).await
+                    {
                         tracing::warn!(kind = ?e.kind, error = %crate::i18n::in_english(&err.summary()), "tag not put");
                         continue;
                     }

@@ -177,7 +177,7 @@ fn split_url(url: &str) -> Option<(&str, Option<&str>, &str, &str)> {
 }
 
 /// The URL as shown: a user name and password in it are replaced by `***`.
-fn shown(url: &str) -> String {
+pub fn shown(url: &str) -> String {
     match split_url(url) {
         Some((scheme, Some(_), host, tail)) => format!("{scheme}://***@{host}{tail}"),
         _ => url.to_owned(),

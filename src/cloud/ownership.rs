@@ -233,11 +233,20 @@ async fn kinesis_tag(cloud: &Cloud, arn: &str) -> Result<Option<String>, CloudEr
 
 /// Puts firehose-wizard's tag on a resource it made whose create call could not carry it (S3's
 /// CreateBucket), or did not (a service that ignored the create call's tags). Other tags are kept.
-pub async fn put_tag(cloud: &Cloud, kind: Kind, id: &str, seen: &Seen, value: &str) -> Result<(), CloudError> {
+/// `fresh`: the resource was made just now and holds no tags yet (S3's tag set is then put without
+/// reading it first).
+pub async fn put_tag(
+    cloud: &Cloud,
+    kind: Kind,
+    id: &str,
+    seen: &Seen,
+    value: &str,
+    fresh: bool,
+) -> Result<(), CloudError> {
     match kind {
         Kind::Bucket => {
-            let mut tags: Vec<S3Tag> =
-                bucket_tags(cloud, id).await?.into_iter().filter(|t| t.key() != TAG_KEY).collect();
+            let mut tags: Vec<S3Tag> = if fresh { Vec::new() } else { bucket_tags(cloud, id).await? };
+            tags.retain(|t| t.key() != TAG_KEY);
             tags.push(S3Tag::builder().key(TAG_KEY).value(value).build().map_err(bug)?);
             let tagging = Tagging::builder().set_tag_set(Some(tags)).build().map_err(bug)?;
             cloud

@@ -625,25 +625,26 @@ impl<'a> Run<'a> {
                 // it), it is put on now, before the entry says `created`: until then a crash leaves it
                 // `creating`, and settling puts the tag on
                 let tag = ownership::taggable(kind) && tag_after;
-                let seen = if answered.is_none() || tag {
-                    match ownership::look(cloud, kind, id, tag).await {
-                        Ok(seen) => seen,
+                let identity = match answered {
+                    Some(identity) => Some(identity),
+                    None => match ownership::look(cloud, kind, id, false).await {
+                        Ok(seen) => seen.map(|s| s.identity),
                         Err(e) => {
                             tracing::warn!(kind = ?kind, error = %crate::i18n::in_english(&e.summary()), "identity not read");
                             None
                         }
-                    }
-                } else {
-                    None
+                    },
                 };
-                if let Some(seen) = &seen
+                if let Some(identity) = &identity
                     && tag
-                    && seen.tag.is_none()
                 {
-                    ownership::put_tag(cloud, kind, id, seen, &self.tag_value()).await?;
+                    // made just now: firehose-wizard's tag is all it holds (put again where the create
+                    // call carried it, in case the service ignored it)
+                    let seen = ownership::Seen { identity: identity.clone(), tag: None };
+                    ownership::put_tag(cloud, kind, id, &seen, &self.tag_value(), true).await?;
                 }
                 // not found yet (S3's and IAM's lists lag): `creating`, for the next run to settle
-                if let Some(identity) = answered.or(seen.map(|s| s.identity)) {
+                if let Some(identity) = identity {
                     self.journal(|j| j.created(kind, id, identity))?;
                 }
                 Ok(recovered)
