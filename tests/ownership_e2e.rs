@@ -205,21 +205,10 @@ fn a_role_another_delivery_stream_uses_is_kept_and_that_stream_named() {
         let sdk = moto.sdk("us-east-1").await;
         let s3 = aws_sdk_s3::Client::new(&sdk);
         s3.create_bucket().bucket("console-bucket").send().await.unwrap();
-        let dest = aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
-            .role_arn(format!("arn:aws:iam::{ACCOUNT}:role/{ROLE}"))
-            .bucket_arn("arn:aws:s3:::console-bucket")
-            // what the console sends (moto describes only what was sent; the SDK requires these)
-            .compression_format(aws_sdk_firehose::types::CompressionFormat::Uncompressed)
-            .buffering_hints(
-                aws_sdk_firehose::types::BufferingHints::builder().size_in_mbs(5).interval_in_seconds(300).build(),
-            )
-            .encryption_configuration(
-                aws_sdk_firehose::types::EncryptionConfiguration::builder()
-                    .no_encryption_config(aws_sdk_firehose::types::NoEncryptionConfig::NoEncryption)
-                    .build(),
-            )
-            .build()
-            .unwrap();
+        let dest = common::firehose::described_destination(
+            &format!("arn:aws:iam::{ACCOUNT}:role/{ROLE}"),
+            "arn:aws:s3:::console-bucket",
+        );
         aws_sdk_firehose::Client::new(&sdk)
             .create_delivery_stream()
             .delivery_stream_name("console-stream")

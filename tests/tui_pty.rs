@@ -157,11 +157,11 @@ fn a_failure_can_be_cleaned_up_from_the_wizard_without_touching_what_existed() {
         // the account is at its quota of 50 delivery streams: step 7 fails after the bucket, log group and role
         let fh = aws_sdk_firehose::Client::new(&moto.sdk("us-east-1").await);
         for i in 0..50 {
-            let dest = aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
-                .role_arn("arn:aws:iam::123456789012:role/other")
-                .bucket_arn("arn:aws:s3:::other-bucket")
-                .build()
-                .unwrap();
+            // as AWS describes them (destroy reads every stream, for the ones that use its role)
+            let dest = common::firehose::described_destination(
+                "arn:aws:iam::123456789012:role/other",
+                "arn:aws:s3:::other-bucket",
+            );
             fh.create_delivery_stream()
                 .delivery_stream_name(format!("existing-{i:02}"))
                 .extended_s3_destination_configuration(dest)

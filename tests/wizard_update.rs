@@ -879,8 +879,13 @@ fn a_role_to_create_that_exists_is_checked_too_and_others_in_its_trust_block_cre
         .find(|p| p.message.to_string().contains("shared with the delivery stream console-stream"));
     assert!(shared.is_some_and(|p| p.severity == firehose_wizard::plan::validate::Severity::Warning));
     // the same role chosen as existing, on purpose: a warning, not an error
+    m.step = Step::Settings;
     focus(&mut m, Field::RoleMode);
     update(&mut m, ch(' '));
+    // an existing role starts empty, to be picked
+    assert_eq!(m.text(Field::RoleName), "");
+    focus(&mut m, Field::RoleName);
+    typed(&mut m, "firehose_delivery_role");
     m.role_check = RoleCheck::Checked { name: "firehose_delivery_role".into(), findings: extra };
     assert!(m.step_errors(Step::Settings).is_empty(), "{:?}", m.step_errors(Step::Settings));
     assert!(

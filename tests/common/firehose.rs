@@ -156,3 +156,23 @@ pub async fn objects(sdk: &SdkConfig, bucket: &str) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+/// An S3 destination as a stream made in the console or by another tool has it once AWS described it:
+/// AWS fills in the buffering, compression and encryption a request leaves out, where moto describes
+/// only what was sent (and the SDK cannot read a description without them). AWS's part, played here.
+pub fn described_destination(
+    role_arn: &str,
+    bucket_arn: &str,
+) -> aws_sdk_firehose::types::ExtendedS3DestinationConfiguration {
+    use aws_sdk_firehose::types::{BufferingHints, CompressionFormat, EncryptionConfiguration, NoEncryptionConfig};
+    aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
+        .role_arn(role_arn)
+        .bucket_arn(bucket_arn)
+        .compression_format(CompressionFormat::Uncompressed)
+        .buffering_hints(BufferingHints::builder().size_in_mbs(5).interval_in_seconds(300).build())
+        .encryption_configuration(
+            EncryptionConfiguration::builder().no_encryption_config(NoEncryptionConfig::NoEncryption).build(),
+        )
+        .build()
+        .unwrap()
+}
