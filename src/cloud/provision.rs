@@ -575,10 +575,30 @@ impl<'a> Run<'a> {
         r: &Reporter<'_>,
         (kind, id): (Kind, &str),
         operation: &'static str,
-        mut create: C,
+        create: C,
         conflicts: &[&str],
         tag_after: bool,
     ) -> Result<bool, CloudError>
+    where
+        C: FnMut() -> CF,
+        CF: Future<Output = Result<Option<Identity>, CloudError>>,
+    {
+        let (recovered, answered) = self.tracked_call(r, (kind, id), operation, create, conflicts).await?;
+        self.record(kind, id, answered, tag_after).await?;
+        Ok(recovered)
+    }
+
+    /// [`Run::tracked`]'s create call, without recording what it made: the caller then calls
+    /// [`Run::record`] (meanwhile the entry says `creating`). Returns whether the answer was lost and
+    /// recovered, and the identity the answer carried.
+    async fn tracked_call<C, CF>(
+        &self,
+        r: &Reporter<'_>,
+        (kind, id): (Kind, &str),
+        operation: &'static str,
+        mut create: C,
+        conflicts: &[&str],
+    ) -> Result<(bool, Option<Identity>), CloudError>
     where
         C: FnMut() -> CF,
         CF: Future<Output = Result<Option<Identity>, CloudError>>,
@@ -621,33 +641,7 @@ impl<'a> Run<'a> {
         match verdict {
             Ok(recovered) => {
                 self.push(Resource { kind, id: id.to_owned(), created: true });
-                // where the create call could not carry firehose-wizard's tag (or the service ignored
-                // it), it is put on now, before the entry says `created`: until then a crash leaves it
-                // `creating`, and settling puts the tag on
-                let tag = ownership::taggable(kind) && tag_after;
-                let identity = match answered {
-                    Some(identity) => Some(identity),
-                    None => match ownership::look(cloud, kind, id, false).await {
-                        Ok(seen) => seen.map(|s| s.identity),
-                        Err(e) => {
-                            tracing::warn!(kind = ?kind, error = %crate::i18n::in_english(&e.summary()), "identity not read");
-                            None
-                        }
-                    },
-                };
-                if let Some(identity) = &identity
-                    && tag
-                {
-                    // made just now: firehose-wizard's tag is all it holds (put again where the create
-                    // call carried it, in case the service ignored it)
-                    let seen = ownership::Seen { identity: identity.clone(), tag: None };
-                    ownership::put_tag(cloud, kind, id, &seen, &self.tag_value(), true).await?;
-                }
-                // not found yet (S3's and IAM's lists lag): `creating`, for the next run to settle
-                if let Some(identity) = identity {
-                    self.journal(|j| j.created(kind, id, identity))?;
-                }
-                Ok(recovered)
+                Ok((recovered, answered))
             }
             Err((e, unknown)) => {
                 if !unknown {
@@ -656,6 +650,44 @@ impl<'a> Run<'a> {
                 Err(e)
             }
         }
+    }
+
+    /// Records a resource this run made: its identity (the create call's answer's, else a lookup's) and,
+    /// where the create call could not carry firehose-wizard's tag (or the service ignored it), the tag,
+    /// put on now, before the entry says `created`: until then a crash leaves it `creating`, and settling
+    /// puts the tag on. Not found yet (S3's and IAM's lists lag), it stays `creating`, for the next run
+    /// to settle.
+    async fn record(
+        &self,
+        kind: Kind,
+        id: &str,
+        answered: Option<Identity>,
+        tag_after: bool,
+    ) -> Result<(), CloudError> {
+        let cloud = self.cloud;
+        let identity = match answered {
+            Some(identity) => Some(identity),
+            None => match ownership::look(cloud, kind, id, false).await {
+                Ok(seen) => seen.map(|s| s.identity),
+                Err(e) => {
+                    tracing::warn!(kind = ?kind, error = %crate::i18n::in_english(&e.summary()), "identity not read");
+                    None
+                }
+            },
+        };
+        if let Some(identity) = &identity
+            && ownership::taggable(kind)
+            && tag_after
+        {
+            // made just now: firehose-wizard's tag is all it holds (put again where the create call
+            // carried it, in case the service ignored it)
+            let seen = ownership::Seen { identity: identity.clone(), tag: None };
+            ownership::put_tag(cloud, kind, id, &seen, &self.tag_value(), true).await?;
+        }
+        if let Some(identity) = identity {
+            self.journal(|j| j.created(kind, id, identity))?;
+        }
+        Ok(())
     }
 
     /// "Already exists" for something the lookup before the call did not find, with no attempt lost:
@@ -927,28 +959,31 @@ impl<'a> Run<'a> {
         let cloud = self.cloud;
         let group = request::log_group(self.plan);
         let mut created = Vec::new();
+        // the group's identity is read while its streams are made
+        let mut group_made = None;
         if destroy::exists(cloud, Kind::LogGroup, &group).await? {
             self.found(Kind::LogGroup, &group);
         } else {
-            self.tracked(
-                r,
-                (Kind::LogGroup, &group),
-                "logs:CreateLogGroup",
-                || async {
-                    cloud
-                        .logs
-                        .create_log_group()
-                        .log_group_name(&group)
-                        .tags(TAG_KEY, self.tag_value())
-                        .send()
-                        .await
-                        .map(|_| None)
-                        .map_err(|e| CloudError::from_sdk("logs:CreateLogGroup", e))
-                },
-                &["ResourceAlreadyExistsException"],
-                false,
-            )
-            .await?;
+            let (_, answered) = self
+                .tracked_call(
+                    r,
+                    (Kind::LogGroup, &group),
+                    "logs:CreateLogGroup",
+                    || async {
+                        cloud
+                            .logs
+                            .create_log_group()
+                            .log_group_name(&group)
+                            .tags(TAG_KEY, self.tag_value())
+                            .send()
+                            .await
+                            .map(|_| None)
+                            .map_err(|e| CloudError::from_sdk("logs:CreateLogGroup", e))
+                    },
+                    &["ResourceAlreadyExistsException"],
+                )
+                .await?;
+            group_made = Some(answered);
             created.push(group.clone());
         }
         // all looked up before any is created (a group made just now has none)
@@ -961,28 +996,41 @@ impl<'a> Run<'a> {
                 missing.push((*stream, id));
             }
         }
-        for (stream, id) in missing {
-            self.tracked(
-                r,
-                (Kind::LogStream, &id),
-                "logs:CreateLogStream",
-                || async {
-                    cloud
-                        .logs
-                        .create_log_stream()
-                        .log_group_name(&group)
-                        .log_stream_name(stream)
-                        .send()
-                        .await
-                        .map(|_| None)
-                        .map_err(|e| CloudError::from_sdk("logs:CreateLogStream", e))
-                },
-                &["ResourceAlreadyExistsException"],
-                false,
-            )
-            .await?;
-            created.push(stream.to_string());
-        }
+        let record_group = async {
+            match group_made {
+                Some(answered) => self.record(Kind::LogGroup, &group, answered, false).await,
+                None => Ok(()),
+            }
+        };
+        let make_streams = async {
+            let mut made = Vec::new();
+            for (stream, id) in missing {
+                self.tracked(
+                    r,
+                    (Kind::LogStream, &id),
+                    "logs:CreateLogStream",
+                    || async {
+                        cloud
+                            .logs
+                            .create_log_stream()
+                            .log_group_name(&group)
+                            .log_stream_name(stream)
+                            .send()
+                            .await
+                            .map(|_| None)
+                            .map_err(|e| CloudError::from_sdk("logs:CreateLogStream", e))
+                    },
+                    &["ResourceAlreadyExistsException"],
+                    false,
+                )
+                .await?;
+                made.push(stream.to_string());
+            }
+            Ok::<_, CloudError>(made)
+        };
+        let (recorded, made) = tokio::join!(record_group, make_streams);
+        recorded?;
+        created.extend(made?);
         let done = if created.is_empty() { Done::Reused } else { Done::Created };
         let detail = if !created.is_empty() && created.len() < streams.len() + 1 {
             msg!("detail-logs-some", group = group, streams = streams.join(", "), created = created.join(", "))
@@ -1041,7 +1089,13 @@ impl<'a> Run<'a> {
             return Ok((Done::Found, detail));
         }
         let cloud = self.cloud;
-        if super::inventory::owns_bucket(cloud, &bucket).await? {
+        // ListBuckets and HeadBucket at once (HeadBucket's answer counts only when the bucket is not
+        // this account's)
+        let (owned, probe) = tokio::join!(
+            super::inventory::owns_bucket(cloud, &bucket),
+            cloud.s3.head_bucket().bucket(&bucket).expected_bucket_owner(&target.account).send()
+        );
+        if owned? {
             let ours = self.found(Kind::Bucket, &bucket);
             return Ok((Done::Reused, msg!("detail-origin", what = bucket.as_str(), origin = origin(false, ours))));
         }
@@ -1051,7 +1105,6 @@ impl<'a> Run<'a> {
         // identity may not look at it), 301 and 400 a bucket in another Region. Found now, before
         // anything is created, rather than by CreateBucket once the steps that run meanwhile have made
         // their part.
-        let probe = cloud.s3.head_bucket().bucket(&bucket).expected_bucket_owner(&target.account).send().await;
         // when S3 last said the name was free, by S3's own clock (the answer's Date)
         let free_at =
             probe.as_ref().err().and_then(|e| e.raw_response()).and_then(|r| r.headers().get("date")).and_then(|d| {
