@@ -9,7 +9,7 @@ use tokio::time::Instant;
 
 use super::journal::{Entry, Journal, Status};
 use super::ownership::{self, Verdict};
-use super::provision::{Kind, Resource, Timing, stream_summary};
+use super::provision::{Kind, Resource, Timing};
 use super::{Cloud, CloudError};
 use crate::plan::msg::Msg;
 use crate::plan::names::role_name_of;
@@ -60,45 +60,9 @@ impl Removal {
     }
 }
 
-/// Whether a resource exists now.
+/// Whether a resource exists now (the lookup of [`ownership::look`], without the tag).
 pub async fn exists(cloud: &Cloud, kind: Kind, id: &str) -> Result<bool, CloudError> {
-    let absent = |e: CloudError, codes: &[&str]| if codes.iter().any(|c| e.is(c)) { Ok(false) } else { Err(e) };
-    match kind {
-        Kind::DeliveryStream => super::inventory::delivery_stream_exists(cloud, after_slash(id)).await,
-        Kind::Role => match cloud.iam.get_role().role_name(role_name_of(id)).send().await {
-            Ok(_) => Ok(true),
-            Err(e) => absent(CloudError::from_sdk("iam:GetRole", e), &["NoSuchEntity"]),
-        },
-        Kind::RolePolicy => {
-            let (role, policy) = id.split_once('/').unwrap_or((id, ""));
-            match cloud.iam.get_role_policy().role_name(role).policy_name(policy).send().await {
-                Ok(_) => Ok(true),
-                Err(e) => absent(CloudError::from_sdk("iam:GetRolePolicy", e), &["NoSuchEntity"]),
-            }
-        }
-        Kind::Bucket => super::inventory::owns_bucket(cloud, id).await,
-        Kind::KinesisStream => match stream_summary(&cloud.kinesis, id).await {
-            Ok(_) => Ok(true),
-            Err(e) => absent(e, &["ResourceNotFoundException"]),
-        },
-        Kind::LogGroup => {
-            let out = cloud
-                .logs
-                .describe_log_groups()
-                .log_group_name_prefix(id)
-                .send()
-                .await
-                .map_err(|e| CloudError::from_sdk("logs:DescribeLogGroups", e))?;
-            Ok(out.log_groups().iter().any(|g| g.log_group_name() == Some(id)))
-        }
-        Kind::LogStream => {
-            let (group, stream) = id.split_once(':').unwrap_or((id, ""));
-            match cloud.logs.describe_log_streams().log_group_name(group).log_stream_name_prefix(stream).send().await {
-                Ok(out) => Ok(out.log_streams().iter().any(|s| s.log_stream_name() == Some(stream))),
-                Err(e) => absent(CloudError::from_sdk("logs:DescribeLogStreams", e), &["ResourceNotFoundException"]),
-            }
-        }
-    }
+    Ok(ownership::look(cloud, kind, id, false).await?.is_some())
 }
 
 /// How long after an unanswered create call a lookup that does not find the resource is believed: S3's

@@ -255,14 +255,7 @@ pub async fn role_policies(cloud: &Cloud, name: &str) -> Result<Vec<serde_json::
 /// Whether this account owns the bucket: ListBuckets lists only the caller's own buckets, and unlike
 /// CreateBucket in us-east-1 it changes nothing.
 pub async fn owns_bucket(cloud: &Cloud, bucket: &str) -> Result<bool, CloudError> {
-    let mut pages = cloud.s3.list_buckets().prefix(bucket).max_buckets(1000).into_paginator().send();
-    while let Some(out) = pages.next().await {
-        let out = out.map_err(|e| CloudError::from_sdk("s3:ListBuckets", e))?;
-        if out.buckets().iter().any(|b| b.name() == Some(bucket)) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    Ok(super::ownership::bucket_created(cloud, bucket).await?.is_some())
 }
 
 /// Every delivery stream of the client's Region, described (ListDeliveryStreams page by page, then
