@@ -253,15 +253,11 @@ impl Users {
         seen: &ownership::Seen,
         except: Option<&str>,
     ) -> Result<Vec<String>, CloudError> {
-        // a role is global: the streams of the Region it was last used in count too
-        if kind == Kind::Role {
-            let last = super::inventory::role_last_used_region(cloud, role_name_of(id)).await?;
-            return super::inventory::streams_using_role(cloud, id, except, last.as_deref()).await;
-        }
         let needle = match kind {
-            Kind::Bucket => format!(":s3:::{id}\""),
+            Kind::Role => None,
+            Kind::Bucket => Some(format!(":s3:::{id}\"")),
             Kind::KinesisStream => match &seen.identity.id {
-                Some(arn) => format!("{arn}\""),
+                Some(arn) => Some(format!("{arn}\"")),
                 None => return Ok(Vec::new()),
             },
             _ => return Ok(Vec::new()),
@@ -269,10 +265,14 @@ impl Users {
         if self.streams.is_none() {
             self.streams = Some(super::inventory::described_streams(&cloud.firehose).await?);
         }
-        Ok(self
-            .streams
+        let here = self.streams.as_deref().unwrap_or_default();
+        let Some(needle) = needle else {
+            // a role is global: the streams of the Region it was last used in count too
+            let last = super::inventory::role_last_used_region(cloud, role_name_of(id)).await?;
+            return super::inventory::streams_using_role_of(cloud, here, id, except, last.as_deref()).await;
+        };
+        Ok(here
             .iter()
-            .flatten()
             .filter(|d| Some(d.delivery_stream_name()) != except && format!("{d:?}").contains(&needle))
             .map(|d| d.delivery_stream_name().to_owned())
             .collect())

@@ -303,11 +303,22 @@ pub async fn streams_using_role(
     except: Option<&str>,
     last_used_region: Option<&str>,
 ) -> Result<Vec<String>, CloudError> {
+    let here = described_streams(&cloud.firehose).await?;
+    streams_using_role_of(cloud, &here, role_arn, except, last_used_region).await
+}
+
+/// [`streams_using_role`] with this Region's streams already described (`here`).
+pub async fn streams_using_role_of(
+    cloud: &Cloud,
+    here: &[aws_sdk_firehose::types::DeliveryStreamDescription],
+    role_arn: &str,
+    except: Option<&str>,
+    last_used_region: Option<&str>,
+) -> Result<Vec<String>, CloudError> {
     use crate::plan::describe::{role_arns, same_role};
     let uses =
         |d: &aws_sdk_firehose::types::DeliveryStreamDescription| role_arns(d).iter().any(|r| same_role(r, role_arn));
-    let mut out: Vec<String> = described_streams(&cloud.firehose)
-        .await?
+    let mut out: Vec<String> = here
         .iter()
         .filter(|d| Some(d.delivery_stream_name()) != except && uses(d))
         .map(|d| d.delivery_stream_name().to_owned())

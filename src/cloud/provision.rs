@@ -400,7 +400,6 @@ pub async fn provision(
         resources: Mutex::new(Vec::new()),
         journal: Mutex::new(None),
         gate: Gate::new(&AT_ONCE),
-        created_stream: std::sync::atomic::AtomicBool::new(false),
     };
     let result = run.steps().await;
     let mut resources = run.resources.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -454,8 +453,6 @@ struct Run<'a> {
     journal: Mutex<Option<Journal>>,
     /// The steps that run at once create nothing until all of them have looked.
     gate: Gate<Step>,
-    /// Whether this run's CreateDeliveryStream took effect (its answer came, or a lookup found it).
-    created_stream: std::sync::atomic::AtomicBool,
 }
 
 /// The steps that do not depend on each other, run at once (started the role first, so that IAM's
@@ -1274,7 +1271,6 @@ impl<'a> Run<'a> {
                         .value(self.tag_value())
                         .build()
                         .map_err(|e| CloudError::local(Msg::text(e.to_string()), msg!("hint-bug")))?;
-                    let made = Mutex::new(None);
                     let recovered = self
                         .tracked(
                             r,
@@ -1290,16 +1286,18 @@ impl<'a> Run<'a> {
                                     .send()
                                     .await
                                     .map_err(|e| CloudError::from_sdk("iam:CreateRole", e))?;
-                                let identity = out.role().map(ownership::role_identity);
-                                *lock(&made) = identity.clone();
-                                Ok(identity)
+                                Ok(out.role().map(ownership::role_identity))
                             },
                             &["EntityAlreadyExists"],
                             false,
                         )
                         .await?;
-                    // a lost answer recovered: the role's id from a lookup
-                    let role_id = match made.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                    // as the journal recorded it; not recorded yet (IAM lagging behind a lost answer), a lookup
+                    let recorded = lock(&self.journal)
+                        .as_ref()
+                        .and_then(|j| j.get(Kind::Role, &arn))
+                        .and_then(|e| e.identity.clone());
+                    let role_id = match recorded {
                         Some(identity) => identity.id,
                         None => ownership::look(cloud, Kind::Role, &arn, false).await?.and_then(|s| s.identity.id),
                     };
@@ -1506,7 +1504,6 @@ impl<'a> Run<'a> {
         };
         // created; it stays `creating` in the journal until step 8's first description gives its
         // identity (its ARN and creation time), which saves a call
-        self.created_stream.store(true, std::sync::atomic::Ordering::Relaxed);
         self.push(Resource { kind: Kind::DeliveryStream, id: arn.clone(), created: true });
         Ok((arn.clone(), Done::Created, recovered_note(Msg::text(arn.clone()), recovered)))
     }
@@ -1558,10 +1555,13 @@ impl Run<'_> {
     /// first time (see `create_stream`).
     fn described(&self, d: &aws_sdk_firehose::types::DeliveryStreamDescription) -> Result<(), CloudError> {
         let arn = d.delivery_stream_arn();
-        let unanswered = lock(&self.journal).as_ref().and_then(|j| j.get(Kind::DeliveryStream, arn)).is_some_and(|e| {
-            e.status == super::journal::Status::Creating
-                && self.created_stream.load(std::sync::atomic::Ordering::Relaxed)
-        });
+        // this run's CreateDeliveryStream took effect (its answer came, or a lookup found it)
+        let made = lock(&self.resources).iter().any(|r| r.kind == Kind::DeliveryStream && r.created && r.id == arn);
+        let unanswered = made
+            && lock(&self.journal)
+                .as_ref()
+                .and_then(|j| j.get(Kind::DeliveryStream, arn))
+                .is_some_and(|e| e.status == super::journal::Status::Creating);
         if unanswered {
             let identity = Identity { id: Some(arn.to_owned()), created: d.create_timestamp().map(ownership::time) };
             self.journal(|j| j.created(Kind::DeliveryStream, arn, identity))?;

@@ -706,16 +706,17 @@ async fn check_role(
 ) -> Result<crate::tui::wizard::RoleFindings, String> {
     use crate::plan::{Role, names, policy, request};
     let target = if target.account.len() == 12 { target } else { cloud.identify().await.map_err(|e| e.with_hint())? };
-    let report = match inventory::role_report(cloud, names::role_name_of(name)).await {
+    // the source's encryption is read at once, for this stream's policy
+    let (report, source_key) =
+        tokio::join!(inventory::role_report(cloud, names::role_name_of(name)), inventory::source_key(cloud, plan));
+    let report = match report {
         Ok(r) => r,
         Err(e) if matches!(plan.settings.role, Role::Create(_)) && e.is("NoSuchEntity") => {
-            let source_key = inventory::source_key(cloud, plan).await;
             return Ok(crate::tui::wizard::RoleFindings { source_key, ..Default::default() });
         }
         Err(e) => return Err(e.with_hint()),
     };
     let resolved = request::Resolved::implied(plan, &target);
-    let source_key = inventory::source_key(cloud, plan).await;
     let missing =
         policy::missing_for(plan, &target, resolved.source_arn.as_deref(), source_key.as_deref(), &report.documents)
             .iter()
